@@ -1,0 +1,59 @@
+"""govmetrics: typed, exact records from Chinese government news text.
+
+>>> import govmetrics
+>>> result = govmetrics.extract("累计走访2万余户。", published="2019-07-16")
+>>> result.metrics[0].value, result.metrics[0].unit, result.metrics[0].approx
+(20000, '户', 'more_than')
+"""
+
+from govmetrics.api import extract
+from govmetrics.errors import (
+    GovmetricsError,
+    InputError,
+    NumeralError,
+    PluginError,
+    SerializationError,
+)
+from govmetrics.hookspecs import hookimpl, hookspec
+from govmetrics.models import (
+    Article,
+    Cadence,
+    DateMention,
+    Extraction,
+    Meeting,
+    Metric,
+    Person,
+    Record,
+    Span,
+)
+from govmetrics.numerals import Amount, parse_amount, parse_number
+from govmetrics.plugins import PluginWarning, get_plugin_manager
+from govmetrics.serialize import from_dict, to_dict
+
+__all__ = [
+    "Amount",
+    "Article",
+    "Cadence",
+    "DateMention",
+    "Extraction",
+    "GovmetricsError",
+    "InputError",
+    "Meeting",
+    "Metric",
+    "NumeralError",
+    "Person",
+    "PluginError",
+    "PluginWarning",
+    "Record",
+    "SerializationError",
+    "Span",
+    "extract",
+    "from_dict",
+    "get_plugin_manager",
+    "hookimpl",
+    "hookspec",
+    "parse_amount",
+    "parse_number",
+    "to_dict",
+]
+__version__ = "0.1.0"

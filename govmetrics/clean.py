@@ -1,0 +1,84 @@
+"""Cleaning text pulled out of PDFs and web pages, with a map back to the raw input.
+
+PDF text breaks lines inside words and numbers (``5\\n6 个`` is 56个), justifies lines with spaces
+between characters (``石 景 山 区``, ``7 月 10 日``) and writes digits full width (``１２３``). The
+cleaned text joins what layout split, and keeps for every character the index it had in the raw
+input, so any span can be shown in the original.
+
+The rules:
+
+* A line break inside a paragraph goes; it stays (as one ``\\n``) after a sentence-closing mark,
+  and a blank line, which separates paragraphs, becomes one ``\\n``.
+* Spaces between two CJK characters, two digits, or a CJK character and a digit go; elsewhere a
+  run of spaces becomes one space (``PM2.5 浓度`` keeps its space).
+* Characters stay as written. Full-width digits (``１２３``) are not folded to ASCII here: a
+  record's ``text`` is then the source as a reader (and ANNOTATION.md) sees it, and the parsers,
+  which read every numeral, treat ``１２３`` and ``123`` alike.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+
+import attrs
+
+_WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b]+")
+# Characters after which a line break ends a sentence (and so is kept as a paragraph break).
+_CLOSERS = frozenset("。！？!?；;：:…”’」』）)】")
+
+
+def _joins_tightly(ch: str) -> bool:
+    """CJK characters, CJK punctuation and digits sit next to each other with no space."""
+    if ch.isdigit():
+        return True
+    code = ord(ch)
+    return (
+        0x2E80 <= code <= 0x9FFF  # radicals, CJK punctuation, kana, unified ideographs
+        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
+        or 0xFE30 <= code <= 0xFE4F  # CJK compatibility forms
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms
+        or 0x20000 <= code <= 0x3FFFF  # extension ideographs
+        or ch in "“”‘’—…·%~"
+    )
+
+
+@attrs.frozen
+class CleanText:
+    """Cleaned text and ``offsets``: ``offsets[i]`` is the raw index of ``text[i]``, plus an end entry."""
+
+    text: str
+    offsets: array[int] = attrs.field(eq=False, repr=False)
+
+
+def clean_text(raw: str) -> CleanText:
+    """Clean ``raw`` as the module docstring describes, keeping the offset map."""
+    pieces: list[str] = []
+    offsets: array[int] = array("l")
+    pos = 0
+    for match in _WS.finditer(raw):
+        start, end = match.span()
+        if start > pos:
+            pieces.append(raw[pos:start])
+            offsets.extend(range(pos, start))
+        pos = end
+        before = raw[start - 1] if start else ""
+        after = raw[end] if end < len(raw) else ""
+        if not before or not after:
+            continue  # whitespace at either end of the text goes
+        gap = match.group()
+        breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n")
+        if breaks >= 2 or (breaks == 1 and before in _CLOSERS):
+            pieces.append("\n")
+            offsets.append(start)
+        elif breaks == 0 and not (_joins_tightly(before) and _joins_tightly(after)):
+            pieces.append(" ")
+            offsets.append(start)
+        elif breaks == 1 and before.isascii() and after.isascii() and before.isalpha() and after.isalpha():
+            pieces.append(" ")  # a line break between two Latin words is a space
+            offsets.append(start)
+    if pos < len(raw):
+        pieces.append(raw[pos:])
+        offsets.extend(range(pos, len(raw)))
+    offsets.append(len(raw))
+    return CleanText("".join(pieces), offsets)

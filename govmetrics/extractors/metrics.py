@@ -1,0 +1,237 @@
+"""The metric extractor: every cardinal number that counts or measures something, with its unit.
+
+One compiled pattern, built from the lexicons, finds candidates in a single pass; each candidate
+is then read by the shared numeral parser and checked against the exclusions of ANNOTATION.md.
+
+How a metric is written, left to right::
+
+    [qualifier] [百分之] numeral [~ numeral] [余|多] [万|亿] [余|多] [个半] unit [多] [qualifier]
+     约 / 近      百分之三十五  1~2  三四百      2万余   4000多万    1个半小时  100个多   以上 / 左右
+
+A unit is required: a bare number (12345热线, 2019) measures nothing we can name. The exclusions,
+each a rule about how Chinese news writes numbers that are not quantities:
+
+* 第 before a numeral makes an ordinal (第十六届, 第3名); 前 / 后 a rank or a period (前五名, 前8个月).
+* 每 before a numeral makes it a rate's denominator (每千名老年人), not a count.
+* A count of times under a 每-period (每月至少开展1~2次, 一年两次) is a cadence, not a metric.
+* A numeral right after a clock hour (9时30分) is a time; after a Latin letter (PM2.5, G20), a code.
+* A lone 一 before a classifier is an article (一个个, 一对空巢老人), not a count of one.
+* A bare magnitude (万人, 百家) is idiom unless qualified: 万余人 and 近千人 do count.
+* A Chinese numeral, a unit, one character and a place word (三间房社区) name a place.
+* A numeral inside a set phrase (四套班子, 千家万户, 二次供水) or a short quoted name (“四有”标准)
+  names something. Dates, grades (二级残疾) and addresses (3号楼) never match: 年, 月, 日, 级 and
+  号 are not units.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from govmetrics import lexicon
+from govmetrics.errors import NumeralError
+from govmetrics.hookspecs import hookimpl
+from govmetrics.models import Article, Metric, Span
+from govmetrics.numerals import CN_NUMERAL_CHARS, MAGNITUDES, parse_amount
+
+# \d matches full-width digits too; the separators are written either way (４，５６５, 52,000).
+_ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?[十百千万亿]*"
+_CHINESE = rf"[{CN_NUMERAL_CHARS}]+(?:点[{CN_NUMERAL_CHARS}]+)?"
+_NUMERAL = rf"(?:{_ARABIC}|{_CHINESE})"
+_RANGE_SEPARATOR = r"(?:[~～〜\-－—–至到]|——)"
+# Qualifiers that may stand a few words before the number they bound: 至少配备1名, 最多可获得30积分.
+_GAPPED = ("至少", "最多", "最少", "最高")
+_NOT_IN_GAP = CN_NUMERAL_CHARS + "，。；、！？：（）“”《》\n"
+# 约 and 近 are qualifiers only as words of their own: 节约, 制约, 附近, 最近 are not.
+_LOOKBEHIND = {"约": "节制签预邀公条契特", "近": "附最接将就临贴"}
+_CLAUSE_BREAK = re.compile(r"[，。；！？：\n,;!?]")
+_CADENCE_PERIOD = re.compile(r"[一每](?:个)?(?:天|日|周|星期|月|季度|季|年|半年|学期)(?:至少|最多|不少于|不超过)?$")
+_TIMES_UNITS = frozenset({"次", "遍", "趟"})
+_LONE_ONE = frozenset({"一", "壹", "幺"})
+_CLOCK = re.compile(r"[\d一二三四五六七八九十][时点:：]$")
+
+
+@attrs.frozen
+class _Lexicon:
+    pattern: re.Pattern[str]
+    canonical: dict[str, str]
+    arabic_only: frozenset[str]
+    approx: dict[str, str]
+    set_phrases: re.Pattern[str] | None
+    place_after: re.Pattern[str] | None
+
+
+def _alternation(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _prefix_alternation(words: list[str]) -> str:
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        behind = _LOOKBEHIND.get(word)
+        parts.append(f"(?<![{behind}]){re.escape(word)}" if behind else re.escape(word))
+    return "|".join(parts)
+
+
+def _build() -> _Lexicon:
+    canonical: dict[str, str] = {}
+    arabic_only: set[str] = set()
+    for row in lexicon.load("units"):
+        surface = row[0]
+        canonical[surface] = row[1] if len(row) > 1 and row[1] != "arabic" else surface
+        if "arabic" in row[1:]:
+            arabic_only.add(surface)
+    approx: dict[str, str] = {}
+    before: list[str] = []
+    after: list[str] = []
+    for row in lexicon.load("qualifiers"):
+        word, where, meaning = row[:3]
+        approx[word] = meaning
+        if word in ("余", "多"):
+            continue  # written inside the numeral; parse_amount reads them
+        (before if where == "before" else after).append(word)
+    units = _alternation(canonical)
+    pattern = re.compile(
+        rf"(?:(?P<pre>{_prefix_alternation(before)})"
+        rf"|(?P<gapped>{_alternation(_GAPPED)})[^{_NOT_IN_GAP}\d\s]{{1,4}}?)?"
+        rf"(?P<percent>百分之)?"
+        rf"(?P<num>{_NUMERAL})"
+        rf"(?:(?P<unit1>{units})?{_RANGE_SEPARATOR}(?P<num2>{_NUMERAL}))?"
+        rf"(?P<more>[余多])?(?P<mag>[万亿]+)?(?P<more2>[余多])?"
+        rf"(?P<half>个?半)?"
+        rf"(?P<unit>{units})?"
+        rf"(?P<more3>多(?=[\u4e00-\u9fff]))?"
+        rf"(?P<post>{_alternation(after)})?"
+    )
+    phrases = [row[0] for row in lexicon.load("set_phrases")]
+    places = [row[0] for row in lexicon.load("place_words")]
+    return _Lexicon(
+        pattern=pattern,
+        canonical=canonical,
+        arabic_only=frozenset(arabic_only),
+        approx=approx,
+        set_phrases=re.compile(_alternation(phrases)) if phrases else None,
+        place_after=re.compile(rf"[\u4e00-\u9fff](?:{_alternation(places)})") if places else None,
+    )
+
+
+def _lexicon() -> _Lexicon:
+    from govmetrics.plugins import get_plugin_host
+
+    cache = get_plugin_host().cache
+    built = cache.get("metrics.lexicon")
+    if built is None:
+        built = cache["metrics.lexicon"] = _build()
+    return built  # type: ignore[no-any-return]
+
+
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """Inside a short quotation: “四有”标准, “三清零一创建” are names, not counts."""
+    left = text.rfind("“", max(0, start - 8), start + 1)
+    if left == -1 or "”" in text[left:start]:
+        return False
+    right = text.find("”", end - 1, left + 11)
+    return right != -1
+
+
+def _clause_before(text: str, start: int) -> str:
+    window = text[max(0, start - 40) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
+
+
+def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tuple[int, int]]) -> bool:
+    start = match.start()
+    num_start = match.start("num") - (3 if match.group("percent") else 0)
+    num = match.group("num")
+    before = text[max(0, start - 3) : start]
+    left = before[-1:]
+    qualified = bool(match.group("pre") or match.group("gapped"))
+    chinese = not num[0].isdigit()
+    unit = match.group("unit")
+    if left.isdigit() or (left.isascii() and left.isalpha()):
+        return True  # inside a longer number or a code: PM2.5, G20
+    if left in ".,．，·" and before[-2:-1].isdigit():
+        return True  # after a decimal point or a thousands separator
+    if left in ("第", "每") or (left in ("前", "后") and not qualified):
+        return True
+    if chinese and (before.endswith(("周", "星期", "礼拜"))):
+        return True  # 周六在社区: a weekday
+    if _CLOCK.search(before):
+        return True  # 9时30分
+    if unit in lex.arabic_only and chinese:
+        return True  # 十分认可, 万分感谢
+    plain = not (match.group("num2") or match.group("mag") or match.group("more") or match.group("more2"))
+    if num in _LONE_ONE and plain:
+        return True
+    if all(ch in MAGNITUDES or ch in "百千" for ch in num) and not (
+        qualified or match.group("more") or match.group("more2") or match.group("percent")
+    ):
+        return True  # 万人, 百家: idiom, not a count
+    if chinese and not qualified and lex.place_after and lex.place_after.match(text, match.end()):
+        return True  # 三间房社区, 五棵松街道: a place named with a numeral
+    if unit in _TIMES_UNITS:
+        clause = _clause_before(text, start)
+        if "每" in clause or _CADENCE_PERIOD.search(clause):
+            return True
+    core_end = match.end("unit") if unit else match.end("num")
+    if any(s <= num_start and core_end <= e for s, e in spans):
+        return True
+    return _in_quoted_name(text, num_start, core_end)
+
+
+def _approx(match: re.Match[str], lex: _Lexicon, more_than: bool) -> str | None:
+    if match.group("pre"):
+        return lex.approx[match.group("pre")]
+    if match.group("gapped"):
+        return lex.approx[match.group("gapped")]
+    if match.group("post"):
+        return lex.approx[match.group("post")]
+    if more_than or match.group("more3"):
+        return "more_than"
+    return None
+
+
+def find_metrics(text: str) -> Iterator[Metric]:
+    """Every metric in ``text`` (an already cleaned ``Article.text``), in text order."""
+    lex = _lexicon()
+    spans = [m.span() for m in lex.set_phrases.finditer(text)] if lex.set_phrases else []
+    for match in lex.pattern.finditer(text):
+        unit = match.group("unit")
+        percent = match.group("percent")
+        if not unit and not percent:
+            continue
+        if _is_excluded(text, match, lex, spans):
+            continue
+        unit1 = match.group("unit1")
+        if unit1 and (not unit or lex.canonical[unit1] != lex.canonical[unit]):
+            continue  # 3个至5名: two units, not one range
+        expression = match.group("num")
+        if match.group("num2"):
+            expression += "~" + match.group("num2")
+        expression += (match.group("more") or "") + (match.group("mag") or "") + (match.group("more2") or "")
+        try:
+            amount = parse_amount(expression)
+        except NumeralError:
+            continue
+        value, high = amount.value, amount.high
+        if match.group("half"):
+            value = value + Decimal("0.5")
+        end = match.end()
+        yield Metric(
+            text=text[match.start() : end],
+            span=Span(start=match.start(), end=end),
+            value=value,
+            high=high,
+            unit="%" if percent and not unit else lex.canonical[unit],
+            approx=_approx(match, lex, amount.more_than),  # type: ignore[arg-type]
+        )
+
+
+@hookimpl
+def govmetrics_extract(article: Article) -> Iterator[Metric]:
+    return find_metrics(article.text)

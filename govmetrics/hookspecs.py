@@ -1,0 +1,49 @@
+"""The hooks a govmetrics plugin can implement.
+
+A plugin is a module (or any object) with functions marked ``@govmetrics.hookimpl`` whose names are
+the hook names below. Implementations may take fewer arguments than the spec names. Third-party
+plugins are found through the ``govmetrics`` entry point group; the built-in extractors are
+registered through the same path (see :mod:`govmetrics.plugins`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pluggy
+
+from govmetrics.models import Article, Record
+
+hookspec = pluggy.HookspecMarker("govmetrics")
+hookimpl = pluggy.HookimplMarker("govmetrics")
+
+
+@hookspec
+def govmetrics_extract(article: Article) -> Iterable[Record] | None:
+    """Find records in one article.
+
+    :param article: the cleaned article; spans of the records returned index ``article.text``.
+    :return: an iterable of records (``Metric``, ``DateMention``, ``Cadence``, ``Meeting``, or a
+        record type of the plugin's own, registered with :func:`govmetrics_record_types`), in any
+        order, or ``None`` for nothing. The pipeline stamps each record with the plugin's name,
+        resolves overlaps between records and sorts them into text order.
+    """
+
+
+@hookspec
+def govmetrics_lexicon_entries(name: str) -> Iterable[str] | None:
+    """Add entries to a lexicon without writing an extractor.
+
+    :param name: the lexicon being loaded: ``units``, ``qualifiers`` or ``set_phrases``.
+    :return: lines in the lexicon file's format (``"公顷"``, ``"平米 平方米"``, ``"千家万户"``), or
+        ``None`` for a lexicon the plugin does not extend.
+    """
+
+
+@hookspec
+def govmetrics_record_types() -> Iterable[type[Record]] | None:
+    """Register record classes of the plugin's own, so they serialize and read back.
+
+    :return: attrs classes deriving from :class:`govmetrics.Record`, each with a ``kind`` class
+        attribute that no other record type uses.
+    """

@@ -1,0 +1,45 @@
+"""Lexicons: the word lists extractors match against, shipped as data files and open to plugins.
+
+Each lexicon is a text file in ``govmetrics/lexicons/`` with one entry per line, whitespace-separated
+columns and ``#`` comments. A plugin adds entries without writing an extractor by implementing the
+``govmetrics_lexicon_entries`` hook (see :mod:`govmetrics.hookspecs`); its rows are read as if they
+were lines of the file.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from govmetrics.errors import GovmetricsError
+
+LEXICONS = ("units", "qualifiers", "set_phrases", "place_words")
+
+
+def read_rows(lines: list[str] | tuple[str, ...], name: str) -> list[tuple[str, ...]]:
+    """Split lexicon lines into rows of columns, dropping comments and blank lines."""
+    rows = []
+    for number, line in enumerate(lines, 1):
+        line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        rows.append(tuple(line.split()))
+        if not rows[-1][0]:
+            raise GovmetricsError(f"lexicon {name!r}, line {number}: empty entry")
+    return rows
+
+
+def shipped_lines(name: str) -> list[str]:
+    """The lines of the lexicon file shipped in the package."""
+    if name not in LEXICONS:
+        raise GovmetricsError(f"no lexicon named {name!r}; there are {', '.join(LEXICONS)}")
+    return resources.files("govmetrics.lexicons").joinpath(f"{name}.txt").read_text("utf-8").splitlines()
+
+
+def load(name: str) -> list[tuple[str, ...]]:
+    """The rows of lexicon ``name``: the shipped file, then what loaded plugins add."""
+    from govmetrics.plugins import get_plugin_manager
+
+    lines = shipped_lines(name)
+    for added in get_plugin_manager().hook.govmetrics_lexicon_entries(name=name):
+        lines.extend(added or ())
+    return read_rows(lines, name)

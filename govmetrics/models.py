@@ -1,0 +1,279 @@
+"""The typed records govmetrics produces, as ANNOTATION.md defines them.
+
+Every record is a frozen attrs class with keyword-only fields: it carries its exact value (``int`` or
+``Decimal``, never a float), the text it was read from and a :class:`Span` into ``Article.text``, and
+the name of the plugin that made it. Models know nothing about JSON; see :mod:`govmetrics.serialize`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import Any, ClassVar, Literal
+
+import attrs
+
+Number = int | Decimal
+Approx = Literal["more_than", "less_than", "about", "at_least", "at_most"]
+Granularity = Literal["day", "week", "ten_days", "month", "quarter", "half_year", "year"]
+Relation = Literal["since", "until"]
+
+APPROX_VALUES: frozenset[str] = frozenset({"more_than", "less_than", "about", "at_least", "at_most"})
+GRANULARITIES: frozenset[str] = frozenset({"day", "week", "ten_days", "month", "quarter", "half_year", "year"})
+RELATIONS: frozenset[str] = frozenset({"since", "until"})
+
+
+def exact(value: Any) -> Number:
+    """Turn a number into its exact form: whole values become ``int``, others ``Decimal``.
+
+    Floats go through their shortest repr (``97.6`` → ``Decimal("97.6")``), so a plugin author who
+    writes ``value=97.6`` gets the number they wrote, not ``97.599999999999994315658113919198513031005859375``.
+    """
+    if isinstance(value, bool):
+        raise TypeError("a metric value cannot be a bool")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    elif isinstance(value, str):
+        value = Decimal(value.replace(",", ""))
+    if not isinstance(value, Decimal):
+        raise TypeError(f"not a number: {value!r}")
+    if not value.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    if value == value.to_integral_value():
+        return int(value)
+    return value.normalize()
+
+
+def exact_or_none(value: Any) -> Number | None:
+    return None if value is None else exact(value)
+
+
+def _one_of(allowed: frozenset[str]) -> Any:
+    return attrs.validators.optional(attrs.validators.in_(allowed))
+
+
+def _iso_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    raise TypeError(f"not a date: {value!r}")
+
+
+def _iso_date_or_none(value: Any) -> dt.date | None:
+    return None if value is None else _iso_date(value)
+
+
+@attrs.frozen(order=True)
+class Span:
+    """Half-open character offsets ``[start, end)`` into ``Article.text``."""
+
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    end: int = attrs.field()
+
+    @end.validator
+    def _end_not_before_start(self, _attribute: attrs.Attribute[int], value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"span end {value} is before its start {self.start}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def of(self, text: str) -> str:
+        """The piece of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A person named in a story: ``name`` (常卫) and the titles given with it (区委书记)."""
+
+    name: str
+    titles: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Record:
+    """What every record has: the text it came from, where, and which plugin made it.
+
+    ``plugin`` is stamped by the extraction pipeline; plugin authors leave it out.
+    """
+
+    kind: ClassVar[str] = "record"
+
+    text: str
+    span: Span
+    plugin: str | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class Metric(Record):
+    """A quantity that counts or measures governance work: 2万余户 → 20000 户, more_than.
+
+    ``value`` has the magnitude applied (697万平方米 → 6970000) and ``unit`` has it taken out.
+    ``high`` is the upper end of a range (1~2次 → 1, 2). ``approx`` says how the text qualifies the
+    number: 余/多/以上/超过 mean *more than* (the true count is above the written round number),
+    不足/不到/以下 *less than*, 约/近/左右 *about*, 至少/不少于 *at least*, 最多/不超过/以内 *at most*.
+    """
+
+    kind: ClassVar[str] = "metric"
+
+    value: Number = attrs.field(converter=exact)
+    unit: str = ""
+    high: Number | None = attrs.field(default=None, converter=exact_or_none)
+    approx: Approx | None = attrs.field(default=None, validator=_one_of(APPROX_VALUES))
+    subject: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DateMention(Record):
+    """A place on the calendar, resolved against the publication date: ``start``..``end`` inclusive."""
+
+    kind: ClassVar[str] = "date"
+
+    start: dt.date = attrs.field(converter=_iso_date)
+    end: dt.date = attrs.field(converter=_iso_date)
+    granularity: Granularity = attrs.field(validator=attrs.validators.in_(GRANULARITIES))
+    relation: Relation | None = attrs.field(default=None, validator=_one_of(RELATIONS))
+    year_inferred: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Cadence(Record):
+    """Something done at a regular frequency: 每季度至少进行一次 → period P3M, at least once.
+
+    ``period`` is an ISO 8601 duration; ``min_times``/``max_times`` count the times in each period.
+    """
+
+    kind: ClassVar[str] = "cadence"
+
+    period: str
+    min_times: int | None = None
+    max_times: int | None = None
+    activity: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Meeting(Record):
+    """A meeting or ceremony held in the story, with who chaired it and who attended."""
+
+    kind: ClassVar[str] = "meeting"
+
+    name: str
+    organ: str | None = None
+    date: dt.date | None = attrs.field(default=None, converter=_iso_date_or_none)
+    chair: Person | None = None
+    attendees: tuple[Person, ...] = attrs.field(default=(), converter=tuple)
+    agenda: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+
+RECORD_TYPES: dict[str, type[Record]] = {cls.kind: cls for cls in (Metric, DateMention, Cadence, Meeting)}
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """One story: its cleaned ``text`` and what is known about it.
+
+    ``raw`` is the input the text was cleaned from; :meth:`raw_span` maps any span of ``text`` back to
+    it, so a record can always be shown where it came from. Build articles with
+    :meth:`from_text` (which cleans) rather than by hand.
+    """
+
+    text: str
+    published: dt.date | None = attrs.field(default=None, converter=_iso_date_or_none)
+    title: str | None = None
+    headlines: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    byline: tuple[Person, ...] = attrs.field(default=(), converter=tuple)
+    source: str | None = None
+    continued_on: str | None = None
+    raw: str = attrs.field(default=attrs.Factory(lambda self: self.text, takes_self=True), repr=False)
+    # offsets[i] is the index in ``raw`` of text[i]; one more entry marks the end of the text.
+    offsets: array[int] | None = attrs.field(default=None, repr=False, eq=False)
+
+    @classmethod
+    def from_text(
+        cls,
+        raw: str,
+        *,
+        published: dt.date | str | None = None,
+        title: str | None = None,
+        source: str | None = None,
+    ) -> Article:
+        """Clean ``raw`` (PDF line breaks, justified spaces, full-width digits) into an article."""
+        from govmetrics.clean import clean_text
+
+        cleaned = clean_text(raw)
+        return cls(
+            text=cleaned.text,
+            published=published,
+            title=title,
+            source=source,
+            raw=raw,
+            offsets=cleaned.offsets,
+        )
+
+    def raw_span(self, span: Span) -> Span:
+        """The span of ``raw`` that ``span`` (a span of ``text``) was cleaned from."""
+        if span.end > len(self.text):
+            raise ValueError(f"{span} is outside a text of {len(self.text)} characters")
+        if self.offsets is None:
+            return span
+        if span.start == span.end:
+            at = self.offsets[span.start]
+            return Span(start=at, end=at)
+        return Span(start=self.offsets[span.start], end=self.offsets[span.end - 1] + 1)
+
+
+def _in_text_order(records: Iterable[Record]) -> tuple[Record, ...]:
+    return tuple(sorted(records, key=lambda r: (r.span.start, r.span.end, r.kind)))
+
+
+@attrs.frozen(kw_only=True)
+class Extraction:
+    """An article and the records found in it, in text order."""
+
+    article: Article
+    records: tuple[Record, ...] = attrs.field(default=(), converter=_in_text_order)
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.records)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def of_kind(self, kind: str) -> tuple[Any, ...]:
+        return tuple(r for r in self.records if r.kind == kind)
+
+    @property
+    def metrics(self) -> tuple[Metric, ...]:
+        return tuple(r for r in self.records if isinstance(r, Metric))
+
+    @property
+    def dates(self) -> tuple[DateMention, ...]:
+        return tuple(r for r in self.records if isinstance(r, DateMention))
+
+    @property
+    def cadences(self) -> tuple[Cadence, ...]:
+        return tuple(r for r in self.records if isinstance(r, Cadence))
+
+    @property
+    def meetings(self) -> tuple[Meeting, ...]:
+        return tuple(r for r in self.records if isinstance(r, Meeting))
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The records as plain dicts with a ``kind`` tag (see :func:`govmetrics.serialize.to_dict`)."""
+        from govmetrics.serialize import to_dict
+
+        return [to_dict(r) for r in self.records]

@@ -1,0 +1,199 @@
+"""Finding, loading and calling plugins.
+
+The built-in extractors are plugins like any other: they are listed in :data:`DEFAULT_PLUGINS` and
+registered through the same manager as the plugins installed under the ``govmetrics`` entry point
+group. Plugins load once, lazily, on first use.
+
+A plugin that fails to import, implements a hook that does not exist, or raises while extracting
+is named in a :class:`PluginWarning` and the run goes on without it. Strict mode, for plugin
+authors, makes each of those a :class:`~govmetrics.errors.PluginError`: pass ``strict=True`` or set
+``GOVMETRICS_STRICT_PLUGINS=1``.
+
+``GOVMETRICS_LOAD_PLUGINS`` is an allow-list: a comma-separated list of plugin names (built-in ones
+included) to load; everything else is left alone. Set it empty to load no plugins at all.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import warnings
+from collections.abc import Iterable
+from importlib import metadata
+from typing import Any
+
+import attrs
+import pluggy
+
+from govmetrics import hookspecs
+from govmetrics.errors import PluginError
+from govmetrics.models import RECORD_TYPES, Article, Record
+
+ENTRY_POINT_GROUP = "govmetrics"
+#: The built-in plugins: (name, module).
+DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (("metrics", "govmetrics.extractors.metrics"),)
+_TRUE = {"1", "true", "yes", "on"}
+
+
+class PluginWarning(UserWarning):
+    """A plugin failed and was left out of the run."""
+
+
+@attrs.frozen(kw_only=True)
+class PluginInfo:
+    """What ``govmetrics plugins`` shows of one plugin."""
+
+    name: str
+    version: str
+    package: str
+    hooks: tuple[str, ...]
+    builtin: bool
+
+
+class PluginHost:
+    """A pluggy manager with govmetrics' loading rules and the errors met while loading."""
+
+    def __init__(self, allow: set[str] | None = None) -> None:
+        self.manager = pluggy.PluginManager("govmetrics")
+        self.manager.add_hookspecs(hookspecs)
+        self.allow = allow
+        self.load_errors: list[PluginError] = []
+        self._packages: dict[str, tuple[str, str]] = {}
+        self._builtin: set[str] = set()
+        #: What extractors build from lexicons (compiled patterns), kept as long as these plugins are.
+        self.cache: dict[str, Any] = {}
+
+    def allowed(self, name: str) -> bool:
+        return self.allow is None or name in self.allow
+
+    def load_defaults(self) -> None:
+        version = _version_of("govmetrics")
+        for name, module in DEFAULT_PLUGINS:
+            if self.allowed(name):
+                self._register(name, lambda module=module: importlib.import_module(module))
+                self._packages[name] = ("govmetrics", version)
+                self._builtin.add(name)
+
+    def load_entry_points(self) -> None:
+        for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
+            if not self.allowed(entry_point.name):
+                continue
+            self._register(entry_point.name, entry_point.load)
+            dist = entry_point.dist
+            if dist is not None:
+                self._packages[entry_point.name] = (dist.metadata["Name"], dist.version)
+
+    def register(self, plugin: object, name: str) -> None:
+        """Register a plugin object directly (a module, a class instance) under ``name``."""
+        self._register(name, lambda: plugin)
+
+    def _register(self, name: str, load: Any) -> None:
+        try:
+            plugin = load()
+        except Exception as exc:
+            self._failed(PluginError(f'Error importing plugin "{name}": {exc!r}'), exc)
+            return
+        try:
+            self.manager.register(plugin, name=name)
+            self.manager.check_pending()
+        except (ValueError, pluggy.PluginValidationError) as exc:
+            if self.manager.is_registered(plugin):
+                self.manager.unregister(plugin)
+            self._failed(PluginError(f'Error registering plugin "{name}": {exc}'), exc)
+
+    def _failed(self, error: PluginError, cause: BaseException) -> None:
+        error.__cause__ = cause
+        self.load_errors.append(error)
+        warnings.warn(str(error), PluginWarning, stacklevel=4)
+
+    def check(self, strict: bool) -> None:
+        """Raise the first load error in strict mode."""
+        if strict and self.load_errors:
+            raise self.load_errors[0]
+
+    def extract(self, article: Article, *, strict: bool = False) -> list[Record]:
+        """Call every ``govmetrics_extract`` implementation; stamp each record with its plugin."""
+        self.check(strict)
+        records: list[Record] = []
+        for impl in reversed(self.manager.hook.govmetrics_extract.get_hookimpls()):
+            name = impl.plugin_name
+            try:
+                found = impl.function(**{arg: article for arg in impl.argnames})
+                for record in found or ():
+                    if not isinstance(record, Record):
+                        raise TypeError(f"returned {type(record).__name__}, not a govmetrics record")
+                    if record.span.end > len(article.text):
+                        raise ValueError(f"returned a record outside the text: {record.span}")
+                    records.append(record if record.plugin else attrs.evolve(record, plugin=name))
+            except Exception as exc:
+                error = PluginError(f'plugin "{name}" failed: {exc!r}')
+                if strict:
+                    raise error from exc
+                warnings.warn(str(error), PluginWarning, stacklevel=3)
+        return records
+
+    def record_types(self) -> dict[str, type[Record]]:
+        types = dict(RECORD_TYPES)
+        for added in self.manager.hook.govmetrics_record_types():
+            for cls in added or ():
+                types.setdefault(cls.kind, cls)
+        return types
+
+    def info(self) -> list[PluginInfo]:
+        out = []
+        for name, plugin in self.manager.list_name_plugin():
+            if plugin is None:
+                continue
+            package, version = self._packages.get(name, (name, "unknown"))
+            hooks = tuple(sorted(caller.name for caller in self.manager.get_hookcallers(plugin) or ()))
+            out.append(
+                PluginInfo(name=name, version=version, package=package, hooks=hooks, builtin=name in self._builtin)
+            )
+        return sorted(out, key=lambda p: (not p.builtin, p.name))
+
+
+def _version_of(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _allow_list() -> set[str] | None:
+    value = os.environ.get("GOVMETRICS_LOAD_PLUGINS")
+    if value is None:
+        return None
+    return {name.strip() for name in value.split(",") if name.strip()}
+
+
+def strict_from_env() -> bool:
+    return os.environ.get("GOVMETRICS_STRICT_PLUGINS", "").strip().lower() in _TRUE
+
+
+_host: PluginHost | None = None
+
+
+def get_plugin_host() -> PluginHost:
+    """The process-wide plugin host, loaded on first use."""
+    global _host
+    if _host is None:
+        host = PluginHost(allow=_allow_list())
+        _host = host  # set before loading: lexicon loading inside a plugin import finds the host
+        host.load_defaults()
+        host.load_entry_points()
+    return _host
+
+
+def get_plugin_manager() -> pluggy.PluginManager:
+    """The pluggy manager behind :func:`get_plugin_host` (for tracing, or listing hooks)."""
+    return get_plugin_host().manager
+
+
+def reset_plugins() -> None:
+    """Forget loaded plugins (and what was built from them), so the next use loads afresh."""
+    global _host
+    _host = None
+
+
+def iter_plugin_info() -> Iterable[PluginInfo]:
+    return get_plugin_host().info()

@@ -1,0 +1,38 @@
+"""One place decides what a span of text is.
+
+Extractors work independently, so two can claim the same characters: a date extractor reads
+7月10日 while a plugin reads a number in it, a cadence holds 每月至少开展1~2次 and 1~2次 looks like a
+metric. The rules, applied to every run whatever the plugins:
+
+* a number inside a date or a cadence is not a metric: dates and cadences own their spans;
+* the same record found twice (two plugins, same kind, span and fields) is kept once;
+* records come out in text order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from govmetrics.models import Cadence, DateMention, Metric, Record
+
+#: Record types whose spans no metric may overlap.
+SPAN_OWNERS: tuple[type[Record], ...] = (DateMention, Cadence)
+
+
+def resolve(records: Iterable[Record]) -> list[Record]:
+    """Drop what another record owns and exact repeats; return the rest in text order."""
+    records = list(records)
+    owned = sorted(r.span for r in records if isinstance(r, SPAN_OWNERS))
+    kept: list[Record] = []
+    seen: set[Record] = set()
+    for record in sorted(records, key=lambda r: (r.span.start, r.span.end, r.kind)):
+        if isinstance(record, Metric) and any(span.overlaps(record.span) for span in owned):
+            continue
+        try:
+            if record in seen:
+                continue
+            seen.add(record)
+        except TypeError:  # a plugin's record type that is not hashable is kept as it is
+            pass
+        kept.append(record)
+    return kept

@@ -1,0 +1,32 @@
+"""Test configuration: the ``shared`` marker for tests that read ../shared.
+
+Tests marked ``shared`` read the gold files and peer corpora beside the repository. Where
+``../shared`` is missing (a user's clone) they skip, saying why; where the ``CI`` environment
+variable is set, a missing ``../shared`` fails them instead, so CI never passes by skipping.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.shared import SHARED, shared_missing_reason
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("shared") is None or SHARED.is_dir():
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{shared_missing_reason()} (CI is set, so this is a failure, not a skip)")
+    pytest.skip(shared_missing_reason())
+
+
+@pytest.fixture(autouse=True)
+def _fresh_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test loads plugins as its own environment says (allow-list, strict mode)."""
+    import govmetrics.plugins
+
+    monkeypatch.delenv("GOVMETRICS_LOAD_PLUGINS", raising=False)
+    monkeypatch.delenv("GOVMETRICS_STRICT_PLUGINS", raising=False)
+    govmetrics.plugins.reset_plugins()
