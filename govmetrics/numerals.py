@@ -4,19 +4,35 @@ Every extractor that reads a number calls this module, so 两千三百, 2,300 an
 everywhere. Values are exact: ``int`` when whole, ``Decimal`` otherwise, never floats.
 
 * :func:`parse_number` reads one numeral: ``2300``, ``2,300``, ``１２３``, ``1.25亿``, ``两千三百``,
-  ``一万二`` (12000, the spoken short form), ``二十一点五``, ``〇``, ``负三``.
+  ``一万二`` (12000, the spoken short form), ``二十一点五``, ``〇``, ``负三``, ``4千230``.
 * :func:`parse_amount` reads a numeral expression as news text writes it: ranges (``1~2``, ``3至5``,
-  ``三四百``, ``十四五``), and 余 / 多 written inside it (``2万余``, ``4000多万``, ``十余``), which make
-  the amount *more than* the written value.
+  ``三四百``, ``十四五``), and 余 / 多 / 几 written inside it (``2万余``, ``4000多万``, ``十余``,
+  ``二十几``), which make the amount *more than* the written value.
+* :func:`parse_percent` reads a percentage into its number of percent: ``百分之三十五``, ``35%``,
+  ``千分之三``, ``七成``.
 
-cn2an reads the Chinese integer core; decimals after 点 are read digit by digit here, so that
-二十一点五 is ``Decimal("21.5")`` and not cn2an's float.
+How a numeral is read:
+
+1. Full-width forms become ASCII (``１２３``, ``４，５６５``), traditional 點 / 負 / 幾 their simplified
+   forms, and spaces next to a Chinese character go: text pulled from PDFs spaces out justified
+   characters (``一百 五 十 二``). Spaces between Arabic digits stay, so ``1 234`` is rejected.
+2. Only numeral characters may remain: a unit (元, 打), a letter (``2e5``, ``40k``) or 兆, which is
+   10⁶ in mainland text (兆瓦) but 10¹² elsewhere, makes the text not a numeral.
+3. A decimal point (点 or ``.``) splits the whole part from digits read one by one; magnitudes may
+   follow those digits and then scale the whole number (``1.25亿``, ``二点五万``), but nothing else may.
+4. The whole part is split at its largest magnitude (万, 亿, or a stack such as 万亿 or 万万): what
+   stands before it counts how many, what follows is the remainder, which must be smaller. A single
+   Chinese digit as the remainder counts in the next place down (一万二 is 12000), unless 零 stands
+   before it (一万零二 is 10002); Arabic digits always keep their own value (1万600 is 10600).
+5. Below 万, Arabic digits followed by units alone multiply (``2千``, ``5000千``); otherwise cn2an
+   reads the Chinese core, after any Arabic digits inside it (``4千230``, ``1百01``) are written out
+   in Chinese, each in its own places.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
 import attrs
@@ -34,18 +50,87 @@ CN_UNITS: dict[str, int] = {"十": 10, "拾": 10, "廿": 20, "百": 100, "佰": 
 MAGNITUDES: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 #: Every character that can stand in a Chinese numeral (点 only between digits).
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(MAGNITUDES)
+_UNIT_CHARS = "".join(CN_UNITS) + "".join(MAGNITUDES)
 
-_FULLWIDTH_DIGITS = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
-_FULLWIDTH_DIGITS.update({ord("．"): ord("."), ord("，"): ord(","), ord("－"): ord("-"), ord("＋"): ord("+")})
-_ARABIC = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
-_ARABIC_WITH_MAGNITUDE = re.compile(
-    rf"([+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)([{''.join(CN_UNITS)}{''.join(MAGNITUDES)}]*)"
-)
+_NORMALISE = str.maketrans("０１２３４５６７８９．，－＋％～−點負幾", "0123456789.,-+%~-点负几")
+_SPACE_BY_HAN = re.compile(r"\s+(?=[\u3007\u4e00-\u9fff])|(?<=[\u3007\u4e00-\u9fff])\s+")
+_NUMERAL_TEXT = re.compile(rf"[0-9,.点{CN_NUMERAL_CHARS}]+")
+_PLAIN = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+_ARABIC_INTEGER = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
+_FRACTION = re.compile(rf"([0-9{''.join(CN_DIGITS)}]+)([{_UNIT_CHARS}]*)")
+_MAGNITUDE_RUN = re.compile(f"[{''.join(MAGNITUDES)}]+")
+_BARE_UNIT = tuple("百佰千仟")
+_ZEROS = "零〇"
+
 _RANGE_SEPARATORS = "~～〜-－—–至到"
 _RANGE = re.compile(rf"(.+?)\s*(?:[{re.escape(_RANGE_SEPARATORS)}]|——)\s*(.+)")
+_RANGE_TAIL = re.compile("[百佰千仟万萬亿億]+$")
 # Two neighbouring digits written side by side (三四百, 十四五, 两三个) give a range, not a number.
 _NEIGHBOURS = re.compile(r"([一二两三四五六七八九])([二三四五六七八九])")
-_MORE_THAN = re.compile(r"[余多]")
+# 余 / 多 / 几 after the digits; a 零 left before them goes too (一百零几万 is more than 一百万).
+_MORE_THAN = re.compile(r"零?[余多几]")
+_PER = re.compile(r"([百佰千仟万萬亿億]+)分之(.+)")
+_TENTHS = re.compile(r"(.+?)成(半|[1-9一二两三四五六七八九])?")
+
+
+def _normalise(text: str) -> str:
+    return _SPACE_BY_HAN.sub("", text.strip().translate(_NORMALISE))
+
+
+def _split_sign(text: str) -> tuple[int, str]:
+    if text[:1] in ("负", "-"):
+        return -1, text[1:]
+    return 1, text[1:] if text[:1] == "+" else text
+
+
+def _is_digit_sequence(text: str) -> bool:
+    """一二三, 二〇一九: digits read one by one, as years and codes are written."""
+    return len(text) > 1 and all(ch in CN_DIGITS for ch in text)
+
+
+def _rough_range(text: str) -> tuple[str, str] | None:
+    """The two ends of a rough range written as neighbouring digits, or None.
+
+    Chinese writes a rough range by putting two neighbouring digits side by side: 三四百 is 300 to
+    400, 十四五 is 14 to 15, 两三 is 2 to 3. A longer run of digits, or one holding a zero, is read
+    digit by digit instead (一二三 is 123, 二〇 is 20), as years and codes are written.
+    """
+    matches = list(_NEIGHBOURS.finditer(text))
+    if not matches or (_is_digit_sequence(text) and (len(text) > 2 or any(ch in _ZEROS for ch in text))):
+        return None
+    for match in matches:
+        low, high = match.groups()
+        if CN_DIGITS[high] == CN_DIGITS[low] + 1:
+            head, tail = text[: match.start()], text[match.end() :]
+            return head + low + tail, head + high + tail
+    return None
+
+
+def _arabic_as_chinese(match: re.Match[str]) -> str:
+    """Arabic digits inside a Chinese numeral, written out in their own places: 230 → 二百三十, 01 → 零一."""
+    digits = match.group().replace(",", "")
+    value = int(digits)
+    if not value:
+        return "零"
+    return ("零" if digits[0] == "0" else "") + str(cn2an.an2cn(value))
+
+
+def _section(text: str, original: str) -> int:
+    """A numeral below 万: Arabic digits, or Chinese (with Arabic digits inside) read by cn2an."""
+    arabic = _ARABIC_INTEGER.match(text)
+    if arabic and all(ch in CN_UNITS for ch in text[arabic.end() :]):
+        # 2300, 2千, 5000千 (瓦): Arabic digits times the units after them, as 2万 is 2 × 万
+        return int(arabic.group().replace(",", "")) * _magnitude(text[arabic.end() :])
+    text = _ARABIC_INTEGER.sub(_arabic_as_chinese, text)
+    if text.startswith(_BARE_UNIT):
+        text = "一" + text  # 百余人, 千三: a bare unit means one of it
+    try:
+        value = cn2an.cn2an(text, "normal")
+    except (ValueError, KeyError, IndexError) as exc:
+        raise NumeralError(f"not a numeral: {original!r}") from exc
+    if not isinstance(value, int):  # cn2an returns floats only for decimals, which are split off
+        raise NumeralError(f"not an integer: {original!r}")
+    return value
 
 
 def _magnitude(chars: str) -> int:
@@ -55,69 +140,31 @@ def _magnitude(chars: str) -> int:
     return factor
 
 
-def _chinese_integer(text: str) -> int:
+def _integer(text: str, original: str) -> int:
+    """A whole number, split at its largest magnitude: 三千万零六百 is 三千 × 万 + 六百."""
     if not text:
-        raise NumeralError("empty numeral")
-    if text[0] in "百佰千仟万萬亿億":
-        text = "一" + text  # 万余人 counts ten thousand: a bare magnitude means one of it
-    try:
-        value = cn2an.cn2an(text, "normal")
-    except (ValueError, KeyError, IndexError) as exc:
-        raise NumeralError(f"not a Chinese numeral: {text!r}") from exc
-    if not isinstance(value, int):  # cn2an returns floats only for decimals, which we split off
-        raise NumeralError(f"not a Chinese integer: {text!r}")
-    return value
-
-
-def _chinese_fraction(digits: str, original: str) -> Decimal:
-    if not digits or any(ch not in CN_DIGITS and not ch.isdigit() for ch in digits):
-        raise NumeralError(f"not a Chinese decimal: {original!r}")
-    return Decimal("0." + "".join(str(CN_DIGITS.get(ch, ch)) for ch in digits))
+        raise NumeralError(f"not a numeral: {original!r}")
+    runs = list(_MAGNITUDE_RUN.finditer(text))
+    if not runs:
+        return _section(text, original)
+    run = max(runs, key=lambda m: _magnitude(m.group()))  # the first, when two are equal
+    factor = _magnitude(run.group())
+    head, rest = text[: run.start()], text[run.end() :]
+    count = _integer(head, original) if head else 1  # 万余人 counts ten thousand: one of it
+    if not rest:
+        remainder = 0
+    elif rest[0] in _ZEROS:
+        remainder = _integer(rest[1:], original)  # 一万零二: 零 marks the places skipped
+    elif len(rest) == 1 and CN_DIGITS.get(rest, 0):
+        remainder = CN_DIGITS[rest] * factor // 10  # 一万二, 十三万五: the spoken short form
+    else:
+        remainder = _integer(rest, original)
+    if remainder >= factor:
+        raise NumeralError(f"not a numeral: {original!r} (what follows a magnitude must be smaller)")
+    return count * factor + remainder
 
 
 @lru_cache(maxsize=8192)
-def _parse_number(text: str) -> Number:
-    original = text
-    text = text.strip().translate(_FULLWIDTH_DIGITS)
-    if not text:
-        raise NumeralError("empty numeral")
-    sign = 1
-    if text[0] in "负負-−":
-        sign, text = -1, text[1:]
-    elif text[0] == "+":
-        text = text[1:]
-    if text[:1].isdigit():
-        return _mixed(text, original) * sign
-    if "点" in text:
-        whole, _, fraction = text.partition("点")
-        if not whole:
-            raise NumeralError(f"a decimal needs a whole part: {original!r}")
-        value = Decimal(_chinese_integer(whole)) + _chinese_fraction(fraction, original)
-        return exact(value * sign)
-    return _chinese_integer(text) * sign
-
-
-def _mixed(text: str, original: str) -> Number:
-    """Arabic digits, optionally followed by magnitudes and a Chinese remainder: 1.25亿, 100万三千."""
-    match = _ARABIC_WITH_MAGNITUDE.match(text)
-    if match is None:
-        raise NumeralError(f"not a numeral: {original!r}")
-    number, magnitude = match.groups()
-    try:
-        value = Decimal(number.replace(",", "")) * _magnitude(magnitude)
-    except InvalidOperation as exc:
-        raise NumeralError(f"not a numeral: {original!r}") from exc
-    rest = text[match.end() :]
-    if rest:
-        if not magnitude:
-            raise NumeralError(f"not a numeral: {original!r}")
-        if rest[0] in "零〇":
-            rest = rest[1:]
-        # 100万三千, 1万600: what follows a magnitude counts in the next smaller place
-        value += Decimal(_parse_number(rest))
-    return exact(value)
-
-
 def parse_number(text: str) -> Number:
     """Read one numeral into an exact number, or raise :class:`NumeralError`.
 
@@ -125,23 +172,42 @@ def parse_number(text: str) -> Number:
     (2300, 125000000, Decimal('21.5'))
 
     A bare magnitude counts one of it (万 → 10000), as 万余人 does in news text. Ranges and
-    qualifiers (三四百, 2万余) are not one number: :func:`parse_amount` reads those.
+    qualifiers (三四百, 2万余) are not one number: :func:`parse_amount` reads those. Units, money
+    words (元, 圆, 角) included, are not part of a numeral: the metric extractor reads them.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_number takes a string, not {type(text).__name__}")
-    if _NEIGHBOURS.search(text) and "点" not in text and not _is_digit_sequence(text):
-        raise NumeralError(f"{text!r} is a range; parse_amount reads ranges")
-    return _parse_number(text)
-
-
-def _is_digit_sequence(text: str) -> bool:
-    """一二三, 二〇一九: digits read one by one, as years and codes are written."""
-    return len(text) > 1 and all(ch in CN_DIGITS for ch in text)
+    if _PLAIN.fullmatch(text):  # the common case, 2300 or 97.6, needs none of the rules below
+        return exact(Decimal(text.replace(",", "")))
+    original = text
+    text = _normalise(text)
+    sign, text = _split_sign(text)
+    if not text:
+        raise NumeralError(f"not a numeral: {original!r}")
+    if not _NUMERAL_TEXT.fullmatch(text):
+        if _MORE_THAN.search(text):
+            raise NumeralError(f"{original!r} is not one number; parse_amount reads 余, 多 and 几")
+        raise NumeralError(f"not a numeral: {original!r}")
+    point = min((i for i in (text.find("点"), text.find(".")) if i >= 0), default=-1)
+    if point < 0:
+        if _rough_range(text):
+            raise NumeralError(f"{original!r} is a range; parse_amount reads ranges")
+        return sign * _integer(text, original)
+    whole, fraction = text[:point], _FRACTION.fullmatch(text[point + 1 :])
+    if not whole:
+        raise NumeralError(f"a decimal needs a whole part: {original!r}")
+    if fraction is None:
+        raise NumeralError(f"not a decimal: {original!r}")
+    digits, scale = fraction.groups()
+    if scale and _MAGNITUDE_RUN.search(whole):
+        raise NumeralError(f"not a numeral: {original!r}")  # 1万2.5千: a magnitude on both sides
+    value = _integer(whole, original) + Decimal("0." + "".join(str(CN_DIGITS.get(ch, ch)) for ch in digits))
+    return exact(sign * value * _magnitude(scale))
 
 
 @attrs.frozen(kw_only=True)
 class Amount:
-    """A numeral expression: its value, the upper end of a range, and whether 余/多 made it a floor."""
+    """A numeral expression: its value, the upper end of a range, and whether 余/多/几 made it a floor."""
 
     value: Number
     high: Number | None = None
@@ -150,7 +216,7 @@ class Amount:
 
 @lru_cache(maxsize=8192)
 def parse_amount(text: str) -> Amount:
-    """Read a numeral expression with ranges and 余/多 into an :class:`Amount`.
+    """Read a numeral expression with ranges and 余/多/几 into an :class:`Amount`.
 
     >>> parse_amount("2万余")
     Amount(value=20000, high=None, more_than=True)
@@ -160,31 +226,70 @@ def parse_amount(text: str) -> Amount:
     Ranges: ``1~2``, ``3至5``, ``20-30``, and neighbouring digits, which Chinese writes for a rough
     range: 三四百 is 300 to 400, 十四五 is 14 to 15, 两三 is 2 to 3. The magnitude at the end applies
     to both ends (三到五万 is 30000 to 50000).
+
+    余, 多 and 几 after some digits say the true count passed the written one and was rounded
+    down to it: 2万余 and 4000多万 are more than 20000 and 40000000, 二十几 more than 20. They may
+    stand before the magnitude (4000多万) or after it (2万余); they never change the digits.
     """
-    text = text.strip().translate(_FULLWIDTH_DIGITS)
-    more_than = bool(_MORE_THAN.search(text))
+    if not isinstance(text, str):
+        raise TypeError(f"parse_amount takes a string, not {type(text).__name__}")
+    if _PLAIN.fullmatch(text):
+        return Amount(value=parse_number(text))
+    text = _normalise(text)
+    qualifier = _MORE_THAN.search(text)
+    if qualifier and qualifier.start() == 0:
+        raise NumeralError(f"not a numeral: {text!r} (余, 多 and 几 follow the digits they qualify)")
     bare = _MORE_THAN.sub("", text)
-    if not bare:
-        raise NumeralError(f"not a numeral: {text!r}")
-    neighbours = _NEIGHBOURS.search(bare)
-    # 两三 and 三四百 are rough ranges; 一二三 and 二〇一九 are digits read one by one
-    if neighbours and not (_is_digit_sequence(bare) and (len(bare) > 2 or "〇" in bare or "零" in bare)):
-        low_digit, high_digit = neighbours.groups()
-        if CN_DIGITS[high_digit] == CN_DIGITS[low_digit] + 1:
-            head, tail = bare[: neighbours.start()], bare[neighbours.end() :]
-            low = parse_number(head + low_digit + tail)
-            high = parse_number(head + high_digit + tail)
-            return Amount(value=low, high=high, more_than=more_than)
+    more_than = qualifier is not None
+    rough = _rough_range(bare)
+    if rough:
+        return Amount(value=parse_number(rough[0]), high=parse_number(rough[1]), more_than=more_than)
     ranged = _RANGE.fullmatch(bare)
     if ranged:
         low_text, high_text = ranged.groups()
-        high = _parse_number(high_text)
-        low_magnitude = low_text[-1:] in MAGNITUDES or low_text[-1:] in CN_UNITS
-        tail = high_text.lstrip("0123456789.,一二两三四五六七八九十")
-        # 三到五万: the magnitude written once at the end belongs to both ends
-        low = _parse_number(low_text if low_magnitude or not tail else low_text + tail)
+        high = parse_number(high_text)
+        low = parse_number(low_text)
+        tail = _RANGE_TAIL.search(high_text)
+        # 三到五万, 1.5~2万: the magnitude written once at the end belongs to both ends, unless the
+        # low end has its own (5千~1万) or would then pass the high one (500~1万)
+        if tail and low_text[-1] not in _UNIT_CHARS and parse_number(low_text + tail.group()) <= high:
+            low = parse_number(low_text + tail.group())
         return Amount(value=low, high=high, more_than=more_than)
-    if not more_than:
-        return Amount(value=_parse_number(bare))
-    # 4000多万: 多 stands between the number and its magnitude; it does not change the digits
-    return Amount(value=_parse_number(bare), more_than=True)
+    return Amount(value=parse_number(bare), more_than=more_than)
+
+
+@lru_cache(maxsize=8192)
+def parse_percent(text: str) -> Number:
+    """Read a percentage into its number of percent, or raise :class:`NumeralError`.
+
+    >>> parse_percent("百分之三十五"), parse_percent("97.6%"), parse_percent("千分之三"), parse_percent("七成")
+    (35, Decimal('97.6'), Decimal('0.3'), 70)
+
+    * ``百分之X`` and ``X%`` (``35%``, ``３５％``, ``百分之百``, ``百分之二十一点五``, ``负3.9%``);
+    * rates per thousand and beyond, given in percent: 千分之三 → 0.3, 万分之五 → 0.05 (the
+      denominator is a bare power of ten; 五百分之二 is a fraction, not a rate);
+    * 成, tenths: 七成 → 70, 七成六 → 76, 三成半 → 35, 半成 → 5.
+
+    Not percentages: 个百分点 (percentage points, a difference between two percentages, which the
+    metric extractor keeps as the unit 百分点) and 折 (a shop's discount). Ranges are not read.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_percent takes a string, not {type(text).__name__}")
+    original, text = text, _normalise(text)
+    if text.endswith("%"):
+        return parse_number(text[:-1])
+    sign, text = _split_sign(text)
+    per = _PER.fullmatch(text)
+    if per:
+        return exact(sign * Decimal(parse_number(per.group(2))) * 100 / _magnitude(per.group(1)))
+    if text == "半成":
+        return sign * 5
+    tenths = _TENTHS.fullmatch(text)
+    if tenths:
+        count, extra = parse_number(tenths.group(1)), tenths.group(2)
+        # 七成六 and 三成半 add hundredths to whole tenths; nothing passes ten tenths
+        if count > 10 or (extra and (count >= 10 or not isinstance(count, int))):
+            raise NumeralError(f"not a percentage: {original!r}")
+        ones = 5 if extra == "半" else int(CN_DIGITS.get(extra, extra or 0))
+        return exact(sign * (count * 10 + ones))
+    raise NumeralError(f"not a percentage: {original!r}")
