@@ -26,7 +26,9 @@ def govmetrics_extract(article: Article) -> Iterable[Record] | None:
     :return: an iterable of records (``Metric``, ``DateMention``, ``Cadence``, ``Meeting``, or a
         record type of the plugin's own, registered with :func:`govmetrics_record_types`), in any
         order, or ``None`` for nothing. The pipeline stamps each record with the plugin's name,
-        resolves overlaps between records and sorts them into text order.
+        resolves overlaps between records and sorts them into text order. If the implementation
+        raises, returns something that is not a record, or a span past the end of the text, none
+        of its records are kept and a :class:`~govmetrics.PluginWarning` names the plugin.
     """
 
 
@@ -34,9 +36,11 @@ def govmetrics_extract(article: Article) -> Iterable[Record] | None:
 def govmetrics_lexicon_entries(name: str) -> Iterable[str] | None:
     """Add entries to a lexicon without writing an extractor.
 
-    :param name: the lexicon being loaded: ``units``, ``qualifiers`` or ``set_phrases``.
+    :param name: the lexicon being loaded: ``units``, ``qualifiers``, ``set_phrases`` or
+        ``place_words``.
     :return: lines in the lexicon file's format (``"公顷"``, ``"平米 平方米"``, ``"千家万户"``), or
-        ``None`` for a lexicon the plugin does not extend.
+        ``None`` for a lexicon the plugin does not extend. They are read as if they followed the
+        shipped file's lines.
     """
 
 

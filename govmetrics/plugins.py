@@ -31,8 +31,14 @@ from govmetrics.models import RECORD_TYPES, Article, Record
 
 ENTRY_POINT_GROUP = "govmetrics"
 #: The built-in plugins: (name, module).
-DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (("metrics", "govmetrics.extractors.metrics"),)
+DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
+    ("metrics", "govmetrics.extractors.metrics"),
+    ("dates", "govmetrics.extractors.dates"),
+    ("cadences", "govmetrics.extractors.cadences"),
+)
 _TRUE = {"1", "true", "yes", "on"}
+#: The hooks of :mod:`govmetrics.hookspecs`.
+HOOK_NAMES: tuple[str, ...] = tuple(name for name in vars(hookspecs) if name.startswith("govmetrics_"))
 
 
 class PluginWarning(UserWarning):
@@ -69,8 +75,7 @@ class PluginHost:
     def load_defaults(self) -> None:
         version = _version_of("govmetrics")
         for name, module in DEFAULT_PLUGINS:
-            if self.allowed(name):
-                self._register(name, lambda module=module: importlib.import_module(module))
+            if self.allowed(name) and self._register(name, lambda module=module: importlib.import_module(module)):
                 self._packages[name] = ("govmetrics", version)
                 self._builtin.add(name)
 
@@ -78,7 +83,10 @@ class PluginHost:
         for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
             if not self.allowed(entry_point.name):
                 continue
-            self._register(entry_point.name, entry_point.load)
+            # Only a plugin that registered gets a package: one whose name is taken (an entry point
+            # called "metrics") must not relabel the plugin that holds the name.
+            if not self._register(entry_point.name, entry_point.load):
+                continue
             dist = entry_point.dist
             if dist is not None:
                 self._packages[entry_point.name] = (dist.metadata["Name"], dist.version)
@@ -87,19 +95,37 @@ class PluginHost:
         """Register a plugin object directly (a module, a class instance) under ``name``."""
         self._register(name, lambda: plugin)
 
-    def _register(self, name: str, load: Any) -> None:
+    def _register(self, name: str, load: Any) -> bool:
+        """Load and register one plugin; on failure name it in a warning and return False."""
         try:
             plugin = load()
         except Exception as exc:
             self._failed(PluginError(f'Error importing plugin "{name}": {exc!r}'), exc)
-            return
+            return False
         try:
             self.manager.register(plugin, name=name)
             self.manager.check_pending()
-        except (ValueError, pluggy.PluginValidationError) as exc:
+            self._check_marked(plugin)
+        except Exception as exc:
             if self.manager.is_registered(plugin):
                 self.manager.unregister(plugin)
             self._failed(PluginError(f'Error registering plugin "{name}": {exc}'), exc)
+            return False
+        # What extractors built from lexicons predates this plugin's lexicon entries.
+        self.cache.clear()
+        return True
+
+    def _check_marked(self, plugin: object) -> None:
+        """Refuse a function named like a hook but not marked ``@govmetrics.hookimpl``.
+
+        pluggy registers only marked functions, so a forgotten marker would leave the plugin
+        loaded, listed, and never called.
+        """
+        for name in HOOK_NAMES:
+            if callable(getattr(plugin, name, None)) and self.manager.parse_hookimpl_opts(plugin, name) is None:
+                raise pluggy.PluginValidationError(
+                    plugin, f"{name} is not marked with @govmetrics.hookimpl, so it would never be called"
+                )
 
     def _failed(self, error: PluginError, cause: BaseException) -> None:
         error.__cause__ = cause
@@ -117,19 +143,24 @@ class PluginHost:
         records: list[Record] = []
         for impl in reversed(self.manager.hook.govmetrics_extract.get_hookimpls()):
             name = impl.plugin_name
+            # All or nothing: a plugin that fails halfway (a generator that raises after two
+            # records) contributes none, so a warning always means "this plugin's records are missing".
+            mine: list[Record] = []
             try:
-                found = impl.function(**{arg: article for arg in impl.argnames})
+                found: Any = impl.function(**{arg: article for arg in impl.argnames})
                 for record in found or ():
                     if not isinstance(record, Record):
                         raise TypeError(f"returned {type(record).__name__}, not a govmetrics record")
                     if record.span.end > len(article.text):
                         raise ValueError(f"returned a record outside the text: {record.span}")
-                    records.append(record if record.plugin else attrs.evolve(record, plugin=name))
+                    mine.append(record if record.plugin else attrs.evolve(record, plugin=name))
             except Exception as exc:
                 error = PluginError(f'plugin "{name}" failed: {exc!r}')
                 if strict:
                     raise error from exc
                 warnings.warn(str(error), PluginWarning, stacklevel=3)
+                continue
+            records.extend(mine)
         return records
 
     def record_types(self) -> dict[str, type[Record]]:

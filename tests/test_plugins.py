@@ -1,0 +1,430 @@
+"""The plugin host: loading, calling, reporting and listing plugins.
+
+Plugins here are registered in-process (``get_plugin_host().register``) or offered through a
+monkeypatched ``importlib.metadata.entry_points``, the path an installed plugin takes. The
+example plugin built as a real distribution is tested in test_plugin_distribution.py.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+import warnings
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+from typing import Any, ClassVar
+
+import attrs
+import pytest
+
+import govmetrics
+from govmetrics import Metric, PluginError, PluginWarning, Record, Span, hookimpl, hookspecs
+from govmetrics.cli import main
+from govmetrics.plugins import DEFAULT_PLUGINS, HOOK_NAMES, get_plugin_host
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "plugins.md"
+TEXT = "新增停车位316个，乱停车现象减少了三成。"
+
+
+# -- plugins used by the tests -----------------------------------------------------------------
+
+
+def share_at(text: str) -> Metric:
+    start = text.index("三成")
+    return Metric(text="三成", span=Span(start=start, end=start + 2), value=30, unit="%")
+
+
+class Shares:
+    """A working plugin: 三成 as 30 %."""
+
+    @hookimpl
+    def govmetrics_extract(self, article: govmetrics.Article) -> Iterator[Metric]:
+        if "三成" in article.text:
+            yield share_at(article.text)
+
+
+class Raises:
+    @hookimpl
+    def govmetrics_extract(self, article: govmetrics.Article) -> list[Metric]:
+        raise RuntimeError("boom")
+
+
+class RaisesHalfway:
+    """Yields one good record, then fails."""
+
+    @hookimpl
+    def govmetrics_extract(self, article: govmetrics.Article) -> Iterator[Metric]:
+        yield share_at(article.text)
+        raise RuntimeError("halfway")
+
+
+class ReturnsNonRecords:
+    @hookimpl
+    def govmetrics_extract(self, article: govmetrics.Article) -> list[Any]:
+        return [share_at(article.text), {"kind": "metric", "value": 30}]
+
+
+class ReturnsSpanOutsideText:
+    @hookimpl
+    def govmetrics_extract(self, article: govmetrics.Article) -> list[Metric]:
+        end = len(article.text) + 5
+        return [Metric(text="三成", span=Span(start=end - 2, end=end), value=30, unit="%")]
+
+
+class MisspelledHook:
+    @hookimpl
+    def govmetrics_extrat(self, article: govmetrics.Article) -> list[Metric]:
+        return [share_at(article.text)]
+
+
+class UnmarkedHook:
+    def govmetrics_extract(self, article: govmetrics.Article) -> list[Metric]:
+        return [share_at(article.text)]
+
+
+class WrongArgument:
+    @hookimpl
+    def govmetrics_extract(self, text: str) -> list[Metric]:
+        return [share_at(text)]
+
+
+class Wells:
+    """Lexicon entries: the counting word 眼 (wells), 平方 as a way of writing 平方米, a set phrase."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    @hookimpl
+    def govmetrics_lexicon_entries(self, name: str) -> list[str] | None:
+        self.asked.append(name)
+        rows = {"units": ["眼", "平方  平方米"], "set_phrases": ["十五分钟生活圈"]}
+        return rows.get(name)
+
+
+@attrs.frozen(kw_only=True)
+class Share(Record):
+    """A record type of a plugin's own."""
+
+    kind: ClassVar[str] = "share"
+
+    tenths: int
+
+
+class ShareTypes:
+    @hookimpl
+    def govmetrics_record_types(self) -> list[type[Record]]:
+        return [Share]
+
+    @hookimpl
+    def govmetrics_extract(self, article: govmetrics.Article) -> Iterator[Share]:
+        if "三成" in article.text:
+            start = article.text.index("三成")
+            yield Share(text="三成", span=Span(start=start, end=start + 2), tenths=3)
+
+
+@attrs.frozen
+class FakeDistribution:
+    name: str
+    version: str
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        return {"Name": self.name}
+
+
+@attrs.frozen
+class FakeEntryPoint:
+    """What importlib.metadata yields for an installed plugin: a name, a dist, and a load()."""
+
+    name: str
+    plugin: object = None
+    error: Exception | None = None
+    dist: FakeDistribution | None = None
+    group: str = "govmetrics"
+    loaded: list[str] = attrs.field(factory=list)
+
+    def load(self) -> object:
+        self.loaded.append(self.name)
+        if self.error is not None:
+            raise self.error
+        return self.plugin
+
+
+@pytest.fixture
+def entry_points(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Entry points the next plugin load finds in the ``govmetrics`` group (append to the list)."""
+    offered: list[Any] = []
+
+    def fake(**params: Any) -> list[Any]:
+        assert params == {"group": "govmetrics"}
+        return list(offered)
+
+    monkeypatch.setattr(metadata, "entry_points", fake)
+    return offered
+
+
+def register(plugin: object, name: str) -> None:
+    get_plugin_host().register(plugin, name)
+
+
+def found(text: str = TEXT, **options: Any) -> list[tuple[str | None, str]]:
+    return [(r.plugin, r.text) for r in govmetrics.extract(text, **options)]
+
+
+# -- govmetrics_extract ------------------------------------------------------------------------
+
+
+def test_hook_govmetrics_extract_records_are_stamped_with_the_plugin_name(entry_points: list[Any]) -> None:
+    entry_points.append(FakeEntryPoint("shares", Shares()))
+    assert found() == [("metrics", "316个"), ("shares", "三成")]
+
+
+def test_records_of_a_plugin_registered_in_process_are_stamped_with_its_name() -> None:
+    register(Shares(), "my-shares")
+    assert ("my-shares", "三成") in found()
+
+
+def test_raising_plugin_is_named_in_a_warning_and_the_others_still_run() -> None:
+    register(Raises(), "boom")
+    register(Shares(), "shares")
+    with pytest.warns(PluginWarning, match=r'plugin "boom" failed: RuntimeError\(\'boom\'\)') as caught:
+        assert found() == [("metrics", "316个"), ("shares", "三成")]
+    # The warning points at the caller of extract, not at the host's internals.
+    assert caught[0].filename == __file__
+
+
+def test_plugin_that_fails_halfway_contributes_no_records() -> None:
+    register(RaisesHalfway(), "halfway")
+    with pytest.warns(PluginWarning, match='plugin "halfway" failed'):
+        assert found() == [("metrics", "316个")]
+
+
+def test_strict_argument_turns_a_raising_plugin_into_an_error() -> None:
+    register(Raises(), "boom")
+    with pytest.raises(PluginError, match='plugin "boom" failed') as raised:
+        govmetrics.extract(TEXT, strict=True)
+    assert isinstance(raised.value.__cause__, RuntimeError)
+
+
+@pytest.mark.parametrize("value", ["1", "true", "yes", "on", "TRUE"])
+def test_strict_environment_turns_a_raising_plugin_into_an_error(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("GOVMETRICS_STRICT_PLUGINS", value)
+    register(Raises(), "boom")
+    with pytest.raises(PluginError, match='plugin "boom" failed'):
+        govmetrics.extract(TEXT)
+
+
+@pytest.mark.parametrize("value", ["0", "", "no"])
+def test_strict_environment_off_only_warns(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("GOVMETRICS_STRICT_PLUGINS", value)
+    register(Raises(), "boom")
+    with pytest.warns(PluginWarning, match='plugin "boom" failed'):
+        govmetrics.extract(TEXT)
+
+
+def test_strict_argument_false_overrides_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GOVMETRICS_STRICT_PLUGINS", "1")
+    register(Raises(), "boom")
+    with pytest.warns(PluginWarning, match='plugin "boom" failed'):
+        assert found(strict=False) == [("metrics", "316个")]
+
+
+def test_plugin_returning_a_non_record_is_named_in_a_warning() -> None:
+    register(ReturnsNonRecords(), "dicts")
+    with pytest.warns(PluginWarning, match='plugin "dicts" failed: .*returned dict, not a govmetrics record'):
+        assert found() == [("metrics", "316个")]
+
+
+def test_plugin_returning_a_span_outside_the_text_is_named_in_a_warning() -> None:
+    register(ReturnsSpanOutsideText(), "offside")
+    with pytest.warns(PluginWarning, match='plugin "offside" failed: .*outside the text'):
+        assert found() == [("metrics", "316个")]
+
+
+# -- loading -----------------------------------------------------------------------------------
+
+
+def test_plugin_that_fails_to_import_is_named_and_the_run_goes_on(entry_points: list[Any]) -> None:
+    entry_points.append(metadata.EntryPoint(name="broken", value="govmetrics_no_such_plugin", group="govmetrics"))
+    with pytest.warns(PluginWarning, match='Error importing plugin "broken": ModuleNotFoundError'):
+        assert found() == [("metrics", "316个")]
+
+
+def test_plugin_that_fails_to_import_is_an_error_in_strict_mode(entry_points: list[Any]) -> None:
+    entry_points.append(FakeEntryPoint("broken", error=ImportError("needs libfoo")))
+    with pytest.warns(PluginWarning), pytest.raises(PluginError, match='Error importing plugin "broken"') as raised:
+        govmetrics.extract(TEXT, strict=True)
+    assert isinstance(raised.value.__cause__, ImportError)
+
+
+def test_misspelled_hook_is_reported_not_ignored() -> None:
+    with pytest.warns(PluginWarning, match=r"Error registering plugin \"typo\": unknown hook 'govmetrics_extrat'"):
+        register(MisspelledHook(), "typo")
+    assert "typo" not in [info.name for info in get_plugin_host().info()]
+    with pytest.raises(PluginError, match='"typo"'):
+        govmetrics.extract(TEXT, strict=True)
+
+
+def test_misspelled_hook_of_an_installed_plugin_is_an_error_in_strict_mode(entry_points: list[Any]) -> None:
+    entry_points.append(FakeEntryPoint("typo", MisspelledHook()))
+    with pytest.warns(PluginWarning, match="govmetrics_extrat"), pytest.raises(PluginError, match='"typo"'):
+        govmetrics.extract(TEXT, strict=True)
+
+
+def test_hook_without_the_hookimpl_marker_is_reported_not_ignored() -> None:
+    message = 'plugin "unmarked": govmetrics_extract is not marked with @govmetrics.hookimpl'
+    with pytest.warns(PluginWarning, match=re.escape(message)):
+        register(UnmarkedHook(), "unmarked")
+    assert "unmarked" not in [info.name for info in get_plugin_host().info()]
+
+
+def test_hook_taking_an_argument_the_spec_lacks_is_reported() -> None:
+    with pytest.warns(PluginWarning, match=r"(?s)Error registering plugin \"wrong-arg\".*\{'text'\}"):
+        register(WrongArgument(), "wrong-arg")
+
+
+def test_entry_point_named_like_a_builtin_is_refused_and_does_not_relabel_it(entry_points: list[Any]) -> None:
+    entry_points.append(FakeEntryPoint("metrics", Shares(), dist=FakeDistribution("impostor", "9.9")))
+    with pytest.warns(PluginWarning, match='Error registering plugin "metrics"'):
+        (info,) = [info for info in get_plugin_host().info() if info.name == "metrics"]
+    assert (info.name, info.package, info.builtin) == ("metrics", "govmetrics", True)
+    assert info.version != "9.9"
+
+
+def test_plugins_load_once_on_first_use(entry_points: list[Any]) -> None:
+    entry_point = FakeEntryPoint("shares", Shares())
+    entry_points.append(entry_point)
+    assert entry_point.loaded == []  # importing govmetrics loaded nothing
+    govmetrics.extract(TEXT)
+    govmetrics.extract(TEXT)
+    assert entry_point.loaded == ["shares"]
+
+
+# -- GOVMETRICS_LOAD_PLUGINS -------------------------------------------------------------------
+
+
+def test_empty_allow_list_loads_no_plugins_and_finds_nothing(
+    monkeypatch: pytest.MonkeyPatch, entry_points: list[Any]
+) -> None:
+    monkeypatch.setenv("GOVMETRICS_LOAD_PLUGINS", "")
+    entry_points.append(FakeEntryPoint("shares", Shares()))
+    assert found() == []
+    assert list(get_plugin_host().info()) == []
+
+
+def test_allow_list_of_metrics_loads_only_the_builtin(monkeypatch: pytest.MonkeyPatch, entry_points: list[Any]) -> None:
+    monkeypatch.setenv("GOVMETRICS_LOAD_PLUGINS", "metrics")
+    shares = FakeEntryPoint("shares", Shares())
+    broken = FakeEntryPoint("broken", error=ImportError("never imported"))
+    entry_points.extend([shares, broken])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the broken plugin is not even imported, so no warning
+        assert found() == [("metrics", "316个")]
+    assert shares.loaded == broken.loaded == []
+
+
+def test_allow_list_can_leave_out_the_builtin(monkeypatch: pytest.MonkeyPatch, entry_points: list[Any]) -> None:
+    monkeypatch.setenv("GOVMETRICS_LOAD_PLUGINS", " shares , ")
+    entry_points.append(FakeEntryPoint("shares", Shares()))
+    assert found() == [("shares", "三成")]
+
+
+# -- govmetrics_lexicon_entries ----------------------------------------------------------------
+
+
+def test_hook_govmetrics_lexicon_entries_adds_a_counting_word() -> None:
+    assert govmetrics.extract("新建机井12眼").metrics == ()
+    govmetrics.plugins.reset_plugins()
+    wells = Wells()
+    register(wells, "wells")
+    (metric,) = govmetrics.extract("新建机井12眼").metrics
+    assert (metric.text, metric.value, metric.unit, metric.plugin) == ("12眼", 12, "眼", "metrics")
+    assert {"units", "qualifiers", "set_phrases"} <= set(wells.asked)
+
+
+def test_lexicon_entry_with_a_canonical_column_gives_the_canonical_unit() -> None:
+    register(Wells(), "wells")
+    (metric,) = govmetrics.extract("改造面积3000平方").metrics
+    assert (metric.value, metric.unit) == (3000, "平方米")
+
+
+def test_lexicon_set_phrase_from_a_plugin_stops_a_metric_inside_it() -> None:
+    assert [m.text for m in govmetrics.extract("打造十五分钟生活圈").metrics] == ["十五分钟"]
+    govmetrics.plugins.reset_plugins()
+    register(Wells(), "wells")
+    assert govmetrics.extract("打造十五分钟生活圈").metrics == ()
+
+
+def test_lexicon_plugin_registered_after_a_first_extract_still_counts() -> None:
+    # The metric extractor caches what it builds from the lexicons; a new plugin must invalidate it.
+    assert govmetrics.extract("新建机井12眼").metrics == ()
+    register(Wells(), "wells")
+    assert [m.text for m in govmetrics.extract("新建机井12眼").metrics] == ["12眼"]
+
+
+# -- govmetrics_record_types -------------------------------------------------------------------
+
+
+def test_hook_govmetrics_record_types_lets_a_plugin_record_round_trip() -> None:
+    register(ShareTypes(), "share-types")
+    (share,) = govmetrics.extract(TEXT).of_kind("share")
+    data = govmetrics.to_dict(share)
+    assert data == {
+        "kind": "share",
+        "text": "三成",
+        "span": {"start": share.span.start, "end": share.span.end},
+        "plugin": "share-types",
+        "tenths": 3,
+    }
+    back = govmetrics.from_dict(data)
+    assert back == share
+    assert back.plugin == "share-types"
+
+
+def test_plugin_record_type_does_not_read_back_without_its_plugin() -> None:
+    record = Share(text="三成", span=Span(start=0, end=2), tenths=3)
+    with pytest.raises(govmetrics.SerializationError, match="unknown record kind: 'share'"):
+        govmetrics.from_dict(govmetrics.to_dict(record))
+
+
+# -- govmetrics plugins ------------------------------------------------------------------------
+
+
+def test_cli_plugins_lists_name_version_package_and_hooks(
+    entry_points: list[Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    entry_points.append(FakeEntryPoint("shares", ShareTypes(), dist=FakeDistribution("govmetrics-shares", "1.2.0")))
+    register(Wells(), "wells")
+    assert main(["plugins"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    builtin = sorted(name for name, _module in DEFAULT_PLUGINS)
+    # Built-in plugins first, each with govmetrics' version; then the others by name.
+    assert [line.split("\t")[:3] for line in lines[: len(builtin)]] == [
+        [name, metadata.version("govmetrics"), "built-in"] for name in builtin
+    ]
+    assert f"metrics\t{metadata.version('govmetrics')}\tbuilt-in\tgovmetrics_extract" in lines
+    assert lines[len(builtin) :] == [
+        "shares\t1.2.0\tgovmetrics-shares\tgovmetrics_extract, govmetrics_record_types",
+        "wells\tunknown\twells\tgovmetrics_lexicon_entries",
+    ]
+
+
+# -- the hooks, their documentation and their tests ---------------------------------------------
+
+
+def test_every_hook_is_documented_under_its_signature_with_its_params() -> None:
+    docs = DOCS.read_text("utf-8")
+    for name in HOOK_NAMES:
+        params = list(inspect.signature(getattr(hookspecs, name)).parameters)
+        heading = f"### {name}({', '.join(params)})"
+        assert heading in docs.splitlines(), f"docs/plugins.md has no section {heading!r}"
+        section = docs.split(heading, 1)[1].split("\n### ", 1)[0]
+        for param in params:
+            assert f"`{param}`" in section, f"{name}: parameter {param!r} is not described"
+
+
+def test_every_hook_has_a_test_named_for_it() -> None:
+    tests = [name for name in globals() if name.startswith("test_hook_")]
+    for name in HOOK_NAMES:
+        assert any(re.match(rf"test_hook_{name}(_|$)", test) for test in tests), f"no test_hook_{name}*"
