@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import attrs
 
@@ -10,6 +11,8 @@ from govmetrics.errors import InputError
 from govmetrics.models import Article, Extraction
 from govmetrics.plugins import get_plugin_host, strict_from_env
 from govmetrics.resolve import resolve
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def parse_published(value: dt.date | str | None) -> dt.date | None:
@@ -19,10 +22,14 @@ def parse_published(value: dt.date | str | None) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise InputError(f"not a date (want YYYY-MM-DD): {value!r}") from None
+        # Checked by pattern first: from Python 3.11 on, fromisoformat also takes 20190712 and
+        # 2019-W28-5, which 3.10 rejects; the accepted form should not depend on the interpreter.
+        if _ISO_DAY.fullmatch(value.strip()):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise InputError(f"not a date (want YYYY-MM-DD): {value!r}")
     raise InputError(f"published must be a date or a YYYY-MM-DD string, not {type(value).__name__}")
 
 

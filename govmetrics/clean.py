@@ -9,8 +9,9 @@ The rules:
 
 * A line break inside a paragraph goes; it stays (as one ``\\n``) after a sentence-closing mark,
   and a blank line, which separates paragraphs, becomes one ``\\n``.
-* Spaces between two CJK characters, two digits, or a CJK character and a digit go; elsewhere a
-  run of spaces becomes one space (``PM2.5 浓度`` keeps its space).
+* Spaces between two CJK characters, two digits, or a CJK character and a digit go (so
+  ``PM2.5 浓度`` becomes ``PM2.5浓度``); elsewhere a run of spaces becomes one space (``APP 下载``,
+  ``air quality``). A line break between two Latin letters becomes a space too.
 * Characters stay as written. Full-width digits (``１２３``) are not folded to ASCII here: a
   record's ``text`` is then the source as a reader (and ANNOTATION.md) sees it, and the parsers,
   which read every numeral, treat ``１２３`` and ``123`` alike.
@@ -43,6 +44,13 @@ def _joins_tightly(ch: str) -> bool:
     )
 
 
+def _first_of(raw: str, start: int, end: int, wanted: str) -> int:
+    """Where in ``raw[start:end]`` (a run of whitespace) the kept character sits: the first of
+    ``wanted`` (so a kept ``\\n`` maps to a line break, not to the space before it), else ``start``."""
+    found = [at for ch in wanted if (at := raw.find(ch, start, end)) >= 0]
+    return min(found, default=start)
+
+
 @attrs.frozen
 class CleanText:
     """Cleaned text and ``offsets``: ``offsets[i]`` is the raw index of ``text[i]``, plus an end entry."""
@@ -70,13 +78,13 @@ def clean_text(raw: str) -> CleanText:
         breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n")
         if breaks >= 2 or (breaks == 1 and before in _CLOSERS):
             pieces.append("\n")
-            offsets.append(start)
+            offsets.append(_first_of(raw, start, end, "\n\r"))
         elif breaks == 0 and not (_joins_tightly(before) and _joins_tightly(after)):
             pieces.append(" ")
-            offsets.append(start)
+            offsets.append(_first_of(raw, start, end, " "))
         elif breaks == 1 and before.isascii() and after.isascii() and before.isalpha() and after.isalpha():
             pieces.append(" ")  # a line break between two Latin words is a space
-            offsets.append(start)
+            offsets.append(_first_of(raw, start, end, " "))
     if pos < len(raw):
         pieces.append(raw[pos:])
         offsets.extend(range(pos, len(raw)))

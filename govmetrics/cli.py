@@ -15,7 +15,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from govmetrics.api import extract, parse_published
 from govmetrics.errors import GovmetricsError, InputError
@@ -39,6 +39,8 @@ def read_input(path: str) -> str:
     if path == "-":
         return decode(sys.stdin.buffer.read(), "<stdin>")
     file = Path(path)
+    if file.is_dir():  # checked first: Windows reports a directory as "permission denied"
+        raise InputError(f"{path}: is a directory")
     try:
         data = file.read_bytes()
     except FileNotFoundError:
@@ -67,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     published = parse_published(args.published)  # a bad date stops the run before any file is read
     status = 0
-    rows = []
+    rows: list[dict[str, Any]] = []
     for path in args.files or ["-"]:
         try:
             text = read_input(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -36,6 +37,8 @@ def from_dict(data: dict[str, Any]) -> Record:
     """Read a dict made by :func:`to_dict` back into its record; unknown keys are an error."""
     from govmetrics.plugins import get_plugin_host
 
+    if not isinstance(data, Mapping):
+        raise SerializationError(f"a record is a dict with a 'kind' key, not {type(data).__name__}")
     data = dict(data)
     kind = data.pop("kind", None)
     cls = get_plugin_host().record_types().get(kind) if isinstance(kind, str) else None
@@ -43,7 +46,10 @@ def from_dict(data: dict[str, Any]) -> Record:
         raise SerializationError(f"unknown record kind: {kind!r}")
     try:
         return _converter.structure(data, cls)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+    except cattrs.BaseValidationError as exc:
+        # cattrs' own message is only "While structuring Metric (1 sub-exception)"; name the fields.
+        raise SerializationError(f"cannot read a {kind} record: {'; '.join(cattrs.transform_error(exc))}") from exc
+    except (ValueError, TypeError, KeyError) as exc:
         raise SerializationError(f"cannot read a {kind} record: {exc}") from exc
 
 
