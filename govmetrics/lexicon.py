@@ -43,3 +43,28 @@ def load(name: str) -> list[tuple[str, ...]]:
     for added in get_plugin_manager().hook.govmetrics_lexicon_entries(name=name):
         lines.extend(added or ())
     return read_rows(lines, name)
+
+
+def set_phrase_spans(text: str) -> list[tuple[int, int]]:
+    """Where the set phrases (四套班子, 每月一题, 千家万户) stand in ``text``, in order, not overlapping.
+
+    Extractors skip what lies inside one: a set phrase names something and counts nothing.
+    """
+    import re
+
+    from govmetrics.plugins import get_plugin_host
+
+    cache = get_plugin_host().cache
+    pattern = cache.get("lexicon.set_phrases")
+    if pattern is None:
+        phrases = sorted({row[0] for row in load("set_phrases")}, key=len, reverse=True)
+        pattern = cache["lexicon.set_phrases"] = re.compile("|".join(map(re.escape, phrases)) or "(?!)")
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of ``spans`` (sorted, not overlapping) holds ``start``..``end``."""
+    import bisect
+
+    nearest = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return nearest >= 0 and end <= spans[nearest][1]

@@ -13,9 +13,11 @@ each a rule about how Chinese news writes numbers that are not quantities:
 
 * 第 before a numeral makes an ordinal (第十六届, 第3名); 前 / 后 a rank or a period (前五名, 前8个月).
 * 每 before a numeral makes it a rate's denominator (每千名老年人), not a count.
-* A count of times under a 每-period (每月至少开展1~2次, 一年两次) is a cadence, not a metric.
+* A count of times under a 每-period (每月至少开展1~2次, 一年两次) belongs to the cadence, which owns
+  its span when the resolution step runs (see :mod:`govmetrics.resolve`).
 * A numeral right after a clock hour (9时30分) is a time; after a Latin letter (PM2.5, G20), a code.
-* A lone 一 before a classifier is an article (一个个, 一对空巢老人), not a count of one.
+* A lone 一 before a classifier is an article (一个个, 一对空巢老人), not a count of one; a lone
+  二 is a category (二类), since Chinese counts two with 两.
 * A bare magnitude (万人, 百家) is idiom unless qualified: 万余人 and 近千人 do count.
 * A Chinese numeral, a unit, one character and a place word (三间房社区) name a place.
 * A numeral inside a set phrase (四套班子, 千家万户, 二次供水) or a short quoted name (“四有”标准)
@@ -39,7 +41,8 @@ from govmetrics.models import Article, Metric, Span
 from govmetrics.numerals import CN_NUMERAL_CHARS, MAGNITUDES, parse_amount
 
 # \d matches full-width digits too; the separators are written either way (４，５６５, 52,000).
-_ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?[十百千万亿]*"
+# A magnitude before 瓦, 克 or 米 is part of the unit: 5000千瓦, 3千克, 5千米.
+_ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?(?:[十百千万亿](?![瓦克米]))*"
 _CHINESE = rf"[{CN_NUMERAL_CHARS}]+(?:点[{CN_NUMERAL_CHARS}]+)?"
 _NUMERAL = rf"(?:{_ARABIC}|{_CHINESE})"
 _RANGE_SEPARATOR = r"(?:[~～〜\-－—–至到]|——)"
@@ -48,10 +51,10 @@ _GAPPED = ("至少", "最多", "最少", "最高")
 _NOT_IN_GAP = CN_NUMERAL_CHARS + "，。；、！？：（）“”《》\n"
 # 约 and 近 are qualifiers only as words of their own: 节约, 制约, 附近, 最近 are not.
 _LOOKBEHIND = {"约": "节制签预邀公条契特", "近": "附最接将就临贴"}
-_CLAUSE_BREAK = re.compile(r"[，。；！？：\n,;!?]")
-_CADENCE_PERIOD = re.compile(r"[一每](?:个)?(?:天|日|周|星期|月|季度|季|年|半年|学期)(?:至少|最多|不少于|不超过)?$")
-_TIMES_UNITS = frozenset({"次", "遍", "趟"})
-_LONE_ONE = frozenset({"一", "壹", "幺"})
+# A numeral of one character that is not a count before a classifier: 一 is an article (一个个),
+# 零 a word part (零部件), 二 a category or order (二类疫苗, 二轮), since a count of two is written
+# 两; and the formal digits (陆, 伍) stand alone only in words (大陆, 队伍).
+_NOT_COUNTS = frozenset("一壹幺零〇二贰貳陆陸伍肆叁參柒捌玖")
 _CLOCK = re.compile(r"[\d一二三四五六七八九十][时点:：]$")
 
 
@@ -61,7 +64,6 @@ class _Lexicon:
     canonical: dict[str, str]
     arabic_only: frozenset[str]
     approx: dict[str, str]
-    set_phrases: re.Pattern[str] | None
     place_after: re.Pattern[str] | None
 
 
@@ -107,14 +109,12 @@ def _build() -> _Lexicon:
         rf"(?P<more3>多(?=[\u4e00-\u9fff]))?"
         rf"(?P<post>{_alternation(after)})?"
     )
-    phrases = [row[0] for row in lexicon.load("set_phrases")]
     places = [row[0] for row in lexicon.load("place_words")]
     return _Lexicon(
         pattern=pattern,
         canonical=canonical,
         arabic_only=frozenset(arabic_only),
         approx=approx,
-        set_phrases=re.compile(_alternation(phrases)) if phrases else None,
         place_after=re.compile(rf"[\u4e00-\u9fff](?:{_alternation(places)})") if places else None,
     )
 
@@ -126,7 +126,7 @@ def _lexicon() -> _Lexicon:
     built = cache.get("metrics.lexicon")
     if built is None:
         built = cache["metrics.lexicon"] = _build()
-    return built  # type: ignore[no-any-return]
+    return built
 
 
 def _in_quoted_name(text: str, start: int, end: int) -> bool:
@@ -136,12 +136,6 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
         return False
     right = text.find("”", end - 1, left + 11)
     return right != -1
-
-
-def _clause_before(text: str, start: int) -> str:
-    window = text[max(0, start - 40) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
-    return window[breaks[-1].end() :] if breaks else window
 
 
 def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tuple[int, int]]) -> bool:
@@ -166,7 +160,7 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
     if unit in lex.arabic_only and chinese:
         return True  # 十分认可, 万分感谢
     plain = not (match.group("num2") or match.group("mag") or match.group("more") or match.group("more2"))
-    if num in _LONE_ONE and plain:
+    if num in _NOT_COUNTS and plain:
         return True
     if all(ch in MAGNITUDES or ch in "百千" for ch in num) and not (
         qualified or match.group("more") or match.group("more2") or match.group("percent")
@@ -174,12 +168,8 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True  # 万人, 百家: idiom, not a count
     if chinese and not qualified and lex.place_after and lex.place_after.match(text, match.end()):
         return True  # 三间房社区, 五棵松街道: a place named with a numeral
-    if unit in _TIMES_UNITS:
-        clause = _clause_before(text, start)
-        if "每" in clause or _CADENCE_PERIOD.search(clause):
-            return True
     core_end = match.end("unit") if unit else match.end("num")
-    if any(s <= num_start and core_end <= e for s, e in spans):
+    if lexicon.covered(spans, num_start, core_end):
         return True
     return _in_quoted_name(text, num_start, core_end)
 
@@ -199,7 +189,7 @@ def _approx(match: re.Match[str], lex: _Lexicon, more_than: bool) -> str | None:
 def find_metrics(text: str) -> Iterator[Metric]:
     """Every metric in ``text`` (an already cleaned ``Article.text``), in text order."""
     lex = _lexicon()
-    spans = [m.span() for m in lex.set_phrases.finditer(text)] if lex.set_phrases else []
+    spans = lexicon.set_phrase_spans(text)
     for match in lex.pattern.finditer(text):
         unit = match.group("unit")
         percent = match.group("percent")

@@ -1,0 +1,162 @@
+"""The metric extractor, case by case: each numeral form, each qualifier, each exclusion.
+
+Sentences are written in the style of district news; each test says what it catches.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import govmetrics
+
+
+def metrics(text: str) -> list[tuple[str, object, object, str, str | None]]:
+    result = govmetrics.extract(text)
+    for m in result.metrics:
+        assert result.article.text[m.span.start : m.span.end] == m.text
+    return [(m.text, m.value, m.high, m.unit, m.approx) for m in result.metrics]
+
+
+FORMS = [
+    # Arabic numerals, separators, decimals, full width
+    ("全区共有居民21222户。", [("21222户", 21222, None, "户", None)]),
+    ("兑换商品价值52,000元。", [("52,000元", 52000, None, "元", None)]),
+    ("办结率达97.6%。", [("97.6%", Decimal("97.6"), None, "%", None)]),
+    ("施划车位２４６个。", [("２４６个", 246, None, "个", None)]),
+    ("收入４，５６５元。", [("４，５６５元", 4565, None, "元", None)]),
+    ("增长１６．４％。", [("１６．４％", Decimal("16.4"), None, "%", None)]),
+    # magnitudes applied, unit without the magnitude
+    ("建筑面积697万平方米。", [("697万平方米", 6970000, None, "平方米", None)]),
+    ("总投资1.25亿元。", [("1.25亿元", 125000000, None, "元", None)]),
+    ("投入4000多万元。", [("4000多万元", 40000000, None, "元", "more_than")]),
+    # Chinese numerals
+    ("覆盖二十一个社区。", [("二十一个", 21, None, "个", None)]),
+    ("累计服务两千三百余次。", [("两千三百余次", 2300, None, "次", "more_than")]),
+    ("受理诉求一万二千件。", [("一万二千件", 12000, None, "件", None)]),
+    ("共有两名网格员。", [("两名", 2, None, "名", None)]),
+    ("参与率达到百分之八十五。", [("百分之八十五", 85, None, "%", None)]),
+    ("占比百分之二十一点五。", [("百分之二十一点五", Decimal("21.5"), None, "%", None)]),
+    ("完成率为百分之百。", [("百分之百", 100, None, "%", None)]),
+    ("下降三点二个百分点。", [("三点二个百分点", Decimal("3.2"), None, "百分点", None)]),
+    # ranges
+    ("每户补贴12至15元。", [("12至15元", 12, 15, "元", None)]),
+    ("每组20-30人。", [("20-30人", 20, 30, "人", None)]),
+    ("活动持续1~2小时。", [("1~2小时", 1, 2, "小时", None)]),
+    ("收费0.3至0.5元。", [("0.3至0.5元", Decimal("0.3"), Decimal("0.5"), "元", None)]),
+    ("每天接待三四百人。", [("三四百人", 300, 400, "人", None)]),
+    ("室温保持在十四五度。", [("十四五度", 14, 15, "度", None)]),
+    ("配备三到五名志愿者。", [("三到五名", 3, 5, "名", None)]),
+    # qualifiers
+    ("累计走访2万余户。", [("2万余户", 20000, None, "户", "more_than")]),
+    ("组建十余个小组。", [("十余个", 10, None, "个", "more_than")]),
+    ("惠及万余人。", [("万余人", 10000, None, "人", "more_than")]),
+    ("发放近200组。", [("近200组", 200, None, "组", "about")]),
+    ("投资约41.5万平方米。", [("约41.5万平方米", 415000, None, "平方米", "about")]),
+    ("覆盖率60%以上。", [("60%以上", 60, None, "%", "more_than")]),
+    ("回收超过400份。", [("超过400份", 400, None, "份", "more_than")]),
+    ("日均不到400元。", [("不到400元", 400, None, "元", "less_than")]),
+    ("送餐80份左右。", [("80份左右", 80, None, "份", "about")]),
+    ("满意度95%上下。", [("95%上下", 95, None, "%", "about")]),
+    ("每人不少于600张。", [("不少于600张", 600, None, "张", "at_least")]),
+    ("奖励不超过20万元。", [("不超过20万元", 200000, None, "元", "at_most")]),
+    ("每个网格至少配备1名。", [("至少配备1名", 1, None, "名", "at_least")]),
+    ("最多可获得30积分。", [("最多可获得30积分", 30, None, "积分", "at_most")]),
+    ("80岁及以上老人。", [("80岁及以上", 80, None, "岁", "at_least")]),
+    ("控制在4%以内。", [("4%以内", 4, None, "%", "at_most")]),
+    ("3岁以下儿童。", [("3岁以下", 3, None, "岁", "less_than")]),
+    ("逾500万小时。", [("逾500万小时", 5000000, None, "小时", "more_than")]),
+    ("值守1个半小时左右。", [("1个半小时左右", Decimal("1.5"), None, "小时", "about")]),
+    ("新增100个多停车位。", [("100个多", 100, None, "个", "more_than")]),
+    # units
+    ("平均办理时间4.6天。", [("4.6天", Decimal("4.6"), None, "天", None)]),
+    ("提高4.2个百分点。", [("4.2个百分点", Decimal("4.2"), None, "百分点", None)]),
+    ("面积800㎡。", [("800㎡", 800, None, "平方米", None)]),
+    ("积分满100分。", [("100分", 100, None, "分", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS, ids=[t for t, _ in FORMS])
+def test_numeral_forms_become_exact_metrics(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert metrics(text) == expected
+
+
+def test_values_are_int_or_decimal_never_float() -> None:
+    for text, _ in FORMS:
+        for m in govmetrics.extract(text).metrics:
+            assert type(m.value) in (int, Decimal), text
+            assert m.high is None or type(m.high) in (int, Decimal), text
+
+
+NOT_METRICS = [
+    # dates and times
+    ("7月11日，石景山区召开会议。", "a date"),
+    ("2018年，全区完成整治。", "a year"),
+    ("2019年上半年禁毒工作情况。", "a half year"),
+    ("会议于上午9时30分开始。", "a clock time"),
+    # ordinals and ranks
+    ("区第十六届人大常委会第二十一次会议。", "ordinals with 第"),
+    ("综合考评位列前三，获评第3名。", "ranks"),
+    # enumerators
+    ("一是加强领导，二是完善制度，三是强化督查。", "enumerators"),
+    # set phrases and names
+    ("开展“一老一小”服务，落实三清零一创建。", "set phrases"),
+    ("区四套班子主要领导参加。", "四套班子"),
+    ("按照“四有”标准提高服务水平。", "a quoted name"),
+    ("打通服务群众最后一公里。", "最后一公里"),
+    ("“十四五”以来，养老服务体系加快构建。", "十四五"),
+    ("走进千家万户。", "千家万户"),
+    # grades and levels, addresses and codes
+    ("宫大爷二级残疾，入住三甲医院。", "grades"),
+    ("5A级景区启动一级响应。", "levels"),
+    ("家住甲7号院3号楼。", "an address"),
+    ("PM2.5浓度下降，拨打12345热线。", "codes"),
+    ("家住三间房社区。", "a place named with a numeral"),
+    # cadences
+    ("每月至少开展1~2次跟踪重访。", "times under a 每-period"),
+    ("每天早晚两次巡查。", "times under 每天"),
+    ("实行一年两次评定。", "times under 一年"),
+    # 一 as an article or adverb; other one-character words
+    ("组成一个个的小团组，一起深入居民家中，进一步落实。", "一 as an article"),
+    ("扩大关键零部件进口。", "零 in a word"),
+    ("接种二类疫苗。", "二 as a category"),
+    ("居民十分认可，万分感谢。", "十分 and 万分 as adverbs"),
+    # rates and bare magnitudes
+    ("每千名老年人拥有养老床位。", "a rate's denominator"),
+    ("百家争鸣，万人空巷。", "bare magnitudes in idioms"),
+]
+
+
+@pytest.mark.parametrize(("text", "why"), NOT_METRICS, ids=[w for _, w in NOT_METRICS])
+def test_exclusions_are_not_metrics(text: str, why: str) -> None:
+    assert metrics(text) == [], why
+
+
+def test_counts_beside_exclusions_are_still_found() -> None:
+    text = "2018年，28个老旧小区建立了长效机制，其中11个小区推行准物业管理。"
+    assert metrics(text) == [("28个", 28, None, "个", None), ("11个", 11, None, "个", None)]
+
+
+def test_metric_split_across_pdf_lines_is_joined() -> None:
+    text = "将辖区划分为5\n6 个基础网格，配备专兼职网格\n员230名。"
+    assert metrics(text) == [("56个", 56, None, "个", None), ("230名", 230, None, "名", None)]
+
+
+def test_metrics_come_out_in_text_order_with_plugin_stamp() -> None:
+    result = govmetrics.extract("走访2万余户，搜集社情民意2000余件。")
+    assert [m.text for m in result.metrics] == ["2万余户", "2000余件"]
+    assert {m.plugin for m in result.metrics} == {"metrics"}
+    assert [r.span.start for r in result.records] == sorted(r.span.start for r in result.records)
+
+
+def test_lexicon_entries_from_a_plugin_extend_units() -> None:
+    class AddsUnit:
+        @govmetrics.hookimpl
+        def govmetrics_lexicon_entries(self, name: str) -> list[str] | None:
+            return ["垄  垄"] if name == "units" else None
+
+    from govmetrics.plugins import get_plugin_host
+
+    get_plugin_host().register(AddsUnit(), "adds-unit")
+    assert metrics("新修12垄。") == [("12垄", 12, None, "垄", None)]
