@@ -7,6 +7,7 @@
 """
 
 from govmetrics.api import extract
+from govmetrics.calendar import CalendarValue, DateError, parse_date
 from govmetrics.errors import (
     GovmetricsError,
     InputError,
@@ -26,7 +27,7 @@ from govmetrics.models import (
     Record,
     Span,
 )
-from govmetrics.numerals import Amount, parse_amount, parse_number
+from govmetrics.numerals import Amount, parse_amount, parse_number, parse_percent
 from govmetrics.plugins import PluginWarning, get_plugin_manager
 from govmetrics.serialize import from_dict, to_dict
 
@@ -34,6 +35,8 @@ __all__ = [
     "Amount",
     "Article",
     "Cadence",
+    "CalendarValue",
+    "DateError",
     "DateMention",
     "Extraction",
     "GovmetricsError",
@@ -53,7 +56,9 @@ __all__ = [
     "hookimpl",
     "hookspec",
     "parse_amount",
+    "parse_date",
     "parse_number",
+    "parse_percent",
     "to_dict",
 ]
 __version__ = "0.1.0"

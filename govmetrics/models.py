@@ -8,6 +8,7 @@ the name of the plugin that made it. Models know nothing about JSON; see :mod:`g
 from __future__ import annotations
 
 import datetime as dt
+import re
 from array import array
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -139,12 +140,16 @@ class Metric(Record):
 
 @attrs.frozen(kw_only=True)
 class DateMention(Record):
-    """A place on the calendar, resolved against the publication date: ``start``..``end`` inclusive."""
+    """A place on the calendar, resolved against the publication date: ``start``..``end`` inclusive.
+
+    ``year_inferred`` says the text gave no year and it was taken from the publication date. With
+    no publication date such a date cannot be placed: ``start`` and ``end`` are then ``None``.
+    """
 
     kind: ClassVar[str] = "date"
 
-    start: dt.date = attrs.field(converter=_iso_date)
-    end: dt.date = attrs.field(converter=_iso_date)
+    start: dt.date | None = attrs.field(converter=_iso_date_or_none)
+    end: dt.date | None = attrs.field(converter=_iso_date_or_none)
     granularity: Granularity = attrs.field(validator=attrs.validators.in_(GRANULARITIES))
     relation: Relation | None = attrs.field(default=None, validator=_one_of(RELATIONS))
     year_inferred: bool = False
@@ -159,10 +164,50 @@ class Cadence(Record):
 
     kind: ClassVar[str] = "cadence"
 
-    period: str
+    period: str = attrs.field(validator=attrs.validators.matches_re(r"P(?:\d+[YMWD])+"))
     min_times: int | None = None
     max_times: int | None = None
     activity: str | None = None
+
+    @property
+    def periods_per_year(self) -> Number:
+        """How many periods fit in a year: P1D 365, P1W 52, P15D 24, P1M 12, P3M 4, P2Y 0.5."""
+        return periods_per_year(self.period)
+
+    @property
+    def times_per_year(self) -> tuple[Number, Number | None]:
+        """The frequency as (low, high) times a year, for sorting and comparing cadences.
+
+        A cadence with no count happens once a period (每周上门巡诊: 52 a year); a floor
+        (至少一次) has no upper end; a ceiling alone (最多两次) counts from one.
+        """
+        per_year = self.periods_per_year
+        low = self.min_times if self.min_times is not None else 1
+        if self.max_times is not None:
+            high: Number | None = per_year * self.max_times
+        elif self.min_times is None:
+            high = per_year
+        else:
+            high = None
+        return per_year * low, high
+
+
+_PER_YEAR = {"D": 365, "W": 52, "M": 12, "Y": 1}
+_SINGLE_PERIOD = re.compile(r"P(\d+)([DWMY])")
+
+
+def periods_per_year(period: str) -> Number:
+    """How many times an ISO 8601 period of one unit fits in a year: P2W 26, P3M 4, P2Y 0.5.
+
+    Half a month (P15D, 每半月) is 24 a year: it means twice a month, not every fifteenth day.
+    """
+    if period == "P15D":
+        return 24
+    match = _SINGLE_PERIOD.fullmatch(period)
+    if match is None or int(match.group(1)) == 0:
+        raise ValueError(f"not a period of one unit: {period!r}")
+    count, unit = int(match.group(1)), match.group(2)
+    return exact((Decimal(_PER_YEAR[unit]) / count).quantize(Decimal("0.0001")))
 
 
 @attrs.frozen(kw_only=True)
@@ -211,7 +256,7 @@ class Article:
         title: str | None = None,
         source: str | None = None,
     ) -> Article:
-        """Clean ``raw`` (PDF line breaks, justified spaces, full-width digits) into an article."""
+        """Clean ``raw`` (PDF line breaks, justified spaces) into an article; see :mod:`govmetrics.clean`."""
         from govmetrics.clean import clean_text
 
         cleaned = clean_text(raw)

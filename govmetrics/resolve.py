@@ -5,6 +5,7 @@ Extractors work independently, so two can claim the same characters: a date extr
 metric. The rules, applied to every run whatever the plugins:
 
 * a number inside a date or a cadence is not a metric: dates and cadences own their spans;
+* a date inside a cadence (每月15日, 每年3月) is the cadence's anchor, not a date of its own;
 * the same record found twice (two plugins, same kind, span and fields) is kept once;
 * records come out in text order.
 """
@@ -23,10 +24,13 @@ def resolve(records: Iterable[Record]) -> list[Record]:
     """Drop what another record owns and exact repeats; return the rest in text order."""
     records = list(records)
     owned = sorted(r.span for r in records if isinstance(r, SPAN_OWNERS))
+    cadences = sorted(r.span for r in records if isinstance(r, Cadence))
     kept: list[Record] = []
     seen: set[Record] = set()
     for record in sorted(records, key=lambda r: (r.span.start, r.span.end, r.kind)):
         if isinstance(record, Metric) and any(span.overlaps(record.span) for span in owned):
+            continue
+        if isinstance(record, DateMention) and any(span.contains(record.span) for span in cadences):
             continue
         try:
             if record in seen:

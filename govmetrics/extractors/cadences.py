@@ -1,0 +1,184 @@
+"""The cadence extractor: every statement that something is done at a regular frequency.
+
+Two ways Chinese writes a cadence:
+
+* 每 + period, then (within the clause) how many times: 每季度至少进行一次, 每月至少开展1~2次,
+  每天早晚两次, 每周三上午…接待 (no count), 每日一问候 (一 + a verb is once);
+* count per period, without 每: 一年两次, 两年一次, 一周一调度, 半月一通报.
+
+The period becomes an ISO 8601 duration (每两周 P2W, 每半月 P15D, 每季度 P3M, 每半年 P6M). The count
+gives ``min_times``/``max_times``: 至少/不少于 make a floor, 最多/不超过 a ceiling, 1~2次 a range, a
+plain 两次 both; 早晚 is two times and 早中晚 three when no number is written. A rate is not a
+cadence: in 每人每月100元 and 平均每天, 每月 divides an amount.
+
+The cadence's span runs from the period to its count, so the numbers inside (1~2次) belong to it
+and never come out as metrics: the resolution step gives the span to the cadence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from govmetrics import lexicon
+from govmetrics.errors import NumeralError
+from govmetrics.hookspecs import hookimpl
+from govmetrics.models import Article, Cadence, Span
+from govmetrics.numerals import parse_amount, parse_number
+
+_COUNT_NUMERAL = r"(?:\d+|[一两二三四五六七八九十]+)"
+_UNITS = {"天": "D", "日": "D", "晚": "D", "夜": "D", "周": "W", "星期": "W", "礼拜": "W",
+          "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y"}  # fmt: skip
+_UNIT_ALT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_EVERY = re.compile(
+    rf"每(?:隔)?(?P<n>[两二三四五六七八九十半双]|\d+)?(?P<unit>{_UNIT_ALT})"
+    r"(?P<anchor>[一二三四五六日天](?=[上下中早晚]|[\u4e00-\u9fff]{3})"  # 每周六在…, 每周三上午
+    rf"|{_COUNT_NUMERAL}[日号](?:前|后)?|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
+)
+_PER = re.compile(
+    rf"(?<![\d一二三四五六七八九十第每])(?P<n>[一两二三四五六半]|\d+)(?P<unit>{_UNIT_ALT})"
+    rf"(?P<count>{_COUNT_NUMERAL})(?P<cu>次|回|遍)?"
+)
+_COUNT = re.compile(rf"(?P<c1>{_COUNT_NUMERAL})(?:[~～\-－至到](?P<c2>{_COUNT_NUMERAL}))?(?P<cu>次|回|遍|趟|轮|个时段)")
+_AT_LEAST = ("至少", "最少", "不少于", "不低于")
+_AT_MOST = ("最多", "不超过", "不多于", "不高于")
+_CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]|每")
+_SLOTS = {"早中晚": 3, "早午晚": 3, "早晚": 2, "上下午": 2}
+_NOT_A_VERB = frozenset("个次项批步件名人户家夜度")
+_RATE_BEFORE = re.compile(r"(?:每[\u4e00-\u9fff\d]{1,4}|平均|人均|户均)$")
+
+
+def _period(n: str | None, unit: str) -> str | None:
+    kind = _UNITS[unit]
+    if n == "半":
+        return {"D": None, "W": None, "M": "P15D", "Q": None, "Y": "P6M"}[kind]
+    if n == "双":
+        count = 2
+    elif n:
+        try:
+            value = parse_number(n)
+        except NumeralError:
+            return None
+        if not isinstance(value, int) or value < 1:
+            return None
+        count = value
+    else:
+        count = 1
+    if kind == "Q":
+        return f"P{3 * count}M"
+    return f"P{count}{kind}"
+
+
+def _times(text: str) -> int | None:
+    try:
+        value = parse_number(text)
+    except NumeralError:
+        return None
+    return value if isinstance(value, int) and value > 0 else None
+
+
+def _count_after(text: str, start: int) -> tuple[int | None, int | None, int, str] | None:
+    """The count of times in the clause after ``start``: (min, max, end of the count, activity)."""
+    stop = _CLAUSE_END.search(text, start)
+    clause_end = stop.start() if stop else len(text)
+    clause = text[start:clause_end]
+    for slots, times in _SLOTS.items():
+        if clause.startswith(slots):
+            explicit = _COUNT.match(clause, len(slots))
+            if explicit is None:
+                return times, times, start + len(slots), clause[len(slots) :]
+    found = _COUNT.search(clause)
+    if found is None:
+        return None
+    try:
+        amount = parse_amount(found.group("c1") + ("~" + found.group("c2") if found.group("c2") else ""))
+    except NumeralError:
+        return None
+    low, high = amount.value, amount.high
+    if not isinstance(low, int) or (high is not None and not isinstance(high, int)):
+        return None
+    before = clause[: found.start()]
+    activity = (before + clause[found.end() :]).strip()
+    for word in (*_AT_LEAST, *_AT_MOST, "进行", "开展"):
+        activity = activity.replace(word, "")
+    if high is not None:
+        return low, high, start + found.end(), activity
+    if any(word in before for word in _AT_LEAST):
+        return low, None, start + found.end(), activity
+    if any(word in before for word in _AT_MOST):
+        return None, low, start + found.end(), activity
+    return low, low, start + found.end(), activity
+
+
+def _once_by_verb(text: str, at: int) -> bool:
+    """每日一问候, 一周一调度: 一 followed by a verb is once per period."""
+    return (
+        text[at : at + 1] == "一"
+        and at + 1 < len(text)
+        and "\u4e00" <= text[at + 1] <= "\u9fff"
+        and (text[at + 1] not in _NOT_A_VERB)
+    )
+
+
+def find_cadences(text: str) -> Iterator[Cadence]:
+    """Every cadence in ``text`` (an ``Article.text``), in text order."""
+    taken = 0
+    names = lexicon.set_phrase_spans(text)
+    for match in _EVERY.finditer(text):
+        start = match.start()
+        if start < taken or _RATE_BEFORE.search(text, max(0, start - 6), start):
+            continue
+        period = _period(match.group("n"), match.group("unit"))
+        if period is None:
+            continue
+        end = match.end()
+        low = high = None
+        activity: str | None = None
+        anchor = match.group("anchor") or ""
+        weekday_one = match.group("unit") in ("周", "星期") and anchor == "一"
+        if weekday_one and re.match(r"[\u4e00-\u9fff]{1,2}(?:[，。；、！？”\n]|$)", text[end:]):
+            # 每周一探访、每日一问候: 一 and a short verb is once a week, not Monday
+            low = high = 1
+            end = re.match(r"[\u4e00-\u9fff]{1,2}", text[end:]).end() + end  # type: ignore[union-attr]
+            activity = text[match.end() : end]
+        elif not anchor and _once_by_verb(text, end):
+            low = high = 1
+            verb = re.match(r"[\u4e00-\u9fff]{1,2}", text[end + 1 :])
+            activity = verb.group() if verb else None
+            end += 1 + (verb.end() if verb else 0)
+        else:
+            counted = _count_after(text, end)
+            if counted is not None:
+                low, high, end, found_activity = counted
+                activity = found_activity or None
+        taken = end
+        if lexicon.covered(names, start, end):
+            continue  # 每月一题: the name of a programme
+        yield Cadence(text=text[start:end], span=Span(start=start, end=end), period=period,
+                      min_times=low, max_times=high, activity=activity)  # fmt: skip
+    yield from _per_period(text, names)
+
+
+def _per_period(text: str, names: list[tuple[int, int]]) -> Iterator[Cadence]:
+    """一年两次, 两年一次, 一周一调度, 半月一通报."""
+    for match in _PER.finditer(text):
+        n = match.group("n")
+        period = _period(None if n == "一" else n, match.group("unit"))
+        if period is None:
+            continue
+        end = match.end()
+        if match.group("cu") is None:
+            if match.group("count") != "一" or not _once_by_verb(text, end - 1):
+                continue
+            verb = re.match(r"[\u4e00-\u9fff]{1,2}", text[end:])
+            end += verb.end() if verb else 0
+        times = _times(match.group("count"))
+        if times is None or lexicon.covered(names, match.start(), end):
+            continue
+        yield Cadence(text=text[match.start() : end], span=Span(start=match.start(), end=end), period=period,
+                      min_times=times, max_times=times)  # fmt: skip
+
+
+@hookimpl
+def govmetrics_extract(article: Article) -> Iterator[Cadence]:
+    return find_cadences(article.text)

@@ -1,0 +1,60 @@
+"""The date extractor: every reference to a place on the calendar, resolved by the calendar module.
+
+Vague times (日前, 近日, 目前) and durations (三年来, 一个月以来) are not dates: none of them names a
+place on the calendar, and the pattern has no form for them. A relation written after a few
+words (去年11月15日正式供暖以来, 11月15日供暖前) still belongs to the date it follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from govmetrics.calendar import DATE_PATTERN, DateError, gapped_relation, resolve_match
+from govmetrics.hookspecs import hookimpl
+from govmetrics.models import Article, DateMention, Span
+
+# Characters that, right before a candidate, show it is part of something else: a code (A7月?),
+# a longer number, or a weekday (周一至周五 is no month).
+_GLUED_BEFORE = frozenset("0123456789０１２３４５６７８９.．第每")
+
+
+def value_needs_no_prefix(match: re.Match[str]) -> bool:
+    """从 starts a date only in 从…起 / 从…开始; elsewhere (从去年的不足六成提高到…) it compares."""
+    return match.group("pre") == "从" and match.group("suf") not in ("起", "开始")
+
+
+def find_dates(article: Article) -> Iterator[DateMention]:
+    """Every date in ``article.text``, resolved against ``article.published``."""
+    text = article.text
+    for match in DATE_PATTERN.finditer(text):
+        start, end = match.span()
+        if start == end or (start and text[start - 1] in _GLUED_BEFORE):
+            continue
+        if match.group("pre") and value_needs_no_prefix(match):
+            start = match.end("pre")  # 从去年的…: 从 gives no relation, so it is not the date's text
+        try:
+            value = resolve_match(match, article.published)
+        except DateError:
+            continue  # 2月30日, 13月: looks like a date, names none
+        if value.relation is None and not match.group("suf"):
+            gapped = gapped_relation(text, end)
+            if gapped is not None:
+                relation, end = gapped
+                value = attrs.evolve(value, relation=relation)
+        yield DateMention(
+            text=text[start:end],
+            span=Span(start=start, end=end),
+            start=value.start,
+            end=value.end,
+            granularity=value.granularity,  # type: ignore[arg-type]
+            relation=value.relation,  # type: ignore[arg-type]
+            year_inferred=value.year_inferred,
+        )
+
+
+@hookimpl
+def govmetrics_extract(article: Article) -> Iterator[DateMention]:
+    return find_dates(article)

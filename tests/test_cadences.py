@@ -1,0 +1,96 @@
+"""Cadences: how often something is done, with the numbers inside owned by the cadence."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import govmetrics
+from govmetrics import Cadence, Span
+
+
+def cadences(text: str) -> list[tuple[str, int | None, int | None]]:
+    result = govmetrics.extract(text, published="2019-07-16")
+    for c in result.cadences:
+        assert result.article.text[c.span.start : c.span.end] == c.text
+    return [(c.period, c.min_times, c.max_times) for c in result.cadences]
+
+
+CASES = [
+    ("对辖区居民每半年进行一次普遍走访。", [("P6M", 1, 1)]),
+    ("困难家庭每季度至少进行一次重点必访。", [("P3M", 1, None)]),
+    ("每月至少开展1~2次跟踪重访。", [("P1M", 1, 2)]),
+    ("网格员每天巡查不少于2次。", [("P1D", 2, None)]),
+    ("每周向社区报送一次民情日志。", [("P1W", 1, 1)]),
+    ("每两周上门巡诊。", [("P2W", None, None)]),
+    ("每双周召开例会。", [("P2W", None, None)]),
+    ("坚持一周一调度、半月一通报。", [("P1W", 1, 1), ("P15D", 1, 1)]),
+    ("每两个月至少召开一次例会。", [("P2M", 1, None)]),
+    ("每年向全体业主公开一次。", [("P1Y", 1, 1)]),
+    ("星级评定两年一次。", [("P2Y", 1, 1)]),
+    ("体检一年两次。", [("P1Y", 2, 2)]),
+    ("每天早晚两次巡查。", [("P1D", 2, 2)]),
+    ("志愿者每天早中晚三个时段值守。", [("P1D", 3, 3)]),
+    ("每日一问候、每周一探访。", [("P1D", 1, 1), ("P1W", 1, 1)]),
+    ("每周一召开诉求分析会。", [("P1W", None, None)]),
+    ("每周三上午由社区书记接待居民。", [("P1W", None, None)]),
+    ("每月15日集中开展志愿服务。", [("P1M", None, None)]),
+    ("每月最多组织两次。", [("P1M", None, 2)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[t for t, _ in CASES])
+def test_cadence_period_and_counts(text: str, expected: list[tuple[str, int | None, int | None]]) -> None:
+    assert cadences(text) == expected
+
+
+NOT_CADENCES = [
+    ("每人每月补贴100元。", "a rate per person"),
+    ("平均每天处理诉求。", "an average"),
+    ("聚焦“每月一题”重点问题。", "a programme name"),
+    ("每千名老年人拥有养老床位37.5张。", "per thousand people"),
+]
+
+
+@pytest.mark.parametrize(("text", "why"), NOT_CADENCES, ids=[w for _, w in NOT_CADENCES])
+def test_rates_and_names_are_not_cadences(text: str, why: str) -> None:
+    assert cadences(text) == [], why
+
+
+def test_numbers_inside_a_cadence_are_not_metrics() -> None:
+    result = govmetrics.extract("每月至少开展1~2次跟踪重访，累计走访2万余户。")
+    assert [m.text for m in result.metrics] == ["2万余户"]
+    assert [c.text for c in result.cadences] == ["每月至少开展1~2次"]
+
+
+def test_dates_inside_a_cadence_are_its_anchor_not_dates() -> None:
+    result = govmetrics.extract("每月15日集中开展志愿服务。", published="2019-07-16")
+    assert result.dates == ()
+
+
+def test_activity_is_kept_when_the_sentence_says_it() -> None:
+    [cadence] = govmetrics.extract("对辖区居民每半年进行一次普遍走访。").cadences
+    assert cadence.activity == "普遍走访"
+
+
+@pytest.mark.parametrize(
+    ("period", "low", "high", "per_year"),
+    [
+        ("P1D", 2, 2, (Decimal(730), Decimal(730))),
+        ("P1W", 1, None, (Decimal(52), None)),
+        ("P1M", 1, 2, (Decimal(12), Decimal(24))),
+        ("P3M", None, None, (Decimal(4), Decimal(4))),
+        ("P15D", 1, 1, (Decimal(24), Decimal(24))),
+        ("P2Y", 1, 1, (Decimal("0.5"), Decimal("0.5"))),
+        ("P1M", None, 2, (Decimal(12), Decimal(24))),
+    ],
+)
+def test_times_per_year_sorts_cadences(period: str, low: int | None, high: int | None, per_year: object) -> None:
+    cadence = Cadence(text="每", span=Span(start=0, end=1), period=period, min_times=low, max_times=high)
+    assert cadence.times_per_year == per_year
+
+
+def test_a_malformed_period_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        Cadence(text="每", span=Span(start=0, end=1), period="monthly")

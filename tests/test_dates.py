@@ -1,0 +1,153 @@
+"""Dates: the calendar module's rules and the date extractor, on sentences written like district news."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import govmetrics
+from govmetrics.calendar import parse_date
+
+D = dt.date
+
+
+def dates(text: str, published: str | None = "2019-07-16") -> list[tuple[str, object, object, str, object]]:
+    result = govmetrics.extract(text, published=published)
+    for d in result.dates:
+        assert result.article.text[d.span.start : d.span.end] == d.text
+    return [(d.text, d.start, d.end, d.granularity, d.relation) for d in result.dates]
+
+
+RESOLVED = [
+    # (expression, published, start, end, granularity)
+    ("7月11日", "2019-07-16", D(2019, 7, 11), D(2019, 7, 11), "day"),
+    ("7 月 13 日上午", "2019-07-16", D(2019, 7, 13), D(2019, 7, 13), "day"),
+    ("上午9时30分", "2019-07-16", None, None, None),
+    ("二〇一九年七月十日", "2019-07-16", D(2019, 7, 10), D(2019, 7, 10), "day"),
+    ("2025年9月19日", "2025-09-23", D(2025, 9, 19), D(2025, 9, 19), "day"),
+    ("今年5月", "2019-07-16", D(2019, 5, 1), D(2019, 5, 31), "month"),
+    ("4月份", "2025-05-20", D(2025, 4, 1), D(2025, 4, 30), "month"),
+    ("2019年上半年", "2019-07-16", D(2019, 1, 1), D(2019, 6, 30), "half_year"),
+    ("下半年", "2019-07-16", D(2019, 7, 1), D(2019, 12, 31), "half_year"),
+    ("一季度", "2024-04-23", D(2024, 1, 1), D(2024, 3, 31), "quarter"),
+    ("去年第四季度", "2023-01-05", D(2022, 10, 1), D(2022, 12, 31), "quarter"),
+    ("前三季度", "2025-11-25", D(2025, 1, 1), D(2025, 9, 30), "quarter"),
+    ("1月上旬", "2017-12-27", D(2018, 1, 1), D(2018, 1, 10), "ten_days"),
+    ("12月下旬", "2023-01-05", D(2022, 12, 21), D(2022, 12, 31), "ten_days"),
+    ("2019年度", "2019-07-16", D(2019, 1, 1), D(2019, 12, 31), "year"),
+    ("2020年底", "2024-09-10", D(2020, 12, 31), D(2020, 12, 31), "day"),
+    ("年初", "2021-12-29", D(2021, 1, 1), D(2021, 1, 1), "day"),
+    ("1-9月", "2019-10-15", D(2019, 1, 1), D(2019, 9, 30), "month"),
+    ("1至7月", "2016-08-23", D(2016, 1, 1), D(2016, 7, 31), "month"),
+    ("前8个月", "2024-09-10", D(2024, 1, 1), D(2024, 8, 31), "month"),
+    ("7月10日至12日", "2019-07-16", D(2019, 7, 10), D(2019, 7, 12), "day"),
+    ("1月10日至2月28日", "2021-12-29", D(2022, 1, 10), D(2022, 2, 28), "day"),
+    ("今年1月至2月", "2024-03-19", D(2024, 1, 1), D(2024, 2, 29), "month"),
+    ("2019年至2021年", "2022-01-01", D(2019, 1, 1), D(2021, 12, 31), "year"),
+    ("昨日", "2019-01-03", D(2019, 1, 2), D(2019, 1, 2), "day"),
+    ("上月", "2025-07-15", D(2025, 6, 1), D(2025, 6, 30), "month"),
+    ("2019-07-10", "2019-07-16", D(2019, 7, 10), D(2019, 7, 10), "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "start", "end", "granularity"), RESOLVED, ids=[r[0] for r in RESOLVED])
+def test_date_expressions_resolve_against_publication(
+    text: str, published: str, start: dt.date | None, end: dt.date | None, granularity: str | None
+) -> None:
+    if start is None:
+        with pytest.raises(govmetrics.DateError):
+            parse_date(text, published)
+        return
+    value = parse_date(text, published)
+    assert (value.start, value.end, value.granularity) == (start, end, granularity)
+
+
+YEAR_RULE = [
+    # across the turn of the year, both ways (ANNOTATION.md's own examples first)
+    ("12月28日", "2019-01-05", D(2018, 12, 28)),
+    ("1月3日", "2019-12-30", D(2020, 1, 3)),
+    ("12月份", "2021-01-06", D(2020, 12, 1)),
+    ("自1月1日起", "2017-12-27", D(2018, 1, 1)),
+    ("12月30日上午", "2017-01-04", D(2016, 12, 30)),
+    ("11月上旬", "2022-10-11", D(2022, 11, 1)),
+    # within the year the publication year holds, even where next year is a little nearer
+    ("1月份", "2019-07-24", D(2019, 1, 1)),
+    ("7月", "2019-01-20", D(2019, 7, 1)),
+    # leap days exist in some years only
+    ("2月29日", "2021-01-10", D(2020, 2, 29)),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "start"), YEAR_RULE, ids=[f"{t}@{p}" for t, p, _ in YEAR_RULE])
+def test_year_rule_picks_the_year_nearest_publication(text: str, published: str, start: dt.date) -> None:
+    value = parse_date(text, published)
+    assert value.start == start
+    assert value.year_inferred
+
+
+def test_quarters_and_halves_without_year_take_the_publication_year() -> None:
+    assert parse_date("下半年", "2019-01-03").start == D(2019, 7, 1)
+    assert parse_date("四季度", "2019-01-03").start == D(2019, 10, 1)
+
+
+RELATIONS = [
+    ("自7月起实施停车收费。", "since"),
+    ("今年以来，全区累计受理。", "since"),
+    ("去年11月15日正式供暖以来，热线共受理。", "since"),
+    ("从今年3月开始，社区推行。", "since"),
+    ("4月中旬起开展考核。", "since"),
+    ("截至6月底，共发放。", "until"),
+    ("力争到明年年底全覆盖。", "until"),
+    ("年底前全部开工。", "until"),
+    ("要在11月15日供暖前全部完工。", "until"),
+    ("7月11日，区政府召开会议。", None),
+    ("从2020年底的126处增加到213处。", None),
+]
+
+
+@pytest.mark.parametrize(("text", "relation"), RELATIONS, ids=[t for t, _ in RELATIONS])
+def test_relation_since_and_until(text: str, relation: str | None) -> None:
+    found = dates(text, "2019-07-16")
+    assert len(found) == 1, found
+    assert found[0][4] == relation
+
+
+def test_a_comparing_from_is_not_part_of_the_date_text() -> None:
+    assert dates("物业费收缴率从去年的不足六成提高到82%。")[0][0] == "去年"
+
+
+NOT_DATES = [
+    "日前，八角街道探索社区管理新模式。",
+    "近日，街道召开会议。",
+    "目前，全区已建成驿站。",
+    "三年来，累计服务居民。",
+    "一个月以来，累计走访。",
+    "区第十六届人大常委会第二十一次会议。",
+    "每周一至周五开放。",
+    "一日之计在于晨。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_vague_times_durations_and_ordinals_are_not_dates(text: str) -> None:
+    assert dates(text) == []
+
+
+def test_without_publication_date_year_less_dates_stay_unplaced() -> None:
+    [(text, start, end, granularity, _)] = dates("7月10日，区委召开会议。", published=None)
+    assert (text, start, end, granularity) == ("7月10日", None, None, "day")
+    mention = govmetrics.extract("7月10日，区委召开会议。").dates[0]
+    assert mention.year_inferred
+    full = govmetrics.extract("2019年7月10日，区委召开会议。").dates[0]
+    assert (full.start, full.year_inferred) == (D(2019, 7, 10), False)
+
+
+def test_numbers_inside_dates_are_never_metrics() -> None:
+    result = govmetrics.extract("今年1-8月，全区完成整治12个小区。", published="2024-09-10")
+    assert [m.text for m in result.metrics] == ["12个"]
+    assert [d.text for d in result.dates] == ["今年1-8月"]
+
+
+def test_impossible_dates_are_skipped_not_raised() -> None:
+    assert dates("2月30日和13月5日都不存在。") == []
