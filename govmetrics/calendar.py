@@ -115,7 +115,9 @@ _BODY = (
     rf"|{_point('a')}(?:{_SEP}{_point('b')})?"
     rf")"
 )
-DATE_PATTERN = re.compile(rf"{_PREFIX}{_BODY}{_SUFFIX}")
+# Every date starts with one of these: a cheap test that lets the scan skip all other positions.
+_FIRST = r"(?=[\d一二三四五六七八九十〇零今本去上前明下后第年昨这自从截直到])"
+DATE_PATTERN = re.compile(rf"{_FIRST}{_PREFIX}{_BODY}{_SUFFIX}")
 # A date followed, within the clause, by 以来 (去年11月15日正式供暖以来) is where a period began.
 _GAPPED_SINCE = re.compile(r"[^，。；！？：,;!?\n\d]{1,24}?以来")
 _GAPPED_UNTIL = re.compile(r"[^，。；！？：,;!?\n\d“”]{1,3}?前(?![往后来夕景途列沿端期行])")

@@ -19,7 +19,7 @@ CSV_COLUMNS = (
     "value", "high", "unit", "approx", "subject",
     "start", "end", "granularity", "relation", "year_inferred",
     "period", "min_times", "max_times", "activity",
-    "name", "organ", "date", "chair", "attendees", "agenda",
+    "name", "organ", "date", "chair", "attendees", "agenda", "location", "referred",
 )  # fmt: skip
 
 

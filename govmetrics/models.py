@@ -67,6 +67,14 @@ def _iso_date(value: Any) -> dt.date:
     raise TypeError(f"not a date: {value!r}")
 
 
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _persons(value: Iterable[Person]) -> tuple[Person, ...]:
+    return tuple(value)
+
+
 def _iso_date_or_none(value: Any) -> dt.date | None:
     return None if value is None else _iso_date(value)
 
@@ -102,7 +110,7 @@ class Person:
     """A person named in a story: ``name`` (常卫) and the titles given with it (区委书记)."""
 
     name: str
-    titles: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    titles: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
 
 @attrs.frozen(kw_only=True)
@@ -212,7 +220,11 @@ def periods_per_year(period: str) -> Number:
 
 @attrs.frozen(kw_only=True)
 class Meeting(Record):
-    """A meeting or ceremony held in the story, with who chaired it and who attended."""
+    """A meeting or ceremony in the story, with who chaired it, who attended and what it took up.
+
+    ``referred`` marks a meeting the story only speaks of (传达市委全会精神) or that recurs
+    (每月召开一次分析会) rather than one it reports as held.
+    """
 
     kind: ClassVar[str] = "meeting"
 
@@ -220,8 +232,11 @@ class Meeting(Record):
     organ: str | None = None
     date: dt.date | None = attrs.field(default=None, converter=_iso_date_or_none)
     chair: Person | None = None
-    attendees: tuple[Person, ...] = attrs.field(default=(), converter=tuple)
-    agenda: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    attendees: tuple[Person, ...] = attrs.field(default=(), converter=_persons)
+    agenda: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    location: str | None = None
+    #: Only referred to (传达…会议精神, 关于召开…会议的请示, 每月召开一次分析会), not held in the story.
+    referred: bool = False
 
 
 RECORD_TYPES: dict[str, type[Record]] = {cls.kind: cls for cls in (Metric, DateMention, Cadence, Meeting)}
@@ -239,8 +254,8 @@ class Article:
     text: str
     published: dt.date | None = attrs.field(default=None, converter=_iso_date_or_none)
     title: str | None = None
-    headlines: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    byline: tuple[Person, ...] = attrs.field(default=(), converter=tuple)
+    headlines: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    byline: tuple[Person, ...] = attrs.field(default=(), converter=_persons)
     source: str | None = None
     continued_on: str | None = None
     raw: str = attrs.field(default=attrs.Factory(lambda self: self.text, takes_self=True), repr=False)

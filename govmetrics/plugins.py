@@ -35,6 +35,7 @@ DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
     ("metrics", "govmetrics.extractors.metrics"),
     ("dates", "govmetrics.extractors.dates"),
     ("cadences", "govmetrics.extractors.cadences"),
+    ("meetings", "govmetrics.extractors.meetings"),
 )
 _TRUE = {"1", "true", "yes", "on"}
 #: The hooks of :mod:`govmetrics.hookspecs`.

@@ -117,6 +117,8 @@ def test_the_dict_schema() -> None:
         "chair": {"name": "常卫", "titles": ["区委书记"]},
         "attendees": [{"name": "李华", "titles": ["副区长"]}, {"name": "赵平", "titles": []}],
         "agenda": ["传达市委会议精神", "审议《工作方案》"],
+        "location": None,
+        "referred": False,
     }
     date = to_dict(RECORDS[3])
     assert (date["start"], date["end"], date["granularity"], date["relation"], date["year_inferred"]) == (

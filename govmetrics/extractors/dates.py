@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import attrs
 
@@ -55,6 +56,12 @@ def find_dates(article: Article) -> Iterator[DateMention]:
         )
 
 
+@lru_cache(maxsize=16)
+def dates_in(article: Article) -> tuple[DateMention, ...]:
+    """The dates of an article, computed once for every extractor that needs them (meetings do)."""
+    return tuple(find_dates(article))
+
+
 @hookimpl
-def govmetrics_extract(article: Article) -> Iterator[DateMention]:
-    return find_dates(article)
+def govmetrics_extract(article: Article) -> tuple[DateMention, ...]:
+    return dates_in(article)

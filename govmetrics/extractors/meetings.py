@@ -1,0 +1,328 @@
+"""The meeting extractor: meetings and ceremonies held in the story, with chair, attendees and agenda.
+
+How reports write a meeting:
+
+* held: ``X主持召开NAME`` (区长周建明主持召开区政府第三十七次常务会议), ``ORG召开NAME``,
+  ``ORG在PLACE召开/举行NAME``, ``NAME在PLACE举行``, ``在DATE召开的NAME上``; the name runs to the
+  last meeting word (``meeting_words`` lexicon) in the clause;
+* its people, often in the next sentences: ``X主持会议/仪式``, ``A、B出席会议``, ``C参加座谈``,
+  ``D列席会议``; these belong to the meeting last named before them, or introduce one
+  (…潘利群出席签约仪式 names the ceremony). The chair is never an attendee. Attending something
+  else (参加检查, 参加拉练活动) is not attending the meeting;
+* referred to only: ``传达…会议精神``, ``关于召开…会议的请示``, or a meeting held on a cadence
+  (每月召开一次分析会): these come out with ``referred=True``, for users to filter.
+
+The date is the sentence's own (在12月29日召开的街道工委会上) or, failing that, the story's
+dateline (检查结束后，严正主持召开现场会 on the day the story began with), resolved by the shared
+calendar module. People carry every title the story gives them anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from govmetrics import lexicon, people
+from govmetrics.extractors.dates import dates_in
+from govmetrics.hookspecs import hookimpl
+from govmetrics.models import Article, DateMention, Meeting, Person, Span
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]")
+_HOLD = re.compile(r"主持召开|召开|隆重举行|举行")
+_ROLE = re.compile(r"主持|出席|参加|列席|参会")
+_AGENDA_VERBS = ("传达", "听取", "审议", "研究", "部署", "通报", "学习", "讨论", "总结", "分析", "审定", "通过")
+# spoken of rather than held: 传达…会议精神, 关于召开…的请示, and meetings that are due or planned
+# (应当召开, 将于下月召开) rather than reported
+_REFERRED_BEFORE = re.compile(
+    r"(?:传达|学习|贯彻|落实|关于|筹备|参照|按照|根据)[^，。；]*$|(?:应当|应|须|必须|可以|将|拟|计划|要|定期)[^，。；]{0,12}$"
+)
+_REFERRED_AFTER = re.compile(r"^(?:精神|上的讲话|部署|要求|的请示|的通知|决定)")
+# a meeting held on a cadence; 第三十七次 is which session, not how often
+_RECURRING = re.compile(
+    r"每[\u4e00-\u9fff\d]{0,4}(?:天|日|周|月|季度|年)|定期|(?<![第\d一两二三四五六七八九十])[\d一两二三四五六七八九十]+次"
+)
+_ORGAN_IN_NAME = re.compile(
+    r"^((?:中共)?[\u4e00-\u9fff]{2,20}?(?:委员会|人民政府|区政府|市政府|政协))(?=\S*(?:会议|会))"
+)
+
+
+@attrs.frozen
+class _Lexicon:
+    words: re.Pattern[str]
+
+
+def _lexicon() -> _Lexicon:
+    from govmetrics.plugins import get_plugin_host
+
+    cache = get_plugin_host().cache
+    built = cache.get("meetings.lexicon")
+    if built is None:
+        words = sorted({row[0] for row in lexicon.load("meeting_words")}, key=len, reverse=True)
+        # a lookahead finds every word, overlapping ones too: 常务会议 holds 常务会 and 会议
+        built = cache["meetings.lexicon"] = _Lexicon(words=re.compile(f"(?=({'|'.join(map(re.escape, words))}))"))
+    return built
+
+
+@attrs.define
+class _Draft:
+    """A meeting being assembled from the sentences that speak of it."""
+
+    name: str
+    start: int
+    end: int
+    date: DateMention | None = None
+    organ: str | None = None
+    location: str | None = None
+    chair: Person | None = None
+    attendees: list[Person] = attrs.Factory(list)
+    agenda: list[str] = attrs.Factory(list)
+    referred: bool = False
+
+
+def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, at):
+        start = match.end()
+    end_match = _SENTENCE_END.search(text, at)
+    return start, end_match.start() if end_match else len(text)
+
+
+def _clause_end(text: str, at: int) -> int:
+    """The end of the clause from ``at``; a comma inside “quotes” does not end it."""
+    depth = 0
+    for index in range(at, min(len(text), at + 80)):
+        ch = text[index]
+        if ch in "“《":
+            depth += 1
+        elif ch in "”》":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _CLAUSE_END.match(ch):
+            return index
+    return min(len(text), at + 80)
+
+
+def _last_word_end(text: str, start: int, end: int) -> int | None:
+    """Where the last meeting word between ``start`` and ``end`` ends (常务会议 ends after 议)."""
+    ends = [m.start() + len(m.group(1)) for m in _lexicon().words.finditer(text, start, end)]
+    ends = [e for e in ends if e <= end]
+    return max(ends) if ends else None
+
+
+_COUNT_BEFORE_NAME = re.compile(r"(?:[\d一两二三四五六七八九十]+次)")
+
+
+def _name_after(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the meeting name starting at ``at``: up to the last meeting word in the clause."""
+    end = _last_word_end(text, at, _clause_end(text, at))
+    if end is None:
+        return None
+    count = _COUNT_BEFORE_NAME.match(text, at)
+    start = count.end() if count and count.end() < end else at  # 召开一次联席会议: the name is 联席会议
+    while start < end and text[start] in "的了过":
+        start += 1  # 召开的会议, 召开了会议: the name starts after the particle
+    return start, end
+
+
+def _name_before(text: str, at: int, floor: int) -> tuple[int, int] | None:
+    """The span of a meeting name ending right before ``at`` (…总结会在社区举行)."""
+    start = floor
+    for match in _CLAUSE_END.finditer(text, floor, at):
+        start = match.end()
+    end = _last_word_end(text, start, at)
+    if end is None or (end < at and not text.startswith(("在", "于"), end)):
+        return None
+    return start, end
+
+
+def _date_for(dates: list[_Dated], sentence: tuple[int, int], at: int) -> DateMention | None:
+    """The sentence's own day before ``at``, else the story's dateline.
+
+    The dateline is the day after the last 本报讯 before the meeting, or the day the text opens with.
+    """
+    own = [d for d in dates if sentence[0] <= d.span.start < at and d.granularity == "day" and not d.relation]
+    if own:
+        return own[-1].mention
+    datelines = [d for d in dates if d.span.start < sentence[0] and d.granularity == "day" and d.opens_sentence]
+    return datelines[-1].mention if datelines else None
+
+
+@attrs.frozen(kw_only=True)
+class _Dated:
+    """A date of the story, and whether it opens the story (the dateline)."""
+
+    mention: DateMention
+    opens_sentence: bool
+
+    @property
+    def span(self) -> Span:
+        return self.mention.span
+
+    @property
+    def granularity(self) -> str:
+        return self.mention.granularity
+
+    @property
+    def relation(self) -> str | None:
+        return self.mention.relation
+
+
+def find_meetings(article: Article) -> Iterator[Meeting]:
+    """Every meeting in ``article``, held or referred to, in text order."""
+    text = article.text
+    dates = [_with_opening(text, d) for d in dates_in(article)]
+    registry = people.registry_of(text)
+    known = tuple(registry)
+    drafts: list[_Draft] = []
+
+    for hold in _HOLD.finditer(text):
+        sentence = _sentence_bounds(text, hold.start())
+        named = _name_after(text, hold.end())
+        if named is None:
+            named = _name_before(text, hold.start(), sentence[0])
+            if named is None:
+                continue
+        draft = _Draft(name=text[named[0] : named[1]], start=named[0], end=named[1])
+        clause_start = sentence[0]
+        for match in _CLAUSE_END.finditer(text, sentence[0], hold.start()):
+            clause_start = match.end()
+        before = text[clause_start : hold.start()]
+        after = text[named[1] : named[1] + 8]
+        draft.referred = bool(
+            _REFERRED_BEFORE.search(text[sentence[0] : hold.start()])
+            or _REFERRED_AFTER.match(after)
+            or _RECURRING.search(text[clause_start : _clause_end(text, named[1])])
+        )
+        if hold.group() == "主持召开":
+            chairs = people.people_before(text, hold.start(), sentence[0], known)
+            if not chairs:
+                chairs = _subject(text, sentence[0], hold.start())
+            draft.chair = chairs[-1] if chairs else None
+        elif named[0] > hold.start() and before and not people.parse_list(before.rstrip("在"), known):
+            organ, _, place = re.sub(r"^.*?[日]", "", before).partition("在")
+            draft.organ = organ.strip("与") or None
+            draft.location = place or None
+        if draft.organ is None:
+            in_name = _ORGAN_IN_NAME.match(draft.name)
+            draft.organ = in_name.group(1) if in_name else None
+        draft.date = _date_for(dates, sentence, named[0])
+        draft.agenda = _agenda(text, named[1])
+        if any(d.name == draft.name and d.date == draft.date for d in drafts):
+            continue  # the same meeting again, as a headline after its story often names it
+        drafts.append(draft)
+
+    for role in _ROLE.finditer(text):
+        if text.startswith("主持召开", role.start()):
+            continue
+        sentence = _sentence_bounds(text, role.start())
+        named = _name_after(text, role.end())
+        if named is not None and named[1] - named[0] > 16:
+            named = None  # 参加…活动 and the like: the meeting word is too far to be the object
+        obj = text[named[0] : named[1]] if named else None
+        bare = re.match(r"[，。；、并\n]|$", text[role.end() : role.end() + 1])
+        if obj is None and (bare is None or text[role.end() : role.end() + 2] == "座谈"):
+            if text.startswith("座谈", role.end()):
+                obj = "座谈"
+            else:
+                continue  # 参加检查, 参加拉练活动: something other than the meeting
+        target = _target(drafts, role.start(), obj)
+        found = people.people_before(text, role.start(), sentence[0], known)
+        if target is None:
+            if obj is None or named is None or not found:
+                continue  # a meeting is introduced by who attends it, not by the word alone
+            start, end = named
+            target = _Draft(name=text[start:end], start=start, end=end)
+            target.date = _date_for(dates, sentence, role.start())
+            drafts.append(target)
+            drafts.sort(key=lambda d: d.start)
+        if role.group() == "主持":
+            if found and target.chair is None:
+                target.chair = found[-1]
+        else:
+            target.attendees.extend(found)
+
+    for draft in drafts:
+        chair = people.merge_titles([draft.chair], registry)[0] if draft.chair else None
+        attendees = [
+            p for p in people.merge_titles(_unique(draft.attendees), registry) if chair is None or p.name != chair.name
+        ]
+        yield Meeting(
+            text=text[draft.start : draft.end],
+            span=Span(start=draft.start, end=draft.end),
+            name=draft.name,
+            organ=draft.organ,
+            location=draft.location,
+            date=draft.date.start if draft.date else None,
+            chair=chair,
+            attendees=tuple(attendees),
+            agenda=tuple(draft.agenda),
+            referred=draft.referred,
+        )
+
+
+_DATELINE = re.compile(r"讯(?:（[^）]{0,30}）|\([^)]{0,30}\))?\s*$")
+
+
+def _with_opening(text: str, mention: DateMention) -> _Dated:
+    """A date that opens a story: right after 本报讯（记者…）, or at the very start of the text."""
+    before = text[max(0, mention.span.start - 40) : mention.span.start]
+    opens = mention.span.start == 0 or bool(_DATELINE.search(before))
+    return _Dated(mention=mention, opens_sentence=opens and mention.relation is None)
+
+
+def _subject(text: str, start: int, end: int) -> list[Person]:
+    """The person a sentence opens with: 区委常委、组织部部长郭振华到…调研，并主持召开座谈会."""
+    for mention in people.find_people(text[start:end]):
+        return [Person(name=mention.name, titles=mention.titles)]
+    return []
+
+
+def _target(drafts: list[_Draft], at: int, obj: str | None) -> _Draft | None:
+    """The meeting a role statement speaks of: the last one named before it, matching its object.
+
+    A generic object (会议, 仪式, 座谈) or none (出席并讲话) means the meeting last named.
+    """
+    for draft in reversed([d for d in drafts if d.start < at and not d.referred]):
+        if obj is None or obj in ("会议", "仪式", "座谈") or _same_kind(draft.name, obj):
+            return draft
+    return None
+
+
+def _same_kind(name: str, obj: str) -> bool:
+    """签约仪式 speaks of 老旧小区物业服务合作签约仪式: the object ends the name, or shares its last word."""
+    if name.endswith(obj) or obj in name:
+        return True
+    word_end = _last_word_end(obj, 0, len(obj))
+    words = [m.group(1) for m in _lexicon().words.finditer(obj)]
+    return bool(word_end) and any(name.endswith(w) for w in words if len(w) >= 2)
+
+
+def _agenda(text: str, at: int) -> list[str]:
+    """传达…, 听取…, 审议…: the items after a meeting's name, in its sentence and the next."""
+    sentence_end = _SENTENCE_END.search(text, at)
+    end = sentence_end.start() if sentence_end else len(text)
+    span = text[at:end]
+    following = text[end + 1 : end + 300]
+    if re.match(rf"(?:会议)?(?:还)?(?:{'|'.join(_AGENDA_VERBS)})", following):
+        nxt = _SENTENCE_END.search(following)
+        span += "；" + following[: nxt.start() if nxt else len(following)]
+    items = []
+    for clause in re.split(r"[，；。]", span):
+        clause = re.sub(r"^(?:会议|并|还|同时)+", "", clause.strip())
+        if clause.startswith(_AGENDA_VERBS):
+            items.append(clause)
+    return items
+
+
+def _unique(found: list[Person]) -> list[Person]:
+    seen: dict[str, Person] = {}
+    for person in found:
+        seen.setdefault(person.name, person)
+    return list(seen.values())
+
+
+@hookimpl
+def govmetrics_extract(article: Article) -> Iterator[Meeting]:
+    return find_meetings(article)

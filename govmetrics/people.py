@@ -1,0 +1,268 @@
+"""People named in a story: whole names, with the titles written beside them.
+
+Chinese news names officials as title + name: 区委书记常卫, 北京市国资委党委书记、主任张贵林,
+副区长陈立群、孙卫东、杨晓梅 (the title carries over the list). A name is taken only where a title
+head (书记, 区长, 主任 …, the ``titles`` lexicon) ends right before it, it starts with a surname (the
+``surnames`` lexicon; compound ones such as 欧阳 first), it is two or three characters long (four
+with a compound surname), and what follows it ends a name: punctuation or a word such as 主持,
+出席, 等. That is how 冷静出席 yields 冷静 and 陈之常主持 yields 陈之常, not 陈之.
+
+A list before a verb (张三、李四出席) is read item by item: a title alone (区委副书记、区长侯明哲)
+passes to the next name, a bare name takes the title of the name before it, and group words
+(相关部门负责人, 各社区党委书记) are skipped without ending the list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from govmetrics import lexicon
+from govmetrics.models import Person
+
+#: Words that may follow a name directly: the name ends before them.
+NAME_ENDERS = (
+    "主持", "出席", "参加", "列席", "参会", "等", "和", "与", "及", "在", "到", "代表", "强调", "指出",
+    "表示", "讲话", "致辞", "一行", "同志", "分别", "首先", "带队", "率队", "作", "对", "就", "要求",
+    "介绍", "调研", "检查", "视察", "听取", "宣布", "并", "为", "向", "将", "说", "主任", "书记", "的",
+    "会见", "看望", "慰问", "察看", "实地", "深入", "来到", "前往", "一同", "陪同", "还", "也", "，",
+    "、", "。", "；", "：", "（", "(", ",", "”", "\n",
+)  # fmt: skip
+_GROUP_WORDS = ("负责人", "代表", "成员", "干部", "群众", "居民", "党员", "人员", "领导", "同志们", "委员们")
+
+
+@attrs.frozen
+class _Lexicon:
+    surnames: frozenset[str]
+    compound: frozenset[str]
+    title_heads: re.Pattern[str]
+    titles: tuple[str, ...]
+
+
+def _lexicon() -> _Lexicon:
+    from govmetrics.plugins import get_plugin_host
+
+    cache = get_plugin_host().cache
+    built = cache.get("people.lexicon")
+    if built is None:
+        names = {word for row in lexicon.load("surnames") for word in row}
+        titles = tuple(sorted({row[0] for row in lexicon.load("titles")}, key=len, reverse=True))
+        built = cache["people.lexicon"] = _Lexicon(
+            surnames=frozenset(n for n in names if len(n) == 1),
+            compound=frozenset(n for n in names if len(n) == 2),
+            title_heads=re.compile("|".join(map(re.escape, titles))),
+            titles=titles,
+        )
+    return built
+
+
+def _is_cjk(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def name_lengths(text: str, at: int) -> list[int]:
+    """The lengths a name starting at ``at`` may have, longest first, by its surname."""
+    lex = _lexicon()
+    if text[at : at + 2] in lex.compound:
+        return [4, 3]
+    if text[at : at + 1] in lex.surnames:
+        return [3, 2]
+    return []
+
+
+def _ends_name(text: str, at: int) -> bool:
+    return at >= len(text) or text.startswith(NAME_ENDERS, at)
+
+
+# A name does not end in a character that ends the name of an organ or a place: 区委, 街道办.
+_ORGAN_ENDINGS = frozenset("委局办部会府院厅处室组队所站街镇乡村区市县省党团司企社总")
+# Verbs that follow a title when the person was named before it (区委书记强调): never a name.
+_NOT_NAMES = (
+    "强调", "指出", "表示", "要求", "介绍", "认为", "希望", "提出", "说", "讲话", "致辞", "主持", "出席",
+    "参加", "带队", "一行", "们", "同志", "分别", "称", "宣布", "作", "对", "就", "在", "到", "是",
+    "应当", "由", "均", "须", "也", "都", "还", "共", "可以", "不得", "负责",
+)  # fmt: skip
+
+
+def name_at(text: str, at: int) -> str | None:
+    """The whole name starting at ``at``, if one does: surname, length, and a word that ends it."""
+    for length in name_lengths(text, at):
+        name = text[at : at + length]
+        if (
+            _is_cjk(name)
+            and name[-1] not in _ORGAN_ENDINGS
+            and not name.startswith(_NOT_NAMES)
+            and _ends_name(text, at + length)
+            and not lexicon_title_end(name)
+        ):
+            return name
+    return None
+
+
+def lexicon_title_end(text: str) -> bool:
+    """Whether ``text`` ends with a title head (区委书记), so it is a title, not a name."""
+    return any(text.endswith(title) for title in _lexicon().titles)
+
+
+def split_title(item: str) -> tuple[str, str]:
+    """(title, rest) where the title is everything up to the last title head in ``item``."""
+    last = None
+    for match in _lexicon().title_heads.finditer(item):
+        last = match
+    if last is None:
+        return "", item
+    return item[: last.end()], item[last.end() :]
+
+
+@attrs.frozen(kw_only=True)
+class PersonMention:
+    """A person where the text names them: the name's own span, and the titles written with it."""
+
+    name: str
+    titles: tuple[str, ...]
+    start: int
+    end: int
+
+
+#: Titles that may follow a name (常卫书记, 蔡奇同志): the short personal ones.
+_TITLES_AFTER = ("书记", "区长", "市长", "县长", "主任", "部长", "局长", "主席", "同志")
+_BEFORE_NAME = frozenset("，、。；：“（(\n的和与及")
+
+
+def find_people(text: str, known: frozenset[str] = frozenset()) -> Iterator[PersonMention]:
+    """Every title + name in ``text``: 区委书记常卫, 区城市管理委主任庄严, 区领导柯永果, 常卫书记.
+
+    A name before its title (常卫书记) is taken after a break (，常卫书记) or when it is ``known``
+    (落实蔡奇书记的部署, once 市委书记蔡奇 was met).
+    """
+    lex = _lexicon()
+    for match in lex.title_heads.finditer(text):
+        name = name_at(text, match.end())
+        if name is not None:
+            start = match.end()
+            title_start = _title_start(text, match.end())
+            yield PersonMention(
+                name=name, titles=(text[title_start : match.end()],), start=start, end=start + len(name)
+            )
+        elif match.group() in _TITLES_AFTER:
+            yield from _name_before_title(text, match.start(), match.group(), known)
+
+
+def _name_before_title(text: str, at: int, title: str, known: frozenset[str]) -> Iterator[PersonMention]:
+    """常卫书记: a name right before a short title, with a break before the name or already known."""
+    for length in (3, 2, 4):
+        start = at - length
+        name = text[max(0, start) : at]
+        if start < 0 or (start > 0 and text[start - 1] not in _BEFORE_NAME and name not in known):
+            continue
+        if length in name_lengths(text, start) and _is_cjk(name) and name[-1] not in _ORGAN_ENDINGS:
+            titles = () if title == "同志" else (title,)
+            yield PersonMention(name=name, titles=titles, start=start, end=at)
+            return
+
+
+_TITLE_BREAK = re.compile(r"[，。；：、,;:\n（）()“”]|主持|出席|参加|召开|举行|以及|和|与|及|由")
+
+
+def _title_start(text: str, end: int) -> int:
+    """Where the title that ends at ``end`` begins: after the last break before it, at most 16 back."""
+    window_start = max(0, end - 16)
+    start = window_start
+    for match in _TITLE_BREAK.finditer(text, window_start, end):
+        start = match.end()
+    return start
+
+
+def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
+    """The people in a list such as 区委副书记、区长侯明哲，区委常委甄妮、鲍强 (None if it is not one).
+
+    Items are separated by 、 and ，; a trailing 等… (常卫、李文起等区领导) closes the list. ``known``
+    names (met earlier in the story with a title) are accepted without one.
+    """
+    known = set(known)
+    people: list[Person] = []
+    pending: list[str] = []
+    previous_titles: tuple[str, ...] = ()
+    items = [item for item in re.split(r"[、，,]", segment) if item]
+    if not items:
+        return None
+    # 常卫、李文起、吴克瑞等区领导: names closed by 等 and a group title need no title of their own
+    closes_with_group = bool(re.search(r"等[\u4e00-\u9fff]{0,6}(?:领导|同志|负责人|委员)$", segment))
+    for raw in items:
+        item = re.sub(r"^(?:以及|及|和|与|并)|^[^，、]*?由", "", raw.strip())  # 会议由…主持: the chair follows 由
+        if "等" in item:
+            item = item.split("等", 1)[0]
+        if not item:
+            continue
+        title, rest = split_title(item)
+        if not rest:
+            if item.endswith(_GROUP_WORDS) and not pending:
+                continue  # 相关部门负责人: a group, not a person
+            pending.append(title)
+            continue
+        name = rest if (rest in known or name_at(rest + "，", 0) == rest) else None
+        if name is not None and not (title or pending or previous_titles or rest in known or closes_with_group):
+            name = None  # a bare word that only looks like a name (应当, 项由): no title vouches for it
+        if name is None:
+            if item.endswith(_GROUP_WORDS) or re.search(r"\d|[个各全共]", item):
+                pending.clear()
+                continue  # 各社区党委书记及网格员代表共80余人
+            return None
+        titles = tuple(pending) + ((title,) if title else ())
+        if not titles:
+            titles = previous_titles
+        people.append(Person(name=name, titles=titles))
+        previous_titles = titles
+        pending = []
+    return people
+
+
+def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()) -> list[Person]:
+    """The people listed right before ``end`` (a verb such as 出席), reading back clause by clause.
+
+    Reading stops at the first clause that is not a list of people, so 7月11日，区政府与首开集团签署
+    协议，A，B出席 gives A and B.
+    """
+    known = tuple(known)
+    clauses = re.split(r"(?<=，)", text[start:end])
+    people: list[Person] = []
+    for index in range(len(clauses) - 1, -1, -1):
+        clause = clauses[index].rstrip("，")
+        parsed = parse_list(clause, known)
+        if parsed is None:
+            if index == len(clauses) - 1:
+                parsed = _tail_people(clause, known)
+                people = parsed + people
+            break
+        people = parsed + people
+    return people
+
+
+def _tail_people(clause: str, known: tuple[str, ...]) -> list[Person]:
+    """The people at the end of a clause that starts with other words: 检查结束后严正."""
+    for cut in range(len(clause)):
+        parsed = parse_list(clause[cut:], known)
+        if parsed:
+            return parsed
+    return []
+
+
+def merge_titles(people: Iterable[Person], registry: dict[str, tuple[str, ...]]) -> tuple[Person, ...]:
+    """People carrying every title the story gives them, whichever sentence gave it."""
+    out = []
+    for person in people:
+        titles = tuple(dict.fromkeys(person.titles + registry.get(person.name, ())))
+        out.append(Person(name=person.name, titles=titles))
+    return tuple(out)
+
+
+def registry_of(text: str) -> dict[str, tuple[str, ...]]:
+    """Every titled name in a story and its titles, so a later bare 常卫 is the same person."""
+    registry: dict[str, tuple[str, ...]] = {}
+    for _ in range(2):  # the second reading knows the names, so it finds 蔡奇书记 after 市委书记蔡奇
+        for mention in find_people(text, frozenset(registry)):
+            titles = registry.get(mention.name, ())
+            registry[mention.name] = tuple(dict.fromkeys(titles + mention.titles))
+    return registry

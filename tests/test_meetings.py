@@ -1,0 +1,112 @@
+"""Meetings: held or referred to, with date, chair, attendees and agenda, in sentences like reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import govmetrics
+
+
+def meetings(text: str, published: str = "2021-03-10") -> list[govmetrics.Meeting]:
+    result = govmetrics.extract(text, published=published)
+    for m in result.meetings:
+        assert result.article.text[m.span.start : m.span.end] == m.text
+    return list(result.meetings)
+
+
+def test_chair_convenes_a_meeting_and_others_attend() -> None:
+    [m] = meetings(
+        "本报讯（记者 林木）3月8日，区委副书记、区长王明主持召开区政府第十二次常务会议，研究老旧小区"
+        "综合整治工作。副区长李建国、赵平出席会议。"
+    )
+    assert m.name == "区政府第十二次常务会议"
+    assert m.date == dt.date(2021, 3, 8)
+    assert m.chair == govmetrics.Person(name="王明", titles=("区委副书记", "区长"))
+    assert [p.name for p in m.attendees] == ["李建国", "赵平"]
+    assert m.agenda == ("研究老旧小区综合整治工作",)
+    assert not m.referred
+
+
+def test_organ_and_place_of_a_meeting_held_by_a_body() -> None:
+    [m] = meetings(
+        "3月9日下午，区住房城乡建设委在八宝山街道召开老旧小区改造现场推进会。区住房城乡建设委主任龚明主持会议。"
+    )
+    assert (m.organ, m.location, m.chair.name if m.chair else None) == ("区住房城乡建设委", "八宝山街道", "龚明")
+
+
+def test_organ_written_in_the_name() -> None:
+    [m] = meetings("3月1日，区委书记王明主持召开中共北京市某某区委员会常委会会议。")
+    assert m.organ == "中共北京市某某区委员会"
+
+
+def test_a_ceremony_introduced_by_its_attendees() -> None:
+    [m] = meetings(
+        "3月5日，区政府与城发集团签署战略合作协议，市国资委主任张林，区委书记王明出席签约仪式。"
+        "区委副书记、区长陈之恒主持签约仪式。区领导柯林、齐明参加签约仪式。"
+    )
+    assert m.name == "签约仪式"
+    assert m.date == dt.date(2021, 3, 5)
+    assert m.chair is not None and m.chair.name == "陈之恒"
+    assert [p.name for p in m.attendees] == ["张林", "王明", "柯林", "齐明"]
+
+
+def test_the_chair_is_not_an_attendee() -> None:
+    [m] = meetings(
+        "3月2日，街道召开工作推进会。街道工委书记边明、街道办事处主任庞丽出席会议。会议由街道工委书记边明主持。"
+    )
+    assert m.chair == govmetrics.Person(name="边明", titles=("街道工委书记",))
+    assert [p.name for p in m.attendees] == ["庞丽"]
+
+
+def test_date_only_in_the_dateline() -> None:
+    [m] = meetings(
+        "本报讯（记者 路遥）3月6日上午，区领导带队检查环境整治工作。截至2月底，全区完成整治12处。"
+        "检查结束后，区委书记严明主持召开现场会，听取各街道汇报。"
+    )
+    assert m.date == dt.date(2021, 3, 6)
+    assert m.chair is not None and m.chair.name == "严明"
+
+
+def test_two_meetings_in_one_story() -> None:
+    found = meetings(
+        "本报讯 3月4日上午，新街口街道召开2021年工作部署大会。街道工委书记闫立主持会议，区委常委孔令山出席会议。"
+        "据悉，在2月26日召开的街道工委会上，街道已研究通过了工作要点。"
+    )
+    assert [(m.name, m.date) for m in found] == [
+        ("2021年工作部署大会", dt.date(2021, 3, 4)),
+        ("街道工委会", dt.date(2021, 2, 26)),
+    ]
+    assert found[0].chair is not None and found[0].chair.name == "闫立"
+    assert found[1].chair is None
+
+
+def test_meeting_named_before_it_is_held() -> None:
+    [m] = meetings("3月7日上午，某社区志愿服务队成立五周年总结会在社区党群服务中心举行。")
+    assert m.name == "某社区志愿服务队成立五周年总结会"
+    assert m.date == dt.date(2021, 3, 7)
+
+
+def test_attending_something_else_is_not_attending_the_meeting() -> None:
+    [m] = meetings("3月3日，区委书记严明、区长龙飞等区领导参加检查。检查结束后，严明主持召开现场会。")
+    assert m.attendees == ()
+
+
+def test_referred_and_recurring_meetings_are_marked() -> None:
+    found = meetings(
+        "3月1日，区委书记王明主持召开区委常委会会议，传达市委全会精神，听取关于召开区人大常委会第二十一次会议的请示。"
+        "各社区要每月召开一次接诉即办分析会。"
+    )
+    held = [m.name for m in found if not m.referred]
+    referred = [m.name for m in found if m.referred]
+    assert held == ["区委常委会会议"]
+    assert "接诉即办分析会" in referred
+
+
+def test_same_meeting_named_again_in_a_headline_is_one_meeting() -> None:
+    found = meetings("3月9日，区住房城乡建设委召开老旧小区改造推进会。\n我区召开老旧小区改造推进会")
+    assert len(found) == 1
+
+
+def test_people_carry_titles_given_anywhere_in_the_story() -> None:
+    [m] = meetings("3月3日，区委书记严明带队检查。检查结束后，严明主持召开现场会。")
+    assert m.chair == govmetrics.Person(name="严明", titles=("区委书记",))

@@ -1,0 +1,81 @@
+"""People: whole names with the titles written beside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from govmetrics import Person
+from govmetrics.people import find_people, parse_list, people_before, registry_of
+
+
+def names(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(m.name, m.titles) for m in find_people(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，区委书记王明主持召开会议", [("王明", ("区委书记",))]),
+        ("，副区长李建国出席", [("李建国", ("副区长",))]),
+        ("，区政协主席欧阳明华主持会议", [("欧阳明华", ("区政协主席",))]),
+        ("，区城市管理委主任庄严主持仪式", [("庄严", ("区城市管理委主任",))]),
+        ("，副区长冷静出席", [("冷静", ("副区长",))]),
+        ("，区领导柯林、齐明参加", [("柯林", ("区领导",))]),
+        ("，总经理李岩分别代表双方签约", [("李岩", ("总经理",))]),
+        ("，区委书记强调", []),
+        ("，街道工委书记韩立新，", [("韩立新", ("街道工委书记",))]),
+    ],
+    ids=[
+        "two-char",
+        "three-char",
+        "compound surname",
+        "a word as a name",
+        "name before a verb",
+        "区领导",
+        "before 分别",
+        "a verb after the title is no name",
+        "before a comma",
+    ],
+)
+def test_title_then_whole_name(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert names(text) == expected
+
+
+def test_title_after_name() -> None:
+    assert names("。王明书记指出") == [("王明", ("书记",))]
+    assert registry_of("市委书记赵刚作出部署。落实赵刚书记的要求。")["赵刚"] == ("市委书记", "书记")
+
+
+def test_several_titles_carry_to_the_name() -> None:
+    text = "市国资委党委书记、主任张贵林，区委书记王明出席"
+    assert people_before(text, text.index("出席")) == [
+        Person(name="张贵林", titles=("市国资委党委书记", "主任")),
+        Person(name="王明", titles=("区委书记",)),
+    ]
+
+
+def test_a_title_carries_over_a_list() -> None:
+    assert parse_list("副区长陈立新、孙卫、杨晓梅") == [
+        Person(name="陈立新", titles=("副区长",)),
+        Person(name="孙卫", titles=("副区长",)),
+        Person(name="杨晓梅", titles=("副区长",)),
+    ]
+
+
+def test_names_closed_by_deng_need_no_title() -> None:
+    assert [p.name for p in parse_list("王明、李文起、吴克瑞等区领导") or []] == ["王明", "李文起", "吴克瑞"]
+
+
+def test_groups_are_skipped_without_ending_the_list() -> None:
+    text = "街道办事处主任马骁，街道工委副书记杜鹃，各社区党委书记参加会议"
+    assert [p.name for p in people_before(text, text.index("参加"))] == ["马骁", "杜鹃"]
+
+
+def test_reading_back_stops_at_a_clause_that_is_not_people() -> None:
+    text = "7月11日，区政府与首开集团签署协议，副区长冷静出席"
+    assert people_before(text, text.index("出席")) == [Person(name="冷静", titles=("副区长",))]
+
+
+def test_a_bare_word_is_not_a_name_without_a_title_or_an_earlier_mention() -> None:
+    assert parse_list("应当") is None
+    assert parse_list("严正", known=["严正"]) == [Person(name="严正", titles=())]
