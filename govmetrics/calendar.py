@@ -63,7 +63,10 @@ _RELATIVE_YEARS = {
     "后年": 2,
 }
 _RELATIVE_MONTHS = {"本月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
-_RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1, "后天": 2}
+_RELATIVE_DAYS = {
+    "今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "大前天": -3,
+    "明天": 1, "明日": 1, "后天": 2, "大后天": 3,
+}  # fmt: skip
 _RELATIVE_WEEKS = {"本周": 0, "这周": 0, "上周": -1, "下周": 1}
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -93,19 +96,24 @@ def _point(p: str) -> str:
     return (
         rf"(?:(?:(?P<{p}y>{_YEAR}|{_alt(_RELATIVE_YEARS)})(?:(?P<{p}ydu>度)|(?P<{p}yedge>年?[初底末]))?)?"
         rf"(?:{periods}|(?({p}y)|(?!)))"
-        rf"|(?P<{p}rm>{_alt(_RELATIVE_MONTHS)})(?P<{p}rmedge>[初底末])?"
+        rf"|(?P<{p}rm>{_alt(_RELATIVE_MONTHS)})(?:(?P<{p}rmd>{_N})[日号]|(?P<{p}rmedge>[初底末]))?"
+        # 29日上午: a day of the month alone, in Arabic digits (一日之计 is no date); not 7日内
+        rf"|(?P<{p}bd>\d{{1,2}})(?:日(?![内以之])|号(?=[上下中早晚凌，。、；]))"
         rf"|(?P<{p}rd>{_alt(_RELATIVE_DAYS)})"
         rf"|(?P<{p}rw>{_alt(_RELATIVE_WEEKS)})"
         rf")(?P<{p}part>{_PART_OF_DAY}{_CLOCK}?|{_CLOCK})?"
     )
 
 
-_SEP = r"(?:至|到|-|—|－|~|～|〜)"
+_SEP = r"(?:至|到|——|-|—|－|~|～|〜)"
 _PREFIX = r"(?P<pre>自从|自|从|截至|截止到|截止|直到|(?<![增加提高达升降减少扩大延长])到)?"
-_SUFFIX = r"(?P<suf>以来|起|开始|为止|之前|至今|前(?![往后来夕景途列沿端期行]))?"
+# 前 ends a period (6月底前) unless it begins a word (前往, 前后) or a count (2021年前两个季度)
+_SUFFIX = r"(?P<suf>以来|起|开始|为止|之前|至今|前(?![往后来夕景途列沿端期行\d一二两三四五六七八九十]))?"
 _NUMERIC = r"(?P<numeric>(?:19|20)\d{2}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9]))(?![\d.])"
 _BODY = (
     rf"(?:{_NUMERIC}"
+    # 2020至2025年: a span of years with 年 written once
+    rf"|(?P<yy1>(?:19|20)\d{{2}})年?{_SEP}(?P<yy2>(?:19|20)\d{{2}})年"
     # 1至9月, 今年1-8月: a span of months with the month word written once
     rf"|(?P<sy>{_YEAR}|{_alt(_RELATIVE_YEARS)})?(?P<sm1>{_N})月?{_SEP}(?P<sm2>{_N})月份?"
     # 7月10日至12日: a span of days within one month
@@ -232,10 +240,18 @@ def _resolve_point(
         monday = published - dt.timedelta(days=published.weekday())
         monday += dt.timedelta(weeks=_RELATIVE_WEEKS[g[f"{p}rw"] or ""])
         return CalendarValue(start=monday, end=monday + dt.timedelta(days=6), granularity="week")
+    if g[f"{p}bd"]:
+        if published is None:
+            return CalendarValue(start=None, end=None, granularity="day", year_inferred=True)
+        day = _nearest_day(_number(g[f"{p}bd"] or ""), published)
+        return CalendarValue(start=day, end=day, granularity="day", year_inferred=True)
     if g[f"{p}rm"]:
         if published is None:
             return CalendarValue(start=None, end=None, granularity="month", year_inferred=True)
         y, m = _shift_month(published.year, published.month, _RELATIVE_MONTHS[g[f"{p}rm"] or ""])
+        if g[f"{p}rmd"]:
+            day = _checked_day(y, m, _number(g[f"{p}rmd"] or ""))
+            return CalendarValue(start=day, end=day, granularity="day")
         edge = g[f"{p}rmedge"]
         if edge:
             day = dt.date(y, m, 1) if edge == "初" else _month_end(y, m)
@@ -296,10 +312,31 @@ def _span(first: CalendarValue, last: CalendarValue) -> CalendarValue:
     return CalendarValue(start=first.start, end=last.end, granularity=granularity, year_inferred=first.year_inferred)
 
 
+def _nearest_day(day: int, published: dt.date) -> dt.date:
+    """A day of the month alone (29日) is the year rule one level down: the nearest such day."""
+    best: dt.date | None = None
+    for shift in (0, -1, 1):
+        year, month = _shift_month(published.year, published.month, shift)
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - published).days) < abs((best - published).days):
+            best = candidate
+    if best is None:
+        raise DateError(f"no month has a day {day}")
+    return best
+
+
 def _resolve_body(g: dict[str, str | None], published: dt.date | None) -> CalendarValue:
     if g["numeric"]:
         day = _numeric_date(g["numeric"] or "")
         return CalendarValue(start=day, end=day, granularity="day")
+    if g["yy1"]:
+        first_year, last_year = int(g["yy1"] or ""), int(g["yy2"] or "")
+        if last_year < first_year:
+            raise DateError("a span of years that ends before it starts")
+        return CalendarValue(start=dt.date(first_year, 1, 1), end=dt.date(last_year, 12, 31), granularity="year")
     if g["sm1"]:
         return _resolve_range(
             g,

@@ -26,6 +26,7 @@ import attrs
 
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b]+")
 # Characters after which a line break ends a sentence (and so is kept as a paragraph break).
+_CLOCK_AHEAD = re.compile(r"\d{1,2}[:：]\d{2}")
 _CLOSERS = frozenset("。！？!?；;：:…”’」』）)】")
 
 
@@ -79,6 +80,9 @@ def clean_text(raw: str) -> CleanText:
         if breaks >= 2 or (breaks == 1 and before in _CLOSERS):
             pieces.append("\n")
             offsets.append(_first_of(raw, start, end, "\n\r"))
+        elif breaks == 0 and before.isdigit() and _CLOCK_AHEAD.match(raw, end):
+            pieces.append(" ")  # 2019-07-16 10:30: a date and a clock time stay apart
+            offsets.append(start + gap.index(" ") if " " in gap else start)
         elif breaks == 0 and not (_joins_tightly(before) and _joins_tightly(after)):
             pieces.append(" ")
             offsets.append(_first_of(raw, start, end, " "))

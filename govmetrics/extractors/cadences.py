@@ -31,7 +31,7 @@ _UNITS = {"天": "D", "日": "D", "晚": "D", "夜": "D", "周": "W", "星期": 
           "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y"}  # fmt: skip
 _UNIT_ALT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _EVERY = re.compile(
-    rf"每(?:隔)?(?P<n>[两二三四五六七八九十半双]|\d+)?(?P<unit>{_UNIT_ALT})"
+    rf"每(?:隔)?(?P<n>[两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
     r"(?P<anchor>[一二三四五六日天](?=[上下中早晚]|[\u4e00-\u9fff]{3})"  # 每周六在…, 每周三上午
     rf"|{_COUNT_NUMERAL}[日号](?:前|后)?|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
 )
