@@ -28,6 +28,7 @@ from govmetrics.models import (
     Span,
 )
 from govmetrics.numerals import Amount, parse_amount, parse_number, parse_percent
+from govmetrics.pages import split_page
 from govmetrics.plugins import PluginWarning, get_plugin_manager
 from govmetrics.serialize import from_dict, to_dict
 
@@ -59,6 +60,7 @@ __all__ = [
     "parse_date",
     "parse_number",
     "parse_percent",
+    "split_page",
     "to_dict",
 ]
 __version__ = "0.1.0"

@@ -7,8 +7,9 @@ input, so any span can be shown in the original.
 
 The rules:
 
-* A line break inside a paragraph goes; it stays (as one ``\\n``) after a sentence-closing mark,
-  and a blank line, which separates paragraphs, becomes one ``\\n``.
+* A line break inside a paragraph goes; it stays (as one ``\\n``) after a sentence-closing mark.
+  A blank line goes too when the sentence runs on across it: a PDF column that ends mid-sentence
+  (二级残疾 / 常年饱受) leaves one. Before a story's dateline (本报讯) it stays as one ``\\n``.
 * Spaces between two CJK characters, two digits, or a CJK character and a digit go (so
   ``PM2.5 浓度`` becomes ``PM2.5浓度``); elsewhere a run of spaces becomes one space (``APP 下载``,
   ``air quality``). A line break between two Latin letters becomes a space too.
@@ -26,6 +27,8 @@ import attrs
 
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b]+")
 # Characters after which a line break ends a sentence (and so is kept as a paragraph break).
+# A story's dateline (本报讯, 新华社北京7月1日电) starts a new paragraph whatever came before it.
+_STORY_START = re.compile(r"本报讯|[\u4e00-\u9fff]{0,8}讯[（(]|新华社")
 _CLOCK_AHEAD = re.compile(r"\d{1,2}[:：]\d{2}")
 _CLOSERS = frozenset("。！？!?；;：:…”’」』）)】")
 
@@ -77,7 +80,7 @@ def clean_text(raw: str) -> CleanText:
             continue  # whitespace at either end of the text goes
         gap = match.group()
         breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n")
-        if breaks >= 2 or (breaks == 1 and before in _CLOSERS):
+        if breaks and (before in _CLOSERS or _STORY_START.match(raw, end)):
             pieces.append("\n")
             offsets.append(_first_of(raw, start, end, "\n\r"))
         elif breaks == 0 and before.isdigit() and _CLOCK_AHEAD.match(raw, end):

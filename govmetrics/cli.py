@@ -20,6 +20,8 @@ from typing import Any, TextIO
 from govmetrics.api import extract, parse_published
 from govmetrics.errors import GovmetricsError, InputError
 from govmetrics.export import FORMATS, write_records
+from govmetrics.models import Article, Span
+from govmetrics.pages import split_page
 from govmetrics.plugins import iter_plugin_info
 
 EXIT_INPUT = 2
@@ -62,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
     run.add_argument("--strict", action="store_true", help="a failing plugin is an error, not a warning")
+    run.add_argument(
+        "--pages",
+        action="store_true",
+        help="each file is a newspaper page: split it into stories first and tag records with their article",
+    )
     commands.add_parser("plugins", help="list the loaded plugins, their versions and hooks")
     return parser
 
@@ -71,17 +78,32 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = 0
     rows: list[dict[str, Any]] = []
     for path in args.files or ["-"]:
+        source = "<stdin>" if path == "-" else path
         try:
             text = read_input(path)
-            result = extract(text, published=published, strict=args.strict)
+            if args.pages:
+                for index, article in enumerate(split_page(text, published=published)):
+                    if not article.text:
+                        continue  # a headline whose story is on another page
+                    result = extract(article, strict=args.strict)
+                    tag = {"source": source, "article": index, "article_title": article.title}
+                    rows.extend({**tag, **_on_page(row, article)} for row in result.to_dicts())
+            else:
+                result = extract(text, published=published, strict=args.strict)
+                rows.extend({"source": source, **row} for row in result.to_dicts())
         except GovmetricsError as exc:
             print(f"govmetrics: {exc}", file=err)
             status = EXIT_INPUT
             continue
-        source = "<stdin>" if path == "-" else path
-        rows.extend({"source": source, **row} for row in result.to_dicts())
     write_records(rows, args.format, out)
     return status
+
+
+def _on_page(row: dict[str, Any], article: Article) -> dict[str, Any]:
+    """A record of a story, with its span also given on the page the story came from."""
+    span = row["span"]
+    raw = article.raw_span(Span(start=span["start"], end=span["end"]))
+    return {**row, "page_span": {"start": raw.start, "end": raw.end}}
 
 
 def cmd_plugins(out: TextIO) -> int:

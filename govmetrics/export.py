@@ -15,7 +15,8 @@ from govmetrics.serialize import to_json
 
 FORMATS = ("jsonl", "json", "csv", "table")
 CSV_COLUMNS = (
-    "source", "kind", "text", "span_start", "span_end", "plugin",
+    "source", "article", "article_title", "kind", "text", "span_start", "span_end", "page_span_start",
+    "page_span_end", "plugin",
     "value", "high", "unit", "approx", "subject",
     "start", "end", "granularity", "relation", "year_inferred",
     "period", "min_times", "max_times", "activity",
@@ -27,8 +28,8 @@ def flat_row(row: dict[str, Any]) -> dict[str, Any]:
     """A record dict as one CSV row: the span split, nested values as JSON."""
     flat: dict[str, Any] = {}
     for key, value in row.items():
-        if key == "span":
-            flat["span_start"], flat["span_end"] = value["start"], value["end"]
+        if key in ("span", "page_span"):
+            flat[f"{key}_start"], flat[f"{key}_end"] = value["start"], value["end"]
         elif isinstance(value, (dict, list, tuple)):
             flat[key] = to_json(value)
         else:

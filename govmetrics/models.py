@@ -257,7 +257,9 @@ class Article:
     headlines: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     byline: tuple[Person, ...] = attrs.field(default=(), converter=_persons)
     source: str | None = None
+    #: The page a story goes on to (（下转2版） → "2") or came from (（上接1版） → "1").
     continued_on: str | None = None
+    continued_from: str | None = None
     raw: str = attrs.field(default=attrs.Factory(lambda self: self.text, takes_self=True), repr=False)
     # offsets[i] is the index in ``raw`` of text[i]; one more entry marks the end of the text.
     offsets: array[int] | None = attrs.field(default=None, repr=False, eq=False)

@@ -47,8 +47,14 @@ class TestLineBreaks:
         assert cleaned(f"会议召开{closer}\n下一句") == f"会议召开{closer}\n下一句"
 
     @pytest.mark.parametrize("gap", ["\n\n", "\n\n\n\n", "\n  \n", "\r\n\r\n", "\n\u3000\u3000\n"])
-    def test_a_blank_line_becomes_one_break(self, gap: str) -> None:
-        assert cleaned(f"第一段{gap}第二段") == "第一段\n第二段"
+    def test_a_blank_line_after_a_sentence_becomes_one_break(self, gap: str) -> None:
+        assert cleaned(f"第一段。{gap}第二段") == "第一段。\n第二段"
+
+    def test_a_blank_line_inside_a_sentence_is_a_column_break_and_goes(self) -> None:
+        assert cleaned("82岁的宫大爷二级残疾\n\n常年饱受疾病的折磨") == "82岁的宫大爷二级残疾常年饱受疾病的折磨"
+
+    def test_a_dateline_after_a_headline_starts_a_paragraph(self) -> None:
+        assert cleaned("解决居民难题\n\n本报讯（记者王哲）7月11日") == "解决居民难题\n本报讯（记者王哲）7月11日"
 
     def test_a_closer_then_blank_line_is_still_one_break(self) -> None:
         assert cleaned("第一段。\n\n\n第二段。") == "第一段。\n第二段。"

@@ -281,3 +281,20 @@ def test_python_dash_m_govmetrics_as_a_real_process(tmp_path: Path) -> None:
     rows = [from_json(line) for line in result.stdout.decode("utf-8").splitlines()]
     assert [row["source"] for row in rows] == [str(gb)] * 3 + ["<stdin>"] * 3
     assert rows[0]["text"] == "697万平方米"
+
+
+def test_pages_tags_every_record_with_its_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "本报讯（记者 林木）3月8日，全区完成整治12个小区。\n\n区委常委会研究老旧小区整治\n\n"
+        "本报讯 3月9日，八角街道发放宣传折页1200余份。\n\n八角街道开展宣传\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", "--pages", str(page), "--published", "2021-03-10"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    metrics = [(r["article"], r["article_title"], r["text"]) for r in rows if r["kind"] == "metric"]
+    assert metrics == [(0, "区委常委会研究老旧小区整治", "12个"), (1, "八角街道开展宣传", "1200余份")]
+    text = page.read_text("utf-8")
+    for row in rows:
+        piece = text[row["page_span"]["start"] : row["page_span"]["end"]]
+        assert "".join(piece.split()) == row["text"]

@@ -1,0 +1,309 @@
+"""Newspaper pages into articles: stories found, headlines and bylines attached, continuations read.
+
+A page of text from a newspaper PDF holds several stories, each opened by a dateline (本报讯,
+本报讯（记者王哲李思婵）), their headlines as short lines that end no sentence, sometimes printed
+after the story rather than before it, and markers such as （下转2版）. :func:`split_page` reads
+such a page into :class:`~govmetrics.models.Article` records:
+
+* **Blocks.** The page is cut at blank lines. A block that opens with a dateline starts a story;
+  a block of short lines that ends no sentence and is followed by a story, another such block
+  or the end of the page is a headline; （下转N版） and （上接N版） are continuation markers; every
+  other block continues the story before it (a PDF column that ends mid-sentence leaves a blank
+  line inside a sentence).
+* **Headlines** go to the story they speak of: the neighbouring story, before or after, whose
+  text shares most of the headline's character pairs. Layouts differ (headline first, or last,
+  as on many district papers), and this reads both. A headline that shares little with either
+  neighbour heads a story printed on another page: it becomes an article with no text.
+* **Bylines**: the roles in the dateline's brackets (记者, 通讯员, 实习记者 …) give each name as a
+  Person with that role as title; names run together (王哲李思婵) are cut into whole names by
+  surname and length.
+
+Each article's ``text`` is its cleaned body, and ``raw`` is the whole page, so ``raw_span`` of any
+record points into the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from array import array
+
+import attrs
+
+from govmetrics import people
+from govmetrics.api import parse_published
+from govmetrics.clean import clean_text
+from govmetrics.models import Article, Person
+
+_BLOCK_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
+_DATELINE = re.compile(r"\s*(?:本报讯|[\u4e00-\u9fff]{2,8}讯)\s*(?:[（(](?P<byline>[^）)]{0,60})[）)])?\s*")
+_MARKER = re.compile(
+    r"[（(]\s*(?P<kind>下转|上接|转|接)\s*(?:第\s*)?(?P<page>[\d一二三四五六七八九十A-Z]+)\s*版\s*[）)]"
+)
+_ROLES = ("特约通讯员", "实习记者", "见习记者", "特约记者", "摄影记者", "通讯员", "实习生", "记者", "摄影")
+_SENTENCE_ENDS = "。！？!?；;…"
+_HEADLINE_LINE = 26  # a headline line is short; body lines of a narrow column are short too, so
+# a headline is also known by what surrounds it (see _is_headline)
+_ORPHAN_BELOW = 0.35
+
+
+@attrs.define
+class _Block:
+    start: int
+    end: int
+    text: str
+    kind: str = "body"  # body, story, headline, marker
+
+
+def _blocks(page: str) -> list[_Block]:
+    blocks = []
+    pos = 0
+    for match in _BLOCK_BREAK.finditer(page):
+        if page[pos : match.start()].strip():
+            blocks.append(_Block(pos, match.start(), page[pos : match.start()]))
+        pos = match.end()
+    if page[pos:].strip():
+        blocks.append(_Block(pos, len(page), page[pos:]))
+    return blocks
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _headline_shape(block: _Block) -> bool:
+    lines = [line.strip() for line in block.text.splitlines() if line.strip()]
+    if not lines or len(lines) > 4:
+        return False
+    squashed = _squash(block.text).rstrip("”』」’")  # a closing quote ends a sentence only after 。
+    if not squashed or squashed[-1] in _SENTENCE_ENDS or _MARKER.search(block.text):
+        return False
+    outside_quotes = re.sub(r"“[^”]*”", "", squashed)
+    return all(len(_squash(line)) <= _HEADLINE_LINE for line in lines) and not re.search(r"[，。；]", outside_quotes)
+
+
+def _classify(blocks: list[_Block]) -> None:
+    for block in blocks:
+        if _DATELINE.match(block.text) and re.match(r"\s*(?:本报讯|[\u4e00-\u9fff]{2,8}讯)", block.text):
+            block.kind = "story"
+        elif _MARKER.fullmatch(_squash(block.text)):
+            block.kind = "marker"
+    # a headline is followed by a story, another headline, or the end of the page
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if block.kind != "body" or not _headline_shape(block):
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following is None or following.kind in ("story", "headline"):
+            block.kind = "headline"
+
+
+def _pairs(text: str) -> set[str]:
+    text = re.sub(r"[^\u4e00-\u9fff\d]", "", text)
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _share(headline: str, body: str) -> float:
+    pairs = _pairs(headline)
+    if not pairs:
+        return 0.0
+    body_pairs = _pairs(body)
+    return len(pairs & body_pairs) / len(pairs)
+
+
+@attrs.define
+class _Story:
+    blocks: list[_Block]
+    headlines: list[_Block] = attrs.Factory(list)
+    continued_on: str | None = None
+    continued_from: str | None = None
+
+    @property
+    def body(self) -> str:
+        return "".join(b.text for b in self.blocks)
+
+
+def _stories(blocks: list[_Block]) -> tuple[list[_Story], list[list[_Block]]]:
+    """Stories in page order, and the runs of headline blocks with the index of the story before."""
+    stories: list[_Story] = []
+    runs: list[list[_Block]] = []
+    run: list[_Block] = []
+    runs_after: list[int] = []
+    current: _Story | None = None
+    for block in blocks:
+        if block.kind == "headline":
+            run.append(block)
+            current = None
+            continue
+        if run:
+            runs.append(run)
+            runs_after.append(len(stories) - 1)
+            run = []
+        if block.kind == "marker":
+            marker = _MARKER.search(block.text)
+            target = current or (stories[-1] if stories else None)
+            if marker and target is not None:
+                if marker.group("kind") in ("下转", "转"):
+                    target.continued_on = marker.group("page")
+                else:
+                    target.continued_from = marker.group("page")
+            continue
+        if block.kind == "story" or current is None:
+            current = _Story(blocks=[block])
+            stories.append(current)
+        else:
+            current.blocks.append(block)
+    if run:
+        runs.append(run)
+        runs_after.append(len(stories) - 1)
+    for run, before in zip(runs, runs_after, strict=True):
+        _assign(run, stories, before)
+    _assign_by_layout(runs, runs_after, stories)
+    return stories, runs
+
+
+def _assign(run: list[_Block], stories: list[_Story], before: int) -> None:
+    """Give each headline block of a run to the neighbouring story it speaks of, or to none."""
+    after = before + 1
+    for block in run:
+        scores = []
+        if before >= 0:
+            scores.append((_share(block.text, stories[before].body), before))
+        if after < len(stories):
+            scores.append((_share(block.text, stories[after].body), after))
+        best = max(scores, default=(0.0, -1))
+        if best[0] >= _ORPHAN_BELOW:
+            stories[best[1]].headlines.append(block)
+        else:
+            block.kind = "orphan"
+
+
+def _assign_by_layout(runs: list[list[_Block]], runs_after: list[int], stories: list[_Story]) -> None:
+    """A headline too short to share words with its story goes where the page puts headlines.
+
+    The headlines matched by their words tell whether this page prints them after the story or
+    before it; an unmatched one then heads the story on that side, if that story has none yet
+    (a second unmatched headline stays a headline of a story on another page).
+    """
+    after = before = 0
+    for run, index in zip(runs, runs_after, strict=True):
+        for block in run:
+            if block.kind != "headline":
+                continue
+            if index >= 0 and block in stories[index].headlines:
+                after += 1
+            elif index + 1 < len(stories) and block in stories[index + 1].headlines:
+                before += 1
+    if after == before:
+        after = 1 if runs_after and runs_after[0] >= 0 else 0  # no evidence: the page's first block decides
+        before = 1 - after
+    for run, index in zip(runs, runs_after, strict=True):
+        target = index if after > before else index + 1
+        if not 0 <= target < len(stories) or stories[target].headlines:
+            continue
+        orphans = [b for b in run if b.kind == "orphan"]
+        if orphans:
+            block = orphans[0] if after > before else orphans[-1]
+            block.kind = "headline"
+            stories[target].headlines.append(block)
+
+
+def split_byline(byline: str) -> tuple[Person, ...]:
+    """Reporters from a dateline's brackets: 记者 王哲 李思婵 / 记者王哲李思婵 通讯员孔存娣."""
+    squashed = _squash(byline)
+    parts = re.split(f"({'|'.join(_ROLES)})", squashed)
+    found: list[Person] = []
+    role = ""
+    for part in parts:
+        if part in _ROLES:
+            role = part
+            continue
+        for name in _split_names(part.strip("、，,")):
+            found.append(Person(name=name, titles=(role,) if role else ()))
+    return tuple(found)
+
+
+def _split_names(run: str) -> list[str]:
+    """Cut names written together into whole names, each a surname and one or two characters more."""
+    if not run:
+        return []
+    for piece in re.split(r"[、，,\s]+", run):
+        if piece != run:
+            return [name for p in re.split(r"[、，,\s]+", run) for name in _split_names(p)]
+    best: list[str] | None = None
+
+    def walk(at: int, names: list[str]) -> None:
+        nonlocal best
+        if at == len(run):
+            if best is None or len(names) < len(best):
+                best = list(names)
+            return
+        for length in people.name_lengths(run, at) + ([2] if not people.name_lengths(run, at) else []):
+            if at + length <= len(run) and people.name_lengths(run, at):
+                walk(at + length, [*names, run[at : at + length]])
+
+    walk(0, [])
+    return best if best is not None else [run]
+
+
+def _title_and_headlines(blocks: list[_Block]) -> tuple[str | None, tuple[str, ...]]:
+    headlines = tuple(re.sub(r"\s+", " ", " ".join(b.text.split("\n"))).strip() for b in blocks)
+    headlines = tuple(h for h in headlines if h)
+    if not headlines:
+        return None, ()
+    single = [re.sub(r"\s+", " ", b.text.strip()) for b in blocks if len(b.text.strip().splitlines()) == 1]
+    title = max(single, key=len) if single else headlines[0]
+    return title, headlines
+
+
+def _article(page: str, story: _Story, published: dt.date | None) -> Article:
+    start, end = story.blocks[0].start, story.blocks[-1].end
+    byline: tuple[Person, ...] = ()
+    dateline = _DATELINE.match(page, start)
+    if story.blocks[0].kind == "story" and dateline is not None:
+        if dateline.group("byline"):
+            byline = split_byline(dateline.group("byline"))
+        start = dateline.end()
+    continued_on, continued_from = story.continued_on, story.continued_from
+    # markers written inside the story's own lines: （上接1版）会议要求…, …监督实效。（下转2版）
+    leading = re.compile(rf"\s*{_MARKER.pattern}\s*").match(page, start, end)
+    if leading:
+        continued_from = leading.group("page") if leading.group("kind") in ("上接", "接") else continued_from
+        start = leading.end()
+    markers = list(_MARKER.finditer(page, start, end))
+    trailing = markers[-1] if markers else None
+    if trailing and not page[trailing.end() : end].strip():
+        if trailing.group("kind") in ("下转", "转"):
+            continued_on = trailing.group("page")
+        end = trailing.start()
+    cleaned = clean_text(page[start:end])
+    offsets = array("l", (at + start for at in cleaned.offsets))
+    title, headlines = _title_and_headlines(story.headlines)
+    return Article(
+        text=cleaned.text,
+        published=published,
+        title=title,
+        headlines=headlines,
+        byline=byline,
+        continued_on=continued_on,
+        continued_from=continued_from,
+        raw=page,
+        offsets=offsets,
+    )
+
+
+def split_page(page: str, published: dt.date | str | None = None) -> list[Article]:
+    """The stories of a newspaper page, in page order, as articles; headlines with no story on the
+    page come last, as articles with no text.
+    """
+    date = parse_published(published)
+    blocks = _blocks(page)
+    _classify(blocks)
+    stories, _ = _stories(blocks)
+    articles = [_article(page, story, date) for story in stories]
+    for block in blocks:
+        if block.kind == "orphan":
+            title, headlines = _title_and_headlines([block])
+            empty = array("l", [block.start])
+            articles.append(Article(text="", published=date, title=title, headlines=headlines, raw=page, offsets=empty))
+    return articles
