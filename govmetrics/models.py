@@ -274,17 +274,20 @@ class Article:
         source: str | None = None,
     ) -> Article:
         """Clean ``raw`` (PDF line breaks, justified spaces) into an article; see :mod:`govmetrics.clean`."""
+        return cls.from_page(raw, 0, len(raw), published=published, title=title, source=source)
+
+    @classmethod
+    def from_page(cls, page: str, start: int, end: int, **fields: Any) -> Article:
+        """The article whose text is ``page[start:end]`` cleaned, with ``raw`` the whole page.
+
+        Spans of the article then map (:meth:`raw_span`) into the page, not into the slice.
+        ``fields`` are the other fields (published, title, headlines, byline …).
+        """
         from govmetrics.clean import clean_text
 
-        cleaned = clean_text(raw)
-        return cls(
-            text=cleaned.text,
-            published=published,
-            title=title,
-            source=source,
-            raw=raw,
-            offsets=cleaned.offsets,
-        )
+        cleaned = clean_text(page[start:end])
+        offsets = cleaned.offsets if start == 0 else array("l", (at + start for at in cleaned.offsets))
+        return cls(text=cleaned.text, raw=page, offsets=offsets, **fields)
 
     def raw_span(self, span: Span) -> Span:
         """The span of ``raw`` that ``span`` (a span of ``text``) was cleaned from."""

@@ -32,7 +32,6 @@ import attrs
 
 from govmetrics import people
 from govmetrics.api import parse_published
-from govmetrics.clean import clean_text
 from govmetrics.models import Article, Person
 
 _BLOCK_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
@@ -276,19 +275,17 @@ def _article(page: str, story: _Story, published: dt.date | None) -> Article:
         if trailing.group("kind") in ("下转", "转"):
             continued_on = trailing.group("page")
         end = trailing.start()
-    cleaned = clean_text(page[start:end])
-    offsets = array("l", (at + start for at in cleaned.offsets))
     title, headlines = _title_and_headlines(story.headlines)
-    return Article(
-        text=cleaned.text,
+    return Article.from_page(
+        page,
+        start,
+        end,
         published=published,
         title=title,
         headlines=headlines,
         byline=byline,
         continued_on=continued_on,
         continued_from=continued_from,
-        raw=page,
-        offsets=offsets,
     )
 
 
