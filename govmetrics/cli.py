@@ -14,11 +14,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, TextIO
 
 from govmetrics.api import extract, parse_published
-from govmetrics.errors import GovmetricsError, InputError
+from govmetrics.documents import decode, read_text
+from govmetrics.errors import GovmetricsError
 from govmetrics.export import FORMATS, write_records
 from govmetrics.models import Article, Span
 from govmetrics.pages import split_page
@@ -27,31 +27,11 @@ from govmetrics.plugins import iter_plugin_info
 EXIT_INPUT = 2
 
 
-def decode(data: bytes, name: str) -> str:
-    """Text from UTF-8 (with or without a BOM) or GB18030 bytes, or :class:`InputError`."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{name}: cannot decode: neither UTF-8 nor GB18030")
-
-
 def read_input(path: str) -> str:
+    """The text of a file, or of standard input for ``-``."""
     if path == "-":
         return decode(sys.stdin.buffer.read(), "<stdin>")
-    file = Path(path)
-    if file.is_dir():  # checked first: Windows reports a directory as "permission denied"
-        raise InputError(f"{path}: is a directory")
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    return decode(data, path)
+    return read_text(path)
 
 
 def build_parser() -> argparse.ArgumentParser:

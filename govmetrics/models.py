@@ -337,6 +337,12 @@ class Extraction:
     def meetings(self) -> tuple[Meeting, ...]:
         return tuple(r for r in self.records if isinstance(r, Meeting))
 
+    def to_frame(self) -> Any:
+        """The records as a pandas DataFrame, one row per record (needs the ``pandas`` extra)."""
+        from govmetrics.frames import records_frame
+
+        return records_frame([self])
+
     def to_dicts(self) -> list[dict[str, Any]]:
         """The records as plain dicts with a ``kind`` tag (see :func:`govmetrics.serialize.to_dict`)."""
         from govmetrics.serialize import to_dict
