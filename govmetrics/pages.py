@@ -255,6 +255,12 @@ def _title_and_headlines(blocks: list[_Block]) -> tuple[str | None, tuple[str, .
     return title, headlines
 
 
+def _onto(article: Article, page: str, mapping: array[int]) -> Article:
+    """An article of an untangled page, its offsets taken back to the page as printed."""
+    offsets = article.offsets if article.offsets is not None else array("l", range(len(article.text) + 1))
+    return attrs.evolve(article, raw=page, offsets=array("l", (mapping[at] for at in offsets)))
+
+
 def _article(page: str, story: _Story, published: dt.date | None) -> Article:
     start, end = story.blocks[0].start, story.blocks[-1].end
     byline: tuple[Person, ...] = ()
@@ -289,10 +295,58 @@ def _article(page: str, story: _Story, published: dt.date | None) -> Article:
     )
 
 
+_COLUMN_GAP = re.compile(r"(?<=\S)(?: {3,}|\t+| *\u3000{2,} *)(?=\S)")
+
+
+def _untangle_columns(page: str) -> tuple[str, array[int]] | None:
+    """A page laid out in two columns side by side, read column by column, with a map back.
+
+    Text extracted with its layout kept (pdftotext -layout) prints the two columns of a page on
+    the same lines, separated by a wide gap: line 1 of the left column, gap, line 1 of the right.
+    When most lines have one such gap, the left parts are read first and the right parts after,
+    and the returned map gives, for each character, its index in ``page``.
+    """
+    lines = page.split("\n")
+    written = [line for line in lines if line.strip()]
+    gapped = [line for line in written if len(_COLUMN_GAP.findall(line.strip())) == 1]
+    if len(gapped) < 3 or len(gapped) < 0.5 * len(written):
+        return None
+    left: list[tuple[str, int]] = []
+    right: list[tuple[str, int]] = []
+    at = 0
+    for line in lines:
+        stripped = line.lstrip()
+        indent = len(line) - len(stripped)
+        gap = _COLUMN_GAP.search(line, indent)
+        if gap is not None:
+            left.append((line[: gap.start()], at))
+            right.append((line[gap.end() :], at + gap.end()))
+        elif indent >= 3:
+            right.append((stripped, at + indent))
+        else:
+            left.append((line, at))
+        at += len(line) + 1
+    pieces: list[str] = []
+    mapping: array[int] = array("l")
+    for column in (left, right):
+        for text, start in column:
+            pieces.append(text + "\n")
+            mapping.extend(range(start, start + len(text)))
+            mapping.append(min(start + len(text), len(page) - 1))
+        pieces.append("\n")
+        mapping.append(mapping[-1] if mapping else 0)
+    mapping.append(len(page))
+    return "".join(pieces), mapping
+
+
 def split_page(page: str, published: dt.date | str | None = None) -> list[Article]:
     """The stories of a newspaper page, in page order, as articles; headlines with no story on the
     page come last, as articles with no text.
     """
+    untangled = _untangle_columns(page)
+    if untangled is not None:
+        text, mapping = untangled
+        return [_onto(article, page, mapping) for article in split_page(text, published)]
     date = parse_published(published)
     blocks = _blocks(page)
     _classify(blocks)
