@@ -18,7 +18,8 @@ from __future__ import annotations
 import importlib
 import os
 import warnings
-from collections.abc import Iterable
+from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
 from importlib import metadata
 from typing import Any
 
@@ -219,6 +220,22 @@ def get_plugin_host() -> PluginHost:
 def get_plugin_manager() -> pluggy.PluginManager:
     """The pluggy manager behind :func:`get_plugin_host` (for tracing, or listing hooks)."""
     return get_plugin_host().manager
+
+
+@contextmanager
+def using_host(host: PluginHost) -> Iterator[PluginHost]:
+    """Make ``host`` the process's plugin host for the length of a ``with`` block.
+
+    Everything that consults the plugins (the extract pipeline, the lexicons the built-in
+    extractors read) sees ``host`` inside the block; the previous host comes back after it.
+    """
+    global _host
+    previous = _host
+    _host = host
+    try:
+        yield host
+    finally:
+        _host = previous
 
 
 def reset_plugins() -> None:
