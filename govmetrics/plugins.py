@@ -18,8 +18,8 @@ from __future__ import annotations
 import importlib
 import os
 import warnings
-from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from importlib import metadata
 from typing import Any
 
