@@ -22,14 +22,8 @@ import attrs
 from govmetrics import lexicon
 from govmetrics.models import Person
 
-#: Words that may follow a name directly: the name ends before them.
-NAME_ENDERS = (
-    "主持", "出席", "参加", "列席", "参会", "等", "和", "与", "及", "在", "到", "代表", "强调", "指出",
-    "表示", "讲话", "致辞", "一行", "同志", "分别", "首先", "带队", "率队", "作", "对", "就", "要求",
-    "介绍", "调研", "检查", "视察", "听取", "宣布", "并", "为", "向", "将", "说", "主任", "书记", "的",
-    "会见", "看望", "慰问", "察看", "实地", "深入", "来到", "前往", "一同", "陪同", "还", "也", "，",
-    "、", "。", "；", "：", "（", "(", ",", "”", "\n",
-)  # fmt: skip
+#: Punctuation that ends a name; the words that do are the ``name_enders`` lexicon.
+_PUNCTUATION_ENDERS = ("，", "、", "。", "；", "：", "（", "(", ",", "”", "\n", "！", "？")
 _GROUP_WORDS = ("负责人", "代表", "成员", "干部", "群众", "居民", "党员", "人员", "领导", "同志们", "委员们")
 
 
@@ -39,6 +33,7 @@ class _Lexicon:
     compound: frozenset[str]
     title_heads: re.Pattern[str]
     titles: tuple[str, ...]
+    enders: tuple[str, ...]
 
 
 def _lexicon() -> _Lexicon:
@@ -54,6 +49,7 @@ def _lexicon() -> _Lexicon:
             compound=frozenset(n for n in names if len(n) == 2),
             title_heads=re.compile("|".join(map(re.escape, titles))),
             titles=titles,
+            enders=tuple({w for row in lexicon.load("name_enders") for w in row}) + _PUNCTUATION_ENDERS,
         )
     return built
 
@@ -73,7 +69,7 @@ def name_lengths(text: str, at: int) -> list[int]:
 
 
 def _ends_name(text: str, at: int) -> bool:
-    return at >= len(text) or text.startswith(NAME_ENDERS, at)
+    return at >= len(text) or text.startswith(_lexicon().enders, at)
 
 
 # A name does not end in a character that ends the name of an organ or a place: 区委, 街道办.
@@ -83,6 +79,7 @@ _NOT_NAMES = (
     "强调", "指出", "表示", "要求", "介绍", "认为", "希望", "提出", "说", "讲话", "致辞", "主持", "出席",
     "参加", "带队", "一行", "们", "同志", "分别", "称", "宣布", "作", "对", "就", "在", "到", "是",
     "应当", "由", "均", "须", "也", "都", "还", "共", "可以", "不得", "负责",
+    "双方", "各方", "全体", "全区", "全市", "全县", "相关", "有关", "部分", "一起",
 )  # fmt: skip
 
 

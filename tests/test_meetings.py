@@ -110,3 +110,12 @@ def test_same_meeting_named_again_in_a_headline_is_one_meeting() -> None:
 def test_people_carry_titles_given_anywhere_in_the_story() -> None:
     [m] = meetings("3月3日，区委书记严明带队检查。检查结束后，严明主持召开现场会。")
     assert m.chair == govmetrics.Person(name="严明", titles=("区委书记",))
+
+
+def test_a_chair_named_with_a_verb_after_the_name_earlier_in_the_story() -> None:
+    [m] = meetings(
+        "3月5日，区人大常委会主任杨帆带领部分人大代表视察城市更新项目。区人大常委会副主任赵敏参加视察。"
+        "视察结束后召开座谈会，杨帆主持座谈会并讲话。"
+    )
+    assert m.chair == govmetrics.Person(name="杨帆", titles=("区人大常委会主任",))
+    assert m.attendees == ()
