@@ -119,3 +119,21 @@ def test_a_chair_named_with_a_verb_after_the_name_earlier_in_the_story() -> None
     )
     assert m.chair == govmetrics.Person(name="杨帆", titles=("区人大常委会主任",))
     assert m.attendees == ()
+
+
+def test_a_numbered_session_is_held_not_recurring_and_its_opening_has_its_own_chair() -> None:
+    found = meetings(
+        "3月1日至2日，区政协十四届五次会议在区行政中心召开。区政协主席刘红主持开幕会。"
+        "区委书记王强，区长李刚等区领导出席开幕会。"
+    )
+    assert [(m.name, m.referred, m.location) for m in found] == [
+        ("区政协十四届五次会议", False, "区行政中心"),
+        ("开幕会", False, None),
+    ]
+    assert found[1].chair is not None and found[1].chair.name == "刘红"
+    assert [p.name for p in found[1].attendees] == ["王强", "李刚"]
+
+
+def test_adverbs_are_not_part_of_the_organ() -> None:
+    [m] = meetings("社区议事厅已召开议事协商会11次。")
+    assert (m.organ, m.referred) == ("社区议事厅", True)

@@ -42,8 +42,12 @@ _REFERRED_BEFORE = re.compile(
 _REFERRED_AFTER = re.compile(r"^(?:精神|上的讲话|部署|要求|的请示|的通知|决定)")
 # a meeting held on a cadence; 第三十七次 is which session, not how often
 _RECURRING = re.compile(
-    r"每[\u4e00-\u9fff\d]{0,4}(?:天|日|周|月|季度|年)|定期|(?<![第\d一两二三四五六七八九十])[\d一两二三四五六七八九十]+次"
+    r"每[\u4e00-\u9fff\d]{0,4}(?:天|日|周|月|季度|年)|定期"
+    # 召开一次, 已召开11次 — but not 第三十七次常务会议 or 十四届五次会议, which name a session
+    r"|(?<![第届\d一两二三四五六七八九十])[\d一两二三四五六七八九十]+次(?![\u4e00-\u9fff]{0,8}(?:会议|全会|大会))"
 )
+# words between a subject and its verb that belong to neither: 社区议事厅已召开, 街道近日召开
+_ADVERBS_AFTER = re.compile(r"(?:已经|已|还|将|再次|再|又|正式|专门|先后|分别|集中|共|近日|日前|今天|隆重)+$")
 _ORGAN_IN_NAME = re.compile(
     r"^((?:中共)?[\u4e00-\u9fff]{2,20}?(?:委员会|人民政府|区政府|市政府|政协))(?=\S*(?:会议|会))"
 )
@@ -202,8 +206,11 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             draft.chair = chairs[-1] if chairs else None
         elif named[0] > hold.start() and before and not people.parse_list(before.rstrip("在"), known):
             organ, _, place = re.sub(r"^.*?[日]", "", before).partition("在")
-            draft.organ = organ.strip("与") or None
-            draft.location = place or None
+            organ = _ADVERBS_AFTER.sub("", organ.strip("与"))
+            draft.organ = organ if organ and not re.search(r"\d", organ) else None
+            draft.location = _ADVERBS_AFTER.sub("", place) or None
+        if named[1] < hold.start() and text.startswith(("在", "于"), named[1]):
+            draft.location = _ADVERBS_AFTER.sub("", text[named[1] + 1 : hold.start()]) or None  # …会议在X召开
         if draft.organ is None:
             in_name = _ORGAN_IN_NAME.match(draft.name)
             draft.organ = in_name.group(1) if in_name else None
