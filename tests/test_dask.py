@@ -1,0 +1,175 @@
+"""govmetrics on Dask: bags and DataFrames of documents, on a local cluster of two worker processes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import govmetrics
+from govmetrics.errors import InputError
+from govmetrics.plugins import PluginHost
+
+pd = pytest.importorskip("pandas")
+db = pytest.importorskip("dask.bag")
+dd = pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+
+import dask  # noqa: E402
+
+from govmetrics import frames  # noqa: E402
+from govmetrics.dask import bag_to_dataframe, records_bag, records_dataframe  # noqa: E402
+
+EXAMPLE = (Path(__file__).resolve().parent.parent / "docs" / "examples" / "district-news-2019-07-12.txt").read_text(
+    encoding="utf-8"
+)
+TEXTS = [
+    EXAMPLE,
+    "据了解，我区老旧小区建筑面积697万平方米，累计走访2万余户。",
+    "今年5月以来，各街道每季度至少进行一次检查，整改率达97.6%。",
+    "没有数字的一句话",
+    "7月10日下午，区委书记常卫主持召开区委常委会会议，区委副书记、区长李华出席。",
+]
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+def plain_rows(documents: list[tuple[str, str, str | None]]) -> list[dict[str, Any]]:
+    """What plain ``govmetrics.extract`` gives for (id, text, published) documents, tagged with ids."""
+    return [
+        {"id": id, **row}
+        for id, text, published in documents
+        for row in govmetrics.extract(text, published=published).to_dicts()
+    ]
+
+
+def test_a_bag_of_dicts_texts_and_paths_gives_the_records_of_plain_extract(client: Any, tmp_path: Path) -> None:
+    path = tmp_path / "district-2019-07-12.txt"
+    path.write_text(TEXTS[4], encoding="utf-8")
+    items: list[Any] = [
+        {"id": "a", "text": TEXTS[0], "published": "2019-07-12"},
+        {"id": "b", "text": TEXTS[1]},
+        TEXTS[2],
+        path,
+        {"id": "c", "text": TEXTS[3], "published": "2019-01-01"},
+        TEXTS[1],
+    ]
+    bag = db.from_sequence(items, npartitions=2)
+    rows = records_bag(bag, published="2020-03-01").compute()
+    assert rows == plain_rows(
+        [
+            ("a", TEXTS[0], "2019-07-12"),
+            ("b", TEXTS[1], "2020-03-01"),
+            ("0-2", TEXTS[2], "2020-03-01"),  # no id of its own: partition 0, third item
+            (str(path), TEXTS[4], "2019-07-12"),  # named and dated by its file name
+            ("c", TEXTS[3], "2019-01-01"),
+            ("1-2", TEXTS[1], "2020-03-01"),
+        ]
+    )
+
+
+def test_a_bag_becomes_a_typed_dataframe(client: Any) -> None:
+    items = [{"id": f"d{i}", "text": text, "published": "2019-07-12"} for i, text in enumerate(TEXTS)]
+    records = bag_to_dataframe(records_bag(db.from_sequence(items, npartitions=2)))
+    assert records.dtypes.equals(frames.empty_frame().dtypes)
+    frame = records.compute().reset_index(drop=True)
+    expected = frames.records_frame(
+        [govmetrics.extract(text, published="2019-07-12") for text in TEXTS], ids=[f"d{i}" for i in range(len(TEXTS))]
+    )
+    pd.testing.assert_frame_equal(frame, expected)
+
+
+def test_a_dataframe_of_documents_gives_the_records_frame(client: Any) -> None:
+    documents = pd.DataFrame(
+        {
+            "doc": [101, 102, 103, 104, 105],
+            "body": TEXTS,
+            "day": pd.to_datetime(["2019-07-12", None, "2019-06-01", "2019-06-01", "2019-07-12"]),
+        }
+    )
+    records = records_dataframe(
+        dd.from_pandas(documents, npartitions=2),
+        id_column="doc",
+        text_column="body",
+        date_column="day",
+        published="2020-03-01",
+    )
+    assert list(records.columns) == list(frames.COLUMNS)
+    assert records.dtypes.equals(frames.empty_frame().dtypes)
+    frame = records.compute().reset_index(drop=True)
+    days = ["2019-07-12", "2020-03-01", "2019-06-01", "2019-06-01", "2019-07-12"]
+    expected = frames.records_frame(
+        [govmetrics.extract(text, published=day) for text, day in zip(TEXTS, days, strict=True)],
+        ids=documents["doc"],
+    )
+    pd.testing.assert_frame_equal(frame, expected)
+    plain = [
+        row for text, day in zip(TEXTS, days, strict=True) for row in govmetrics.extract(text, published=day).to_dicts()
+    ]
+    assert frames.frame_to_dicts(frame) == plain
+
+
+def test_the_id_may_be_the_index_and_the_date_column_absent() -> None:
+    documents = pd.DataFrame({"id": ["x", "y"], "text": TEXTS[1:3]}).set_index("id")
+    with dask.config.set(scheduler="sync"):
+        frame = records_dataframe(dd.from_pandas(documents, npartitions=1), published="2019-07-16").compute()
+    expected = frames.records_frame([govmetrics.extract(t, published="2019-07-16") for t in TEXTS[1:3]], ids=["x", "y"])
+    pd.testing.assert_frame_equal(frame.reset_index(drop=True), expected)
+
+
+def test_missing_columns_are_named_before_anything_runs() -> None:
+    documents = dd.from_pandas(pd.DataFrame({"id": ["x"], "body": ["累计走访2万余户。"]}), npartitions=1)
+    with pytest.raises(InputError, match="no text column 'text'"):
+        records_dataframe(documents)
+    with pytest.raises(InputError, match="no id column 'doc'"):
+        records_dataframe(documents, id_column="doc", text_column="body")
+
+
+def test_a_document_without_text_fails_the_computation_by_name() -> None:
+    documents = dd.from_pandas(pd.DataFrame({"id": ["x", "y"], "text": ["累计走访2万余户。", None]}), npartitions=1)
+    with dask.config.set(scheduler="sync"), pytest.raises(InputError, match="'y' has no text field 'text'"):
+        records_dataframe(documents).compute()
+
+
+def test_workers_load_plugins_themselves_and_nothing_loaded_is_pickled(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client.run(govmetrics.plugins.reset_plugins)
+    assert set(client.run(lambda: govmetrics.plugins._host is None).values()) == {True}
+    govmetrics.extract("累计走访2万余户。")  # a host with compiled lexicons exists here, in the client
+
+    def refuse(self: PluginHost) -> Any:
+        raise AssertionError("a plugin host was pickled")
+
+    monkeypatch.setattr(PluginHost, "__reduce__", refuse)
+    bag = db.from_sequence([f"累计走访{n}万余户。" for n in range(1, 9)], npartitions=4)
+    rows = records_bag(bag).compute()
+    assert [row["value"] for row in rows] == [n * 10000 for n in range(1, 9)]
+    assert [row["plugin"] for row in rows] == ["metrics"] * 8
+    # the workers that ran tasks loaded the plugins installed where they run, by running extract
+    loaded = client.run(
+        lambda: (
+            None
+            if govmetrics.plugins._host is None
+            else sorted(name for name, _ in govmetrics.plugins._host.manager.list_name_plugin())
+        )
+    )
+    assert [names for names in loaded.values() if names is not None]
+    assert {tuple(names) for names in loaded.values() if names is not None} == {
+        ("cadences", "dates", "meetings", "metrics")
+    }
+
+
+def test_without_dask_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    bag = db.from_sequence(["累计走访2万余户。"])
+    monkeypatch.setitem(sys.modules, "dask.bag", None)
+    with pytest.raises(ImportError, match=r"govmetrics\[dask\]"):
+        records_bag(bag)

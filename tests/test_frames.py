@@ -1,0 +1,206 @@
+"""Records as pandas DataFrames: columns, dtypes, exact values, corpora, and the way back to dicts."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import govmetrics
+from govmetrics.export import CSV_COLUMNS, write_records
+from govmetrics.models import Article, Extraction, Metric, Span
+
+pd = pytest.importorskip("pandas")
+
+from govmetrics import frames  # noqa: E402
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "district-news-2019-07-12.txt"
+
+
+@pytest.fixture(scope="module")
+def example() -> Extraction:
+    return govmetrics.extract(EXAMPLE.read_text(encoding="utf-8"), published="2019-07-12")
+
+
+def test_columns_are_the_csv_columns_with_the_id_first_and_exact_digits_beside_numbers() -> None:
+    assert frames.COLUMNS[0] == "id"
+    assert [c for c in frames.COLUMNS if not c.endswith("_exact")] == ["id", *CSV_COLUMNS]
+    assert frames.COLUMNS.index("value_exact") == frames.COLUMNS.index("value") + 1
+    assert frames.COLUMNS.index("high_exact") == frames.COLUMNS.index("high") + 1
+
+
+def test_dtypes(example: Extraction) -> None:
+    frame = example.to_frame()
+    assert tuple(frame.columns) == frames.COLUMNS
+    dtypes = {name: str(dtype) for name, dtype in frame.dtypes.items()}
+    assert dtypes["value"] == dtypes["high"] == "float64"
+    assert dtypes["value_exact"] == dtypes["high_exact"] == "string"
+    for name in ("article", "span_start", "span_end", "page_span_start", "page_span_end", "min_times", "max_times"):
+        assert dtypes[name] == "Int64", name
+    for name in ("start", "end", "date"):
+        assert dtypes[name] == "datetime64[ns]", name
+    assert dtypes["year_inferred"] == dtypes["referred"] == "boolean"
+    for name in ("id", "kind", "text", "plugin", "unit", "approx", "granularity", "period", "name", "chair", "agenda"):
+        assert dtypes[name] == "string", name
+    assert frame.dtypes.equals(frames.empty_frame().dtypes)
+
+
+def test_one_row_per_record_in_text_order(example: Extraction) -> None:
+    frame = example.to_frame()
+    assert len(frame) == len(example.records)
+    assert frame["kind"].tolist() == [r.kind for r in example.records]
+    assert frame["text"].tolist() == [r.text for r in example.records]
+    assert frame["span_start"].tolist() == [r.span.start for r in example.records]
+    assert frame["plugin"].tolist() == [r.plugin for r in example.records]
+    assert set(frame["id"]) == {"0"}
+
+
+def test_values_are_exact(example: Extraction) -> None:
+    frame = example.to_frame().set_index("text")
+    assert frame.loc["6.5个百分点", "value"] == 6.5
+    assert frame.loc["6.5个百分点", "value_exact"] == "6.5"
+    assert Decimal(frame.loc["6.5个百分点", "value_exact"]) == Decimal("6.5")
+    assert frame.loc["1.2亿元", "value_exact"] == "120000000"
+    assert frame.loc["15至20个", "high"] == 20.0
+    assert frame.loc["15至20个", "high_exact"] == "20"
+    assert pd.isna(frame.loc["12个", "high"]) and pd.isna(frame.loc["12个", "high_exact"])
+    assert frame.loc["3,200余户", "approx"] == "more_than"
+
+
+def test_digits_a_float_cannot_hold_are_kept_in_the_exact_column() -> None:
+    value = Decimal("12345678901234567.89")
+    text = "共12345678901234567.89元"
+    metric = Metric(text=text[1:], span=Span(start=1, end=len(text)), value=value, unit="元", plugin="metrics")
+    frame = frames.records_frame([Extraction(article=Article(text=text), records=(metric,))])
+    assert frame["value"].iloc[0] == float(value)
+    assert Decimal(frame["value_exact"].iloc[0]) == value
+    assert frames.frame_to_dicts(frame)[0]["value"] == value
+
+
+def test_dates_bools_counts_and_nested_values(example: Extraction) -> None:
+    frame = example.to_frame()
+    first_half = frame[frame["text"] == "今年上半年"].iloc[0]
+    assert first_half["start"] == pd.Timestamp("2019-01-01")
+    assert first_half["end"] == pd.Timestamp("2019-06-30")
+    assert not first_half["year_inferred"]
+    cadence = frame[frame["kind"] == "cadence"].iloc[0]
+    assert (cadence["period"], cadence["min_times"], cadence["max_times"]) == ("P1M", 1, 2)
+    meeting = frame[frame["text"] == "区政府常务会议"].iloc[0]
+    assert meeting["date"] == pd.Timestamp("2019-07-11")
+    assert govmetrics.serialize.from_json(meeting["chair"]) == {"name": "王明", "titles": ["区委副书记", "区长"]}
+    assert [p["name"] for p in govmetrics.serialize.from_json(meeting["attendees"])] == ["李华", "赵平"]
+    assert not meeting["referred"]
+    # a column a kind does not have is empty in its rows
+    assert pd.isna(meeting["value"]) and pd.isna(meeting["start"]) and pd.isna(meeting["year_inferred"])
+
+
+def test_nested_and_exact_values_read_as_the_csv_writes_them(example: Extraction) -> None:
+    out = io.StringIO()
+    write_records(example.to_dicts(), "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    frame = example.to_frame()
+    assert len(rows) == len(frame)
+    for row, (_, cells) in zip(rows, frame.iterrows(), strict=True):
+        for name in ("kind", "text", "unit", "chair", "attendees", "agenda", "period", "granularity"):
+            assert (row[name] or None) == (None if pd.isna(cells[name]) else cells[name]), name
+        assert (row["value"] or None) == (None if pd.isna(cells["value_exact"]) else cells["value_exact"])
+        assert (row["start"] or None) == (None if pd.isna(cells["start"]) else cells["start"].date().isoformat())
+
+
+def test_an_empty_extraction_gives_an_empty_frame_with_every_column_and_dtype() -> None:
+    frame = govmetrics.extract("").to_frame()
+    assert len(frame) == 0
+    assert tuple(frame.columns) == frames.COLUMNS
+    assert frame.dtypes.equals(frames.empty_frame().dtypes)
+    nothing = frames.records_frame([])
+    assert len(nothing) == 0 and nothing.dtypes.equals(frames.empty_frame().dtypes)
+
+
+def test_round_trip_to_the_same_dicts_and_records(example: Extraction) -> None:
+    frame = example.to_frame()
+    assert frames.frame_to_dicts(frame) == example.to_dicts()
+    assert [govmetrics.from_dict(d) for d in frames.frame_to_dicts(frame)] == list(example.records)
+
+
+def test_a_corpus_of_documents_with_ids() -> None:
+    corpus = [
+        {"doc": "a", "body": "据了解，我区老旧小区建筑面积697万平方米，累计走访2万余户。", "day": "2019-07-16"},
+        {"doc": "b", "body": "今年5月，各街道每季度至少进行一次检查。"},
+        {"doc": "c", "body": "没有数字的一句话"},
+    ]
+    frame = frames.corpus_frame(corpus, published="2020-01-01", id_field="doc", text_field="body", date_field="day")
+    assert list(dict.fromkeys(frame["id"])) == ["a", "b"]  # c has no records, so no rows
+    expected = [
+        *govmetrics.extract(corpus[0]["body"], published="2019-07-16").to_dicts(),
+        *govmetrics.extract(corpus[1]["body"], published="2020-01-01").to_dicts(),
+    ]
+    assert frames.frame_to_dicts(frame) == expected
+    may = frame[(frame["id"] == "b") & (frame["kind"] == "date")].iloc[0]
+    assert may["start"] == pd.Timestamp("2020-05-01")  # b took the corpus date
+    by_records = frames.records_frame(
+        [govmetrics.extract(d["body"], published=d.get("day", "2020-01-01")) for d in corpus], ids=["a", "b", "c"]
+    )
+    pd.testing.assert_frame_equal(frame, by_records)
+
+
+def test_a_corpus_of_texts_and_paths_is_numbered_and_named_as_documents_are(tmp_path: Path) -> None:
+    path = tmp_path / "district-2019-07-12.txt"
+    path.write_text("7月11日上午召开区政府常务会议。", encoding="utf-8")
+    frame = frames.corpus_frame(["累计走访2万余户。", path])
+    assert list(dict.fromkeys(frame["id"])) == ["0", str(path)]
+    assert frame[frame["kind"] == "date"].iloc[0]["start"] == pd.Timestamp("2019-07-11")  # date from the name
+
+
+def test_ids_must_match_the_extractions(example: Extraction) -> None:
+    with pytest.raises(ValueError, match="2 ids for 1 extractions"):
+        frames.records_frame([example], ids=["a", "b"])
+
+
+def test_tagged_rows_fill_the_page_columns() -> None:
+    page = "本报讯 7月11日上午，区长王明主持召开区政府常务会议。"
+    (article,) = (a for a in govmetrics.split_page(page, published=dt.date(2019, 7, 12)) if a.text)
+    result = govmetrics.extract(article)
+    rows = [
+        {
+            "id": "p1",
+            "source": "p1.txt",
+            "article": 0,
+            "article_title": "要闻",
+            "page_span": {"start": 7, "end": 14},
+            **r,
+        }
+        for r in result.to_dicts()
+    ]
+    frame = frames.rows_frame(rows)
+    assert frame["article"].tolist() == [0] * len(rows)
+    assert frame["page_span_start"].iloc[0] == 7 and frame["page_span_end"].iloc[0] == 14
+    assert frame["source"].iloc[0] == "p1.txt" and frame["article_title"].iloc[0] == "要闻"
+    assert frame.dtypes.equals(frames.empty_frame().dtypes)
+
+
+def test_parquet_keeps_columns_and_dtypes(example: Extraction, tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    for frame in (example.to_frame(), frames.empty_frame()):
+        frame.to_parquet(tmp_path / "records.parquet")
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "records.parquet"), frame)
+
+
+def test_importing_govmetrics_imports_neither_pandas_nor_dask() -> None:
+    code = (
+        "import sys, govmetrics, govmetrics.frames, govmetrics.dask; "
+        "print(sorted(m for m in ('pandas', 'dask', 'distributed') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_without_pandas_to_frame_names_the_extra(example: Extraction, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match=r"govmetrics\[pandas\]"):
+        example.to_frame()
