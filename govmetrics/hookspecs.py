@@ -15,7 +15,9 @@ import pluggy
 from govmetrics.models import Article, Record
 
 hookspec = pluggy.HookspecMarker("govmetrics")
+"""The marker of govmetrics' hook specifications, the functions below."""
 hookimpl = pluggy.HookimplMarker("govmetrics")
+"""The marker of a plugin's hook implementations: ``@govmetrics.hookimpl`` on a function named after a hook."""
 
 
 @hookspec
