@@ -157,7 +157,7 @@ class PluginHost:
                         raise ValueError(f"returned a record outside the text: {record.span}")
                     mine.append(record if record.plugin else attrs.evolve(record, plugin=name))
             except Exception as exc:
-                error = PluginError(f'plugin "{name}" failed: {exc!r}')
+                error = PluginError(f'plugin "{name}" failed: {exc!r} (on {_label(article)})')
                 if strict:
                     raise error from exc
                 warnings.warn(str(error), PluginWarning, stacklevel=3)
@@ -183,6 +183,16 @@ class PluginHost:
                 PluginInfo(name=name, version=version, package=package, hooks=hooks, builtin=name in self._builtin)
             )
         return sorted(out, key=lambda p: (not p.builtin, p.name))
+
+
+def _label(article: Article) -> str:
+    """How a warning names an article: its source, else its title, else its first words."""
+    if article.source:
+        return f"article {article.source}"
+    if article.title:
+        return f"article “{article.title}”"
+    head = article.text[:20].replace("\n", " ")
+    return f"article starting “{head}”" if head else "an empty article"
 
 
 def _version_of(distribution: str) -> str:

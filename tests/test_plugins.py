@@ -428,3 +428,16 @@ def test_every_hook_has_a_test_named_for_it() -> None:
     tests = [name for name in globals() if name.startswith("test_hook_")]
     for name in HOOK_NAMES:
         assert any(re.match(rf"test_hook_{name}(_|$)", test) for test in tests), f"no test_hook_{name}*"
+
+
+def test_a_failing_plugin_names_the_article_and_the_other_records_stay() -> None:
+    class Boom:
+        @govmetrics.hookimpl
+        def govmetrics_extract(self, article: govmetrics.Article) -> None:
+            raise RuntimeError("boom")
+
+    get_plugin_host().register(Boom(), "boom")
+    article = govmetrics.Article.from_text("走访2万余户。", source="page-7.txt")
+    with pytest.warns(PluginWarning, match=r'plugin "boom" failed: .*on article page-7\.txt'):
+        result = govmetrics.extract(article)
+    assert [m.text for m in result.metrics] == ["2万余户"]
