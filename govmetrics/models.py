@@ -283,10 +283,10 @@ class Article:
         Spans of the article then map (:meth:`raw_span`) into the page, not into the slice.
         ``fields`` are the other fields (published, title, headlines, byline …).
         """
-        from govmetrics.clean import clean_text
+        from govmetrics.clean import OFFSET_TYPE, clean_text
 
         cleaned = clean_text(page[start:end])
-        offsets = cleaned.offsets if start == 0 else array("l", (at + start for at in cleaned.offsets))
+        offsets = cleaned.offsets if start == 0 else array(OFFSET_TYPE, (at + start for at in cleaned.offsets))
         return cls(text=cleaned.text, raw=page, offsets=offsets, **fields)
 
     def raw_span(self, span: Span) -> Span:

@@ -32,6 +32,7 @@ import attrs
 
 from govmetrics import people
 from govmetrics.api import parse_published
+from govmetrics.clean import OFFSET_TYPE
 from govmetrics.models import Article, Person
 
 _BLOCK_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
@@ -257,8 +258,8 @@ def _title_and_headlines(blocks: list[_Block]) -> tuple[str | None, tuple[str, .
 
 def _onto(article: Article, page: str, mapping: array[int]) -> Article:
     """An article of an untangled page, its offsets taken back to the page as printed."""
-    offsets = article.offsets if article.offsets is not None else array("l", range(len(article.text) + 1))
-    return attrs.evolve(article, raw=page, offsets=array("l", (mapping[at] for at in offsets)))
+    offsets = article.offsets if article.offsets is not None else array(OFFSET_TYPE, range(len(article.text) + 1))
+    return attrs.evolve(article, raw=page, offsets=array(OFFSET_TYPE, (mapping[at] for at in offsets)))
 
 
 def _article(page: str, story: _Story, published: dt.date | None) -> Article:
@@ -327,7 +328,7 @@ def _untangle_columns(page: str) -> tuple[str, array[int]] | None:
             left.append((line, at))
         at += len(line) + 1
     pieces: list[str] = []
-    mapping: array[int] = array("l")
+    mapping: array[int] = array(OFFSET_TYPE)
     for column in (left, right):
         for text, start in column:
             pieces.append(text + "\n")
@@ -355,6 +356,6 @@ def split_page(page: str, published: dt.date | str | None = None) -> list[Articl
     for block in blocks:
         if block.kind == "orphan":
             title, headlines = _title_and_headlines([block])
-            empty = array("l", [block.start])
+            empty = array(OFFSET_TYPE, [block.start])
             articles.append(Article(text="", published=date, title=title, headlines=headlines, raw=page, offsets=empty))
     return articles
