@@ -7,6 +7,7 @@
 """
 
 from govmetrics.api import extract
+from govmetrics.batch import extract_many
 from govmetrics.calendar import CalendarValue, DateError, parse_date
 from govmetrics.errors import (
     GovmetricsError,
@@ -52,6 +53,7 @@ __all__ = [
     "SerializationError",
     "Span",
     "extract",
+    "extract_many",
     "from_dict",
     "get_plugin_manager",
     "hookimpl",

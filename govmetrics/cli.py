@@ -1,30 +1,57 @@
 """The ``govmetrics`` command.
 
-    govmetrics extract [FILE ...|-] [--published YYYY-MM-DD] [--format jsonl|json|csv|table]
+    govmetrics extract [INPUT ...|-] [--published YYYY-MM-DD] [--format jsonl|json|csv|table|parquet]
+                       [-o FILE] [--jobs N] [--text-field F] [--date-field F] [--id-field F]
+                       [--strict] [--pages] [--fail-fast] [--progress|--no-progress]
     govmetrics plugins
 
-``extract`` writes one record per line (JSON Lines by default), each with a ``kind`` field and the
-file it came from. Input files may be UTF-8 or GB18030. Bad input (a missing file, bytes that are
-neither encoding, a bad date) is one line on stderr and exit status 2; with several files the
-others are still read, and the exit status says that one failed.
+``extract`` writes one record per line (JSON Lines by default), each with a ``kind`` field, the
+file it came from (``source``) and the document's ``id``. An input is a text file (UTF-8 or
+GB18030), ``-`` for standard input, a directory (searched recursively for ``*.txt`` and
+``*.jsonl``), a glob, or a JSON Lines corpus (``*.jsonl``: one document per line, its fields named
+by ``--text-field``, ``--date-field`` and ``--id-field``). A document's publication date is its
+record's date field, else a date in its file name, else ``--published``.
+
+``-o FILE`` writes to a file, in the format its suffix names (``.jsonl``, ``.json``, ``.csv``,
+``.parquet``) unless ``--format`` says otherwise. ``--jobs N`` extracts on ``N`` processes (``0``:
+one per CPU); records still come out in input order, written as their documents finish.
+
+A document that fails is one line on stderr, ``govmetrics: <id>: <reason>``, and the run goes on
+(``--fail-fast`` stops it there). With progress on (stderr a terminal and the records not going to
+that same terminal, or ``--progress``) a progress line is kept on stderr and a summary line ends
+the run: documents, records, failures.
+
+Exit status: 0 when every document was extracted; 2 for bad arguments (a bad date, an unknown
+output suffix, an unwritable output, Parquet without pyarrow) or when some input could not be
+read (a missing file, bytes that are neither encoding, a line that is not JSON, a record without
+text); 1 when every input was read but some document failed to extract (a plugin error under
+``--strict``, a worker process that died); 130 when interrupted. 2 wins over 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+import attrs
+
 from govmetrics.api import extract, parse_published
-from govmetrics.documents import decode, read_text
-from govmetrics.errors import GovmetricsError
-from govmetrics.export import FORMATS, write_records
+from govmetrics.batch import BatchError, ReadOptions, corpus_items, map_documents
+from govmetrics.documents import Document, decode, read_text
+from govmetrics.errors import GovmetricsError, InputError
+from govmetrics.export import FORMATS, encode_rows, format_for, open_writer
 from govmetrics.models import Article, Span
 from govmetrics.pages import split_page
 from govmetrics.plugins import iter_plugin_info
+from govmetrics.progress import Progress
 
+EXIT_FAILED = 1
 EXIT_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 
 def read_input(path: str) -> str:
@@ -34,49 +61,97 @@ def read_input(path: str) -> str:
     return read_text(path)
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"want a whole number of processes (0: one per CPU), not {value!r}")
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govmetrics", description="Typed records from Chinese government news.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    run = commands.add_parser("extract", help="extract records from text files")
-    run.add_argument("files", nargs="*", default=["-"], metavar="FILE", help="UTF-8 or GB18030 text; - for stdin")
+    run = commands.add_parser("extract", help="extract records from text files and corpora")
     run.add_argument(
-        "--published", default=None, metavar="YYYY-MM-DD", help="publication date, for dates written without a year"
+        "files",
+        nargs="*",
+        default=["-"],
+        metavar="INPUT",
+        help="a text file (UTF-8 or GB18030), - for stdin, a directory (its *.txt and *.jsonl, recursively), "
+        "a glob, or a JSON Lines corpus (*.jsonl, one document per line)",
     )
-    run.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    run.add_argument(
+        "--published",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="publication date of documents that carry none (in a record's date field or the file name)",
+    )
+    run.add_argument(
+        "--format", choices=FORMATS, default=None, help="output format (default: by the suffix of -o, else jsonl)"
+    )
+    run.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        metavar="FILE",
+        help="write to FILE (.jsonl, .json, .csv or .parquet), not stdout",
+    )
+    run.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1; 0: one per CPU)"
+    )
+    run.add_argument("--text-field", default="text", metavar="NAME", help="JSON Lines: the text field (default text)")
+    run.add_argument(
+        "--date-field", default="published", metavar="NAME", help="JSON Lines: the date field (default published)"
+    )
+    run.add_argument("--id-field", default="id", metavar="NAME", help="JSON Lines: the id field (default id)")
     run.add_argument("--strict", action="store_true", help="a failing plugin is an error, not a warning")
     run.add_argument(
         "--pages",
         action="store_true",
-        help="each file is a newspaper page: split it into stories first and tag records with their article",
+        help="each document is a newspaper page: split it into stories first and tag records with their article",
+    )
+    run.add_argument("--fail-fast", action="store_true", help="stop at the first document that fails")
+    run.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a progress line and a summary on stderr (default: when stderr is a terminal and records go elsewhere)",
     )
     commands.add_parser("plugins", help="list the loaded plugins, their versions and hooks")
     return parser
 
 
-def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    published = parse_published(args.published)  # a bad date stops the run before any file is read
-    status = 0
-    rows: list[dict[str, Any]] = []
-    for path in args.files or ["-"]:
-        source = "<stdin>" if path == "-" else path
-        try:
-            text = read_input(path)
-            if args.pages:
-                for index, article in enumerate(split_page(text, published=published)):
-                    if not article.text:
-                        continue  # a headline whose story is on another page
-                    result = extract(article, strict=args.strict)
-                    tag = {"source": source, "article": index, "article_title": article.title}
-                    rows.extend({**tag, **_on_page(row, article)} for row in result.to_dicts())
+@attrs.frozen
+class RowsTask:
+    """What a worker makes of one document for ``extract``: its rows, encoded for the output format."""
+
+    fmt: str
+    strict: bool
+    pages: bool
+
+    def __call__(self, document: Document, source: str | None) -> tuple[Any, int]:
+        tags: dict[str, Any] = {"id": document.id, "source": source or document.id}
+        rows: list[dict[str, Any]] = []
+        text = document.text.raw if isinstance(document.text, Article) else document.text
+        if self.pages:
+            for index, story in enumerate(split_page(text, published=document.published)):
+                if not story.text:
+                    continue  # a headline whose story is on another page
+                article = attrs.evolve(story, source=document.id)  # a plugin warning names the document
+                result = extract(article, strict=self.strict)
+                tag = {**tags, "article": index, "article_title": article.title}
+                rows.extend({**tag, **_on_page(row, article)} for row in result.to_dicts())
+        else:
+            if isinstance(document.text, Article):
+                article = document.text
             else:
-                result = extract(text, published=published, strict=args.strict)
-                rows.extend({"source": source, **row} for row in result.to_dicts())
-        except GovmetricsError as exc:
-            print(f"govmetrics: {exc}", file=err)
-            status = EXIT_INPUT
-            continue
-    write_records(rows, args.format, out)
-    return status
+                article = Article.from_text(text, published=document.published, source=document.id)
+            result = extract(article, published=document.published, strict=self.strict)
+            rows.extend({**tags, **row} for row in result.to_dicts())
+        return encode_rows(rows, self.fmt), len(rows)
 
 
 def _on_page(row: dict[str, Any], article: Article) -> dict[str, Any]:
@@ -84,6 +159,74 @@ def _on_page(row: dict[str, Any], article: Article) -> dict[str, Any]:
     span = row["span"]
     raw = article.raw_span(Span(start=span["start"], end=span["end"]))
     return {**row, "page_span": {"start": raw.start, "end": raw.end}}
+
+
+def _output_format(args: argparse.Namespace) -> str:
+    if args.format is not None:
+        return str(args.format)
+    if args.output is None or args.output == "-":
+        return "jsonl"
+    fmt = format_for(args.output)
+    if fmt is None:
+        raise InputError(f"{args.output}: cannot tell the output format from the name; give --format")
+    return fmt
+
+
+def _check_not_an_input(output: str, inputs: Sequence[str]) -> None:
+    """Refuse to overwrite an input named on the command line before it is read."""
+    if not os.path.exists(output):
+        return
+    for name in inputs:
+        if name != "-" and os.path.isfile(name) and os.path.samefile(name, output):
+            raise InputError(f"{output}: the output file is also an input")
+
+
+def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    published = parse_published(args.published)  # a bad date stops the run before any file is read
+    fmt = _output_format(args)
+    inputs = args.files or ["-"]
+    to_file = args.output is not None and args.output != "-"
+    if to_file:
+        _check_not_an_input(args.output, inputs)
+    progress_on = args.progress
+    if progress_on is None:
+        progress_on = _isatty(err) and (to_file or not _isatty(out))
+    progress = Progress(err, enabled=progress_on)
+    writer = open_writer(fmt, args.output if to_file else out)
+    options = ReadOptions(
+        published=published, id_field=args.id_field, text_field=args.text_field, date_field=args.date_field
+    )
+    items = corpus_items(inputs, exclude=[args.output] if to_file else ())
+    task = RowsTask(fmt=fmt, strict=args.strict, pages=args.pages)
+    jobs = args.jobs or os.cpu_count() or 1
+    status = 0
+    stopped = False
+    try:
+        with contextlib.closing(map_documents(items, task, processes=jobs, options=options)) as outcomes:
+            for outcome in outcomes:
+                if outcome.error is not None:
+                    progress.message(f"govmetrics: {outcome.id}: {outcome.error}")
+                    status = max(status, EXIT_INPUT if outcome.error_type == "InputError" else EXIT_FAILED)
+                else:
+                    writer.write(outcome.value)
+                progress.done(records=outcome.count, chars=outcome.chars, failed=outcome.error is not None)
+                if outcome.error is not None and args.fail_fast:
+                    stopped = True
+                    break
+    except BatchError as exc:
+        progress.message(f"govmetrics: {exc}")
+        status = max(status, EXIT_FAILED)
+    finally:
+        writer.close()
+    progress.finish(stopped=stopped)
+    return status
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def cmd_plugins(out: TextIO) -> int:
@@ -108,6 +251,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("govmetrics: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

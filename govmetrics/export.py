@@ -1,21 +1,36 @@
-"""Writing records out: JSON Lines, one JSON array, CSV, or a table for people.
+"""Writing records out: JSON Lines, one JSON array, CSV, a table for people, or Parquet.
 
-All formats share one schema, the dicts of :func:`govmetrics.serialize.to_dict`. CSV flattens it
-into fixed columns (:data:`CSV_COLUMNS`), the span into ``span_start``/``span_end``, and writes
-nested values (a chair, attendees) as JSON.
+All formats share one schema, the dicts of :func:`govmetrics.serialize.to_dict`, tagged with the
+document ``id`` and its ``source`` file. CSV flattens it into fixed columns (:data:`CSV_COLUMNS`), the
+span into ``span_start``/``span_end``, and writes nested values (a chair, attendees) as JSON.
+Parquet has the CSV columns, typed (:func:`parquet_schema`).
+
+Output streams: :func:`encode_rows` turns the rows of one document into what the writer of a
+format takes (it runs where the document was extracted, a worker process in a batch run), and a
+:class:`RecordWriter` from :func:`open_writer` writes each piece as it comes: text formats at
+once, Parquet in record batches of fixed schema, so memory stays flat whatever the corpus size.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import importlib
+import io
+import json
 from collections.abc import Iterable
-from typing import Any, TextIO
+from os import PathLike
+from typing import Any, BinaryIO, TextIO
 
+from govmetrics.errors import InputError
+from govmetrics.models import exact
 from govmetrics.serialize import to_json
 
-FORMATS = ("jsonl", "json", "csv", "table")
+FORMATS = ("jsonl", "json", "csv", "table", "parquet")
+#: The format an output file's name asks for.
+SUFFIXES = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet"}
 CSV_COLUMNS = (
-    "source", "article", "article_title", "kind", "text", "span_start", "span_end", "page_span_start",
+    "id", "source", "article", "article_title", "kind", "text", "span_start", "span_end", "page_span_start",
     "page_span_end", "plugin",
     "value", "high", "unit", "approx", "subject",
     "start", "end", "granularity", "relation", "year_inferred",
@@ -53,21 +68,247 @@ def _summary(row: dict[str, Any]) -> str:
     return ""
 
 
-def write_records(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> None:
-    """Write record dicts to ``out`` in ``fmt`` (one of :data:`FORMATS`)."""
+def format_for(path: str | PathLike[str]) -> str | None:
+    """The format a file name asks for by its suffix (``records.csv`` → ``csv``), or ``None``."""
+    name = str(path).lower()
+    for suffix, fmt in SUFFIXES.items():
+        if name.endswith(suffix):
+            return fmt
+    return None
+
+
+def _table_line(row: dict[str, Any]) -> str:
+    span = row["span"]
+    return f"{row['kind']:<8} {span['start']:>6}-{span['end']:<6} {row['text']:<16} {_summary(row)}\n"
+
+
+def _json_item(row: dict[str, Any]) -> str:
+    """A row as ``json.dumps(rows, indent=1)`` writes an item of its array."""
+    return "\n".join(" " + line for line in to_json(row, indent=1).splitlines())
+
+
+def encode_rows(rows: Iterable[dict[str, Any]], fmt: str) -> Any:
+    """The rows of one document as the writer of ``fmt`` takes them (picklable, so a worker can encode)."""
     if fmt == "jsonl":
-        for row in rows:
-            out.write(to_json(row) + "\n")
-    elif fmt == "json":
-        out.write(to_json(list(rows), indent=1) + "\n")
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(flat_row(row))
-    elif fmt == "table":
-        for row in rows:
-            span = row["span"]
-            out.write(f"{row['kind']:<8} {span['start']:>6}-{span['end']:<6} {row['text']:<16} {_summary(row)}\n")
+        return "".join(to_json(row) + "\n" for row in rows)
+    if fmt == "json":
+        return [_json_item(row) for row in rows]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        writer.writerows(flat_row(row) for row in rows)
+        return buffer.getvalue()
+    if fmt == "table":
+        return "".join(_table_line(row) for row in rows)
+    if fmt == "parquet":
+        return _parquet_lines(rows)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+class RecordWriter:
+    """Writes what :func:`encode_rows` made, one document at a time; :meth:`close` finishes the output."""
+
+    def write(self, payload: Any) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Finish the output (a JSON array's bracket, a Parquet footer) and close a file we opened."""
+
+
+class _TextWriter(RecordWriter):
+    def __init__(self, fmt: str, out: TextIO, owned: bool) -> None:
+        self.out = out
+        self.owned = owned
+        if fmt == "csv":  # the header, even when no record follows
+            out.write(",".join(CSV_COLUMNS) + "\n")
+
+    def write(self, payload: Any) -> None:
+        self.out.write(payload)
+
+    def close(self) -> None:
+        if self.owned:
+            self.out.close()
+        else:
+            self.out.flush()
+
+
+class _JsonArrayWriter(_TextWriter):
+    def __init__(self, fmt: str, out: TextIO, owned: bool) -> None:
+        super().__init__(fmt, out, owned)
+        self.items = 0
+
+    def write(self, payload: Any) -> None:
+        for item in payload:
+            self.out.write(("[\n" if self.items == 0 else ",\n") + item)
+            self.items += 1
+
+    def close(self) -> None:
+        self.out.write("\n]\n" if self.items else "[]\n")
+        super().close()
+
+
+# ---------------------------------------------------------------------------------------- Parquet
+
+#: Columns of exact numbers: ``float64`` in Parquet, with ``<column>_exact`` beside them, the
+#: exact number as a string (``"97.6"``, ``"10360000000000000000"``), as the DataFrames have them.
+NUMBER_COLUMNS = ("value", "high")
+INT_COLUMNS = ("article", "span_start", "span_end", "page_span_start", "page_span_end", "min_times", "max_times")
+DATE_COLUMNS = ("start", "end", "date")
+BOOL_COLUMNS = ("year_inferred", "referred")
+#: The Parquet columns: the CSV columns, with ``value_exact`` and ``high_exact`` after their numbers.
+PARQUET_COLUMNS = tuple(
+    name for column in CSV_COLUMNS for name in ((column, f"{column}_exact") if column in NUMBER_COLUMNS else (column,))
+)
+#: Rows per Parquet record batch (and row group): bounds what the writer holds.
+PARQUET_BATCH_ROWS = 10_000
+
+
+def parquet_schema() -> Any:
+    """The Parquet schema: ``int64`` offsets and counts, ``float64`` numbers with exact strings beside
+    them, ``date32`` days, ``bool`` flags, ``string`` for everything else (nested values as JSON)."""
+    pa = importlib.import_module("pyarrow")
+
+    def type_of(name: str) -> Any:
+        if name in INT_COLUMNS:
+            return pa.int64()
+        if name in NUMBER_COLUMNS:
+            return pa.float64()
+        if name in DATE_COLUMNS:
+            return pa.date32()
+        if name in BOOL_COLUMNS:
+            return pa.bool_()
+        return pa.string()
+
+    return pa.schema([pa.field(name, type_of(name)) for name in PARQUET_COLUMNS])
+
+
+_EPOCH = dt.date(1970, 1, 1)
+
+
+def _days(value: Any) -> int:
+    """A day as Arrow's ``date32`` counts it: days since 1970-01-01."""
+    day: dt.date
+    if isinstance(value, dt.datetime):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
     else:
+        day = dt.date.fromisoformat(str(value))
+    return (day - _EPOCH).days
+
+
+def parquet_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A record dict as the cells of :data:`PARQUET_COLUMNS`, typed as :func:`parquet_schema` says
+    (a day as its ``date32`` number); empty cells are left out."""
+    flat = flat_row(row)
+    cells: dict[str, Any] = {}
+    for name in PARQUET_COLUMNS:
+        value = flat.get(name.removesuffix("_exact"))
+        if value is None:
+            continue
+        if name in NUMBER_COLUMNS:
+            cells[name] = float(exact(value))
+        elif name.endswith("_exact"):
+            cells[name] = str(exact(value))
+        elif name in INT_COLUMNS:
+            cells[name] = int(value)
+        elif name in DATE_COLUMNS:
+            cells[name] = _days(value)
+        elif name in BOOL_COLUMNS:
+            cells[name] = bool(value)
+        else:
+            cells[name] = value if isinstance(value, str) else str(value)
+    return cells
+
+
+def _parquet_lines(rows: Iterable[dict[str, Any]]) -> str:
+    return "".join(json.dumps(parquet_row(row), ensure_ascii=False) + "\n" for row in rows)
+
+
+def import_pyarrow() -> Any:
+    """``pyarrow.parquet``, or :class:`InputError` saying how to install it."""
+    try:
+        return importlib.import_module("pyarrow.parquet")
+    except ImportError:
+        raise InputError("writing Parquet needs pyarrow: pip install 'govmetrics[parquet]'") from None
+
+
+class _ParquetWriter(RecordWriter):
+    """Rows come as JSON lines of typed cells; every ``batch_rows`` of them become one record batch.
+
+    The batch is read by Arrow's JSON reader against the fixed schema rather than built with
+    ``pyarrow.array`` from Python lists, which imports pandas (some 50 MB) into the writing process.
+    """
+
+    def __init__(self, target: str | PathLike[str] | BinaryIO, batch_rows: int = PARQUET_BATCH_ROWS) -> None:
+        pq = import_pyarrow()
+        self.schema = parquet_schema()
+        self.writer = pq.ParquetWriter(target, self.schema)
+        self.batch_rows = batch_rows
+        self.lines: list[str] = []
+        self.rows = 0
+
+    def write(self, payload: Any) -> None:
+        self.lines.append(payload)
+        self.rows += payload.count("\n")
+        if self.rows >= self.batch_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.rows:
+            return
+        data = "".join(self.lines).encode("utf-8")
+        self.lines, self.rows = [], 0
+        pj = importlib.import_module("pyarrow.json")
+        table = pj.read_json(
+            io.BytesIO(data),
+            read_options=pj.ReadOptions(use_threads=False, block_size=max(len(data), 1 << 20)),
+            parse_options=pj.ParseOptions(explicit_schema=self.schema, unexpected_field_behavior="ignore"),
+        )
+        self.writer.write_table(table)
+
+    def close(self) -> None:
+        try:
+            self._flush()
+        finally:
+            self.writer.close()
+
+
+def open_writer(fmt: str, out: TextIO | str | PathLike[str]) -> RecordWriter:
+    """A writer of ``fmt`` to a text stream or to a file it creates (Parquet needs a file).
+
+    :raises InputError: the file cannot be created, or Parquet is asked for without pyarrow or
+        without a file.
+    """
+    if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        if not isinstance(out, (str, PathLike)):
+            raise InputError("Parquet output needs a file: -o FILE.parquet")
+        import_pyarrow()  # the missing-pyarrow error before the file is created
+        try:
+            return _ParquetWriter(out)
+        except OSError as exc:
+            raise InputError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    stream: TextIO
+    owned = isinstance(out, (str, PathLike))
+    if isinstance(out, (str, PathLike)):
+        try:
+            stream = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by the writer
+        except OSError as exc:
+            raise InputError(f"{out}: cannot write: {exc.strerror}") from None
+    else:
+        stream = out
+    if fmt == "json":
+        return _JsonArrayWriter(fmt, stream, owned)
+    return _TextWriter(fmt, stream, owned)
+
+
+def write_records(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO | str | PathLike[str]) -> None:
+    """Write record dicts to ``out`` (a text stream, or a file name) in ``fmt`` (one of :data:`FORMATS`)."""
+    writer = open_writer(fmt, out)
+    try:
+        for row in rows:
+            writer.write(encode_rows([row], fmt))
+    finally:
+        writer.close()

@@ -274,7 +274,8 @@ def frame_to_dicts(frame: Any) -> list[dict[str, Any]]:
             elif name in BOOL_COLUMNS:
                 data[name] = bool(value)
             elif name in DATE_COLUMNS:
-                data[name] = value.date().isoformat()
+                day = _day(value)  # a Timestamp from a frame, a date from Parquet the CLI wrote
+                data[name] = day.isoformat() if day else None
             elif name in JSON_COLUMNS:
                 data[name] = from_json(value)
             else:

@@ -219,7 +219,9 @@ class TestErrors:
         assert len(rows) == 3 and {row["source"] for row in rows} == {str(news)}
 
     def test_one_line_per_failing_file(self, capsys: pytest.CaptureFixture[str], news: Path, tmp_path: Path) -> None:
-        status, out, err = run(capsys, "extract", str(tmp_path / "a.txt"), str(news), str(tmp_path))
+        empty = tmp_path / "empty"  # a directory is read for its documents now; one without any is an error
+        empty.mkdir()
+        status, out, err = run(capsys, "extract", str(tmp_path / "a.txt"), str(news), str(empty))
         assert status == 2
         assert len(err.splitlines()) == 2
         assert len(jsonl(out)) == 3
@@ -298,3 +300,14 @@ def test_pages_tags_every_record_with_its_article(tmp_path: Path, capsys: pytest
     for row in rows:
         piece = text[row["page_span"]["start"] : row["page_span"]["end"]]
         assert "".join(piece.split()) == row["text"]
+
+
+def test_every_row_names_its_document(
+    capsys: pytest.CaptureFixture[str], news: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_stdin(monkeypatch, TEXT.encode("utf-8"))
+    status, out, _ = run(capsys, "extract", str(news), "-")
+    assert status == 0
+    rows = jsonl(out)
+    assert [(row["id"], row["source"]) for row in rows] == [(str(news), str(news))] * 3 + [("<stdin>", "<stdin>")] * 3
+    assert list(rows[0])[:3] == ["id", "source", "kind"]

@@ -30,7 +30,7 @@ def example() -> Extraction:
 
 def test_columns_are_the_csv_columns_with_the_id_first_and_exact_digits_beside_numbers() -> None:
     assert frames.COLUMNS[0] == "id"
-    assert [c for c in frames.COLUMNS if not c.endswith("_exact")] == ["id", *CSV_COLUMNS]
+    assert [c for c in frames.COLUMNS if not c.endswith("_exact")] == list(CSV_COLUMNS)
     assert frames.COLUMNS.index("value_exact") == frames.COLUMNS.index("value") + 1
     assert frames.COLUMNS.index("high_exact") == frames.COLUMNS.index("high") + 1
 
@@ -204,3 +204,15 @@ def test_without_pandas_to_frame_names_the_extra(example: Extraction, monkeypatc
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"govmetrics\[pandas\]"):
         example.to_frame()
+
+
+def test_a_parquet_file_the_cli_wrote_reads_back_into_records(tmp_path: Path) -> None:
+    from govmetrics.cli import main
+
+    source = tmp_path / "news-2019-07-16.txt"
+    source.write_text("7月10日，全区完成整治12个小区，走访2万余户。", encoding="utf-8")
+    out = tmp_path / "records.parquet"
+    assert main(["extract", str(source), "-o", str(out)]) == 0
+    rows = frames.frame_to_dicts(pd.read_parquet(out))
+    records = [govmetrics.from_dict({k: v for k, v in row.items() if k not in ("id", "source")}) for row in rows]
+    assert [r.text for r in records] == ["7月10日", "12个", "2万余户"]
