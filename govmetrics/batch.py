@@ -117,6 +117,8 @@ class ReadOptions:
     id_field: str = "id"
     text_field: str = "text"
     date_field: str = "published"
+    #: The encoding of files and JSON Lines, or None to detect it (UTF-8, GB18030, Big5).
+    encoding: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -178,6 +180,7 @@ def corpus_items(
     *,
     exclude: Iterable[str | PathLike[str]] = (),
     read_stdin: Callable[[], bytes] | None = None,
+    encoding: str | None = None,
 ) -> Iterator[Any]:
     """The documents named by command-line inputs, one item per document, read lazily.
 
@@ -194,7 +197,7 @@ def corpus_items(
     skip = {os.path.realpath(path) for path in exclude}
     for name in inputs:
         if name == "-":
-            yield _stdin_document(read_stdin)
+            yield _stdin_document(read_stdin, encoding)
         elif os.path.isdir(name):
             empty = Unreadable(name, f"{name}: is a directory with no .txt or .jsonl files")
             yield from _items(_walk(name, skip), empty)
@@ -204,10 +207,10 @@ def corpus_items(
             yield from _file_items(name)
 
 
-def _stdin_document(read_stdin: Callable[[], bytes] | None) -> Document | Unreadable:
+def _stdin_document(read_stdin: Callable[[], bytes] | None, encoding: str | None = None) -> Document | Unreadable:
     data = read_stdin() if read_stdin is not None else sys.stdin.buffer.read()
     try:
-        return Document(id="<stdin>", text=decode(data, "<stdin>"))
+        return Document(id="<stdin>", text=decode(data, "<stdin>", encoding))
     except InputError as exc:
         return Unreadable("<stdin>", str(exc))
 
@@ -274,7 +277,7 @@ def read_item(item: Any, index: int, options: ReadOptions) -> tuple[Document, st
     fields = {"id_field": options.id_field, "text_field": options.text_field, "date_field": options.date_field}
     if isinstance(item, JsonLine):
         try:
-            record = json.loads(decode(item.data, item.name))
+            record = json.loads(decode(item.data, item.name, options.encoding))
         except json.JSONDecodeError as exc:
             raise InputError(f"{item.name}: not JSON: {exc.msg} (column {exc.colno})") from None
         if not isinstance(record, dict):
@@ -283,7 +286,7 @@ def read_item(item: Any, index: int, options: ReadOptions) -> tuple[Document, st
         if record.get(options.id_field) is None:
             document = attrs.evolve(document, id=item.name)  # a record without an id: its file and line
         return document, item.source
-    document = as_document(item, index=index, published=options.published, **fields)
+    document = as_document(item, index=index, published=options.published, encoding=options.encoding, **fields)
     if document.published is None and options.published is not None:
         document = attrs.evolve(document, published=options.published)
     if isinstance(item, (Path, PathLike)):
@@ -460,6 +463,7 @@ def extract_many(
     chunksize: int = DEFAULT_CHUNKSIZE,
     on_error: Literal["report", "raise"] = "report",
     mp_context: str | Any | None = None,
+    encoding: str | None = None,
 ) -> Iterator[DocumentResult]:
     """Extract every document of a corpus, yielding a :class:`DocumentResult` per item, in input order.
 
@@ -479,6 +483,8 @@ def extract_many(
         :class:`DocumentError` at the first failing document (the results before it are yielded).
     :param mp_context: the multiprocessing start method (``"fork"``, ``"spawn"``, ``"forkserver"``)
         or context; by default ``fork`` when the platform has it and this process runs one thread.
+    :param encoding: the encoding of files read from paths, or ``None`` to detect it (UTF-8,
+        GB18030 or Big5).
     :raises BatchError: a worker process died.
     """
     if isinstance(items, (str, bytes, dict, Article, Document, PathLike)):
@@ -488,7 +494,11 @@ def extract_many(
     if on_error not in ("report", "raise"):
         raise InputError(f"on_error must be 'report' or 'raise', not {on_error!r}")
     options = ReadOptions(
-        published=parse_published(published), id_field=id_field, text_field=text_field, date_field=date_field
+        published=parse_published(published),
+        id_field=id_field,
+        text_field=text_field,
+        date_field=date_field,
+        encoding=encoding,
     )
     task = ExtractTask(strict=strict_from_env() if strict is None else strict)
     outcomes = map_documents(

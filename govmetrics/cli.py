@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--date-field", default="published", metavar="NAME", help="JSON Lines: the date field (default published)"
     )
     run.add_argument("--id-field", default="id", metavar="NAME", help="JSON Lines: the id field (default id)")
+    run.add_argument(
+        "--encoding", default=None, metavar="NAME", help="the input's encoding (default: detect UTF-8, GB18030, Big5)"
+    )
     run.add_argument("--strict", action="store_true", help="a failing plugin is an error, not a warning")
     run.add_argument(
         "--pages",
@@ -194,9 +197,13 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     progress = Progress(err, enabled=progress_on)
     writer = open_writer(fmt, args.output if to_file else out)
     options = ReadOptions(
-        published=published, id_field=args.id_field, text_field=args.text_field, date_field=args.date_field
+        published=published,
+        id_field=args.id_field,
+        text_field=args.text_field,
+        date_field=args.date_field,
+        encoding=args.encoding,
     )
-    items = corpus_items(inputs, exclude=[args.output] if to_file else ())
+    items = corpus_items(inputs, exclude=[args.output] if to_file else (), encoding=args.encoding)
     task = RowsTask(fmt=fmt, strict=args.strict, pages=args.pages)
     jobs = args.jobs or os.cpu_count() or 1
     status = 0

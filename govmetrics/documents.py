@@ -118,6 +118,7 @@ def as_document(
     id_field: str = "id",
     text_field: str = "text",
     date_field: str = "published",
+    encoding: str | None = None,
 ) -> Document:
     """Read one corpus item into a :class:`Document`.
 
@@ -135,7 +136,7 @@ def as_document(
         return Document(id=str(index), text=item, published=published)
     if isinstance(item, (Path, PathLike)):
         name = str(item)
-        return Document(id=name, text=read_text(item), published=date_in_name(name) or published)
+        return Document(id=name, text=read_text(item, encoding), published=date_in_name(name) or published)
     if isinstance(item, dict):
         if text_field not in item or not isinstance(item[text_field], str):
             raise InputError(f"record {item.get(id_field, index)!r} has no text field {text_field!r}")

@@ -216,6 +216,12 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
     return people
 
 
+#: How far back a list of people before a verb may reach, and how long a titled name at the end
+#: of a clause may be: both bound the work on text that has lost its punctuation.
+LIST_REACH = 200
+TAIL_REACH = 30
+
+
 def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()) -> list[Person]:
     """The people listed right before ``end`` (a verb such as 出席), reading back clause by clause.
 
@@ -223,6 +229,7 @@ def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()
     协议，A，B出席 gives A and B.
     """
     known = tuple(known)
+    start = max(start, end - LIST_REACH)
     clauses = re.split(r"(?<=，)", text[start:end])
     people: list[Person] = []
     for index in range(len(clauses) - 1, -1, -1):
@@ -239,7 +246,7 @@ def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()
 
 def _tail_people(clause: str, known: tuple[str, ...]) -> list[Person]:
     """The people at the end of a clause that starts with other words: 检查结束后严正."""
-    for cut in range(len(clause)):
+    for cut in range(max(0, len(clause) - TAIL_REACH), len(clause)):
         parsed = parse_list(clause[cut:], known)
         if parsed:
             return parsed

@@ -143,6 +143,9 @@ class PluginHost:
         """Call every ``govmetrics_extract`` implementation; stamp each record with its plugin."""
         self.check(strict)
         records: list[Record] = []
+        kinds = self.cache.get("record_kinds")
+        if kinds is None:
+            kinds = self.cache["record_kinds"] = frozenset(self.record_types())
         for impl in reversed(self.manager.hook.govmetrics_extract.get_hookimpls()):
             name = impl.plugin_name
             # All or nothing: a plugin that fails halfway (a generator that raises after two
@@ -155,6 +158,15 @@ class PluginHost:
                         raise TypeError(f"returned {type(record).__name__}, not a govmetrics record")
                     if record.span.end > len(article.text):
                         raise ValueError(f"returned a record outside the text: {record.span}")
+                    if record.text != article.text[record.span.start : record.span.end]:
+                        raise ValueError(
+                            f"returned a record whose text {record.text!r} is not the text at {record.span}"
+                        )
+                    if record.kind not in kinds:
+                        raise TypeError(
+                            f"returned a {record.kind!r} record, a kind no plugin registered "
+                            "with govmetrics_record_types"
+                        )
                     mine.append(record if record.plugin else attrs.evolve(record, plugin=name))
             except Exception as exc:
                 error = PluginError(f'plugin "{name}" failed: {exc!r} (on {_label(article)})')

@@ -340,3 +340,22 @@ def test_the_real_corpus_on_two_jobs(capsys: pytest.CaptureFixture[str], tmp_pat
     frame = pd.read_parquet(target)
     assert set(frame["id"]) <= {json.loads(line)["id"] for line in head}
     assert len(frame) > 10 and frame["id"].notna().all() and (frame["source"] == str(sample)).all()
+
+
+def test_big5_is_detected_and_an_encoding_can_be_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "hk-2019-07-16.txt"
+    page.write_bytes("本報訊 7月11日，區政府召開會議。".encode("big5"))
+    assert main(["extract", str(page)]) == 0
+    assert [json.loads(line)["text"] for line in capsys.readouterr().out.splitlines()] == ["7月11日"]
+    assert main(["extract", str(page), "--encoding", "big5"]) == 0
+    assert [json.loads(line)["text"] for line in capsys.readouterr().out.splitlines()] == ["7月11日"]
+
+
+def test_a_wrong_encoding_is_one_line_naming_the_file_and_the_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes("区政府召开会议。".encode("gb18030"))
+    assert main(["extract", str(page), "--encoding", "utf-8"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "page.txt: not utf-8: byte 0x" in err[0] and "at offset 0" in err[0]

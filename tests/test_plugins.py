@@ -441,3 +441,29 @@ def test_a_failing_plugin_names_the_article_and_the_other_records_stay() -> None
     with pytest.warns(PluginWarning, match=r'plugin "boom" failed: .*on article page-7\.txt'):
         result = govmetrics.extract(article)
     assert [m.text for m in result.metrics] == ["2万余户"]
+
+
+def test_a_record_whose_text_is_not_the_text_at_its_span_is_refused() -> None:
+    class Misquotes:
+        @govmetrics.hookimpl
+        def govmetrics_extract(self, article: govmetrics.Article) -> list[Metric]:
+            return [Metric(text="三成", span=Span(start=0, end=2), value=30, unit="%")]
+
+    get_plugin_host().register(Misquotes(), "misquotes")
+    with pytest.raises(PluginError, match="is not the text at"):
+        govmetrics.extract(TEXT, strict=True)
+
+
+def test_a_record_of_a_kind_nobody_registered_is_refused() -> None:
+    @attrs.frozen(kw_only=True)
+    class Unregistered(Record):
+        kind: ClassVar[str] = "unregistered"
+
+    class Emits:
+        @govmetrics.hookimpl
+        def govmetrics_extract(self, article: govmetrics.Article) -> list[Record]:
+            return [Unregistered(text=article.text[:2], span=Span(start=0, end=2))]
+
+    get_plugin_host().register(Emits(), "emits")
+    with pytest.raises(PluginError, match="no plugin registered"):
+        govmetrics.extract(TEXT, strict=True)

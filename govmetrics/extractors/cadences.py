@@ -79,8 +79,8 @@ def _times(text: str) -> int | None:
 
 def _count_after(text: str, start: int) -> tuple[int | None, int | None, int, str] | None:
     """The count of times in the clause after ``start``: (min, max, end of the count, activity)."""
-    stop = _CLAUSE_END.search(text, start)
-    clause_end = stop.start() if stop else len(text)
+    stop = _CLAUSE_END.search(text, start, start + 40)
+    clause_end = stop.start() if stop else min(len(text), start + 40)  # a count stands near its period
     clause = text[start:clause_end]
     for slots, times in _SLOTS.items():
         if clause.startswith(slots):

@@ -19,6 +19,7 @@ calendar module. People carry every title the story gives them anywhere.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -86,12 +87,17 @@ class _Draft:
     referred: bool = False
 
 
+#: How far a sentence reaches either side of a word in it: text with no full stops (a page that
+#: lost its punctuation) is read in windows, so the work per meeting word stays bounded.
+SENTENCE_REACH = 300
+
+
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
-    start = 0
-    for match in _SENTENCE_END.finditer(text, 0, at):
+    start = floor = max(0, at - SENTENCE_REACH)
+    for match in _SENTENCE_END.finditer(text, floor, at):
         start = match.end()
-    end_match = _SENTENCE_END.search(text, at)
-    return start, end_match.start() if end_match else len(text)
+    end_match = _SENTENCE_END.search(text, at, at + SENTENCE_REACH)
+    return start, end_match.start() if end_match else min(len(text), at + SENTENCE_REACH)
 
 
 def _clause_end(text: str, at: int) -> int:
@@ -141,16 +147,32 @@ def _name_before(text: str, at: int, floor: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _date_for(dates: list[_Dated], sentence: tuple[int, int], at: int) -> DateMention | None:
+@attrs.frozen
+class _Calendar:
+    """The story's days, and its datelines, in text order, for lookups by position."""
+
+    days: list[_Dated]
+    day_starts: list[int]
+    datelines: list[_Dated]
+    dateline_starts: list[int]
+
+    @classmethod
+    def of(cls, dates: list[_Dated]) -> _Calendar:
+        days = [d for d in dates if d.granularity == "day" and not d.relation]
+        datelines = [d for d in dates if d.granularity == "day" and d.opens_sentence]
+        return cls(days, [d.span.start for d in days], datelines, [d.span.start for d in datelines])
+
+
+def _date_for(calendar: _Calendar, sentence: tuple[int, int], at: int) -> DateMention | None:
     """The sentence's own day before ``at``, else the story's dateline.
 
     The dateline is the day after the last 本报讯 before the meeting, or the day the text opens with.
     """
-    own = [d for d in dates if sentence[0] <= d.span.start < at and d.granularity == "day" and not d.relation]
-    if own:
-        return own[-1].mention
-    datelines = [d for d in dates if d.span.start < sentence[0] and d.granularity == "day" and d.opens_sentence]
-    return datelines[-1].mention if datelines else None
+    last = bisect.bisect_left(calendar.day_starts, at) - 1
+    if last >= 0 and calendar.day_starts[last] >= sentence[0]:
+        return calendar.days[last].mention
+    line = bisect.bisect_left(calendar.dateline_starts, sentence[0]) - 1
+    return calendar.datelines[line].mention if line >= 0 else None
 
 
 @attrs.frozen(kw_only=True)
@@ -176,10 +198,11 @@ class _Dated:
 def find_meetings(article: Article) -> Iterator[Meeting]:
     """Every meeting in ``article``, held or referred to, in text order."""
     text = article.text
-    dates = [_with_opening(text, d) for d in dates_in(article)]
+    calendar = _Calendar.of([_with_opening(text, d) for d in dates_in(article)])
     registry = people.registry_of(text)
     known = tuple(registry)
     drafts: list[_Draft] = []
+    named_already: set[tuple[str, DateMention | None]] = set()
 
     for hold in _HOLD.finditer(text):
         sentence = _sentence_bounds(text, hold.start())
@@ -214,10 +237,11 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         if draft.organ is None:
             in_name = _ORGAN_IN_NAME.match(draft.name)
             draft.organ = in_name.group(1) if in_name else None
-        draft.date = _date_for(dates, sentence, named[0])
+        draft.date = _date_for(calendar, sentence, named[0])
         draft.agenda = _agenda(text, named[1])
-        if any(d.name == draft.name and d.date == draft.date for d in drafts):
+        if (draft.name, draft.date) in named_already:
             continue  # the same meeting again, as a headline after its story often names it
+        named_already.add((draft.name, draft.date))
         drafts.append(draft)
 
     for role in _ROLE.finditer(text):
@@ -241,9 +265,8 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
                 continue  # a meeting is introduced by who attends it, not by the word alone
             start, end = named
             target = _Draft(name=text[start:end], start=start, end=end)
-            target.date = _date_for(dates, sentence, role.start())
-            drafts.append(target)
-            drafts.sort(key=lambda d: d.start)
+            target.date = _date_for(calendar, sentence, role.start())
+            bisect.insort(drafts, target, key=lambda d: d.start)
         if role.group() == "主持":
             if found and target.chair is None:
                 target.chair = found[-1]
@@ -286,12 +309,20 @@ def _subject(text: str, start: int, end: int) -> list[Person]:
     return []
 
 
+#: How far back a role statement (出席会议) looks for its meeting: the length of a long story.
+STORY_REACH = 3000
+
+
 def _target(drafts: list[_Draft], at: int, obj: str | None) -> _Draft | None:
     """The meeting a role statement speaks of: the last one named before it, matching its object.
 
     A generic object (会议, 仪式, 座谈) or none (出席并讲话) means the meeting last named.
     """
-    for draft in reversed([d for d in drafts if d.start < at and not d.referred]):
+    for draft in reversed(drafts):
+        if draft.start >= at or draft.referred:
+            continue
+        if draft.start < at - STORY_REACH:
+            break
         if obj is None or obj in ("会议", "仪式", "座谈") or _same_kind(draft.name, obj):
             return draft
     return None
@@ -308,8 +339,8 @@ def _same_kind(name: str, obj: str) -> bool:
 
 def _agenda(text: str, at: int) -> list[str]:
     """传达…, 听取…, 审议…: the items after a meeting's name, in its sentence and the next."""
-    sentence_end = _SENTENCE_END.search(text, at)
-    end = sentence_end.start() if sentence_end else len(text)
+    sentence_end = _SENTENCE_END.search(text, at, at + SENTENCE_REACH)
+    end = sentence_end.start() if sentence_end else min(len(text), at + SENTENCE_REACH)
     span = text[at:end]
     following = text[end + 1 : end + 300]
     if re.match(rf"(?:会议)?(?:还)?(?:{'|'.join(_AGENDA_VERBS)})", following):
