@@ -32,7 +32,6 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from govmetrics.documents import as_document
 from govmetrics.export import CSV_COLUMNS, flat_row
 from govmetrics.models import Extraction, exact
 from govmetrics.serialize import from_json, to_dict
@@ -199,15 +198,20 @@ def corpus_rows(
     Items are what :func:`govmetrics.documents.as_document` reads: texts, articles, paths, dicts.
     Documents are read one at a time, so a corpus on disk need not fit in memory.
     """
-    from govmetrics.api import extract, parse_published
+    from govmetrics.batch import extract_many
 
-    default = parse_published(published)
-    for index, item in enumerate(items):
-        document = as_document(
-            item, index=index, published=default, id_field=id_field, text_field=text_field, date_field=date_field
-        )
-        result = extract(document.text, published=document.published, strict=strict)
-        yield from extraction_rows(result, document.id)
+    results = extract_many(
+        items,
+        published=published,
+        strict=strict,
+        id_field=id_field,
+        text_field=text_field,
+        date_field=date_field,
+        on_error="raise",
+    )
+    for result in results:
+        assert result.extraction is not None  # on_error="raise": a failure raised instead
+        yield from extraction_rows(result.extraction, result.id)
 
 
 def corpus_frame(

@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +17,9 @@ import pytest
 
 import govmetrics
 from govmetrics.plugins import get_plugin_host
+from tests.plugin_sites import CLI, install, run_python
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent / "plugins" / "govmetrics-tenths"
-#: Where the govmetrics under test lives, so the subprocess imports the same one.
-SOURCE_ROOT = Path(govmetrics.__file__).resolve().parent.parent
-CLI = "from govmetrics.cli import main; raise SystemExit(main())"
 
 
 @pytest.fixture
@@ -117,34 +111,9 @@ def test_tenths_records_sit_beside_the_builtin_metrics(tenths: Any) -> None:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """plugins/govmetrics-tenths built and installed into a temporary directory, offline."""
-    root = tmp_path_factory.mktemp("tenths")
-    source = root / "src"
-    # pip builds a local directory in place (build/, *.egg-info): build a copy, not the repository.
-    shutil.copytree(PLUGIN_DIR, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
-    target = root / "site"
-    command = [sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index"]
-    command += ["--disable-pip-version-check", "--quiet", "--target", str(target), str(source)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stdout + done.stderr
+    target = install(tmp_path_factory.mktemp("tenths"), "govmetrics-tenths")
     assert list(target.glob("govmetrics_tenths-*.dist-info/entry_points.txt")), "no entry points installed"
     return target
-
-
-def run(site: Path, *args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("GOVMETRICS_")}
-    environment.update(env, PYTHONPATH=os.pathsep.join([str(site), str(SOURCE_ROOT)]), PYTHONIOENCODING="utf-8")
-    done = subprocess.run(
-        [sys.executable, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment,
-        cwd=site.parent,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done
 
 
 def test_installed_plugin_records_come_out_of_extract(site: Path) -> None:
@@ -153,14 +122,14 @@ def test_installed_plugin_records_come_out_of_extract(site: Path) -> None:
         "result = govmetrics.extract('新增车位316个，相关诉求同比下降约四成。')\n"
         "print(json.dumps(result.to_dicts(), ensure_ascii=False))\n"
     )
-    records = json.loads(run(site, "-c", code).stdout)
+    records = json.loads(run_python(site, "-c", code).stdout)
     assert {(r["plugin"], r["text"]) for r in records} == {("metrics", "316个"), ("tenths", "约四成")}
     (share,) = (r for r in records if r["plugin"] == "tenths")
     assert (share["value"], share["unit"], share["approx"]) == (40, "%", "about")
 
 
 def test_installed_plugin_records_come_out_of_the_cli(site: Path) -> None:
-    done = run(site, "-c", CLI, "extract", "-", stdin="民生类诉求占比超过六成。\n")
+    done = run_python(site, "-c", CLI, "extract", "-", stdin="民生类诉求占比超过六成。\n")
     records = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
     assert [(r["plugin"], r["text"], r["value"], r["approx"]) for r in records] == [
         ("tenths", "超过六成", 60, "more_than")
@@ -168,13 +137,15 @@ def test_installed_plugin_records_come_out_of_the_cli(site: Path) -> None:
 
 
 def test_installed_plugin_is_listed_with_its_package_version_and_hooks(site: Path) -> None:
-    lines = run(site, "-c", CLI, "plugins").stdout.splitlines()
+    lines = run_python(site, "-c", CLI, "plugins").stdout.splitlines()
     assert "tenths\t0.1.0\tgovmetrics-tenths\tgovmetrics_extract" in lines
     assert any(line.startswith("metrics\t") and "built-in" in line for line in lines)
 
 
 def test_allow_list_leaves_an_installed_plugin_unloaded(site: Path) -> None:
-    listed = run(site, "-c", CLI, "plugins", GOVMETRICS_LOAD_PLUGINS="metrics").stdout
+    listed = run_python(site, "-c", CLI, "plugins", GOVMETRICS_LOAD_PLUGINS="metrics").stdout
     assert "tenths" not in listed
-    done = run(site, "-c", CLI, "extract", "-", stdin="占比超过六成，共316个。", GOVMETRICS_LOAD_PLUGINS="metrics")
+    done = run_python(
+        site, "-c", CLI, "extract", "-", stdin="占比超过六成，共316个。", GOVMETRICS_LOAD_PLUGINS="metrics"
+    )
     assert [json.loads(line)["plugin"] for line in done.stdout.splitlines()] == ["metrics"]

@@ -11,10 +11,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
-import shutil
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,13 +20,10 @@ import pytest
 import govmetrics
 from govmetrics.plugins import using_host
 from govmetrics.testing import plugin_host
+from tests.plugin_sites import CLI, PLUGINS, install, run_python
 from tests.shared import SHARED, read_jsonl
 
-PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
 PACKAGES = {"govmetrics-fiscal": "govmetrics_fiscal", "govmetrics-campaigns": "govmetrics_campaigns"}
-#: Where the govmetrics under test lives, so the subprocess imports the same one.
-SOURCE_ROOT = Path(govmetrics.__file__).resolve().parent.parent
-CLI = "from govmetrics.cli import main; raise SystemExit(main())"
 
 REPORT = (
     "2023年，全市地区生产总值达到4.2万亿元，同比增长5.2%；一般公共预算收入完成1863.5亿元，下降3.1%。"
@@ -41,37 +34,7 @@ REPORT = (
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Both plugin directories built and installed into one temporary directory, offline."""
-    root = tmp_path_factory.mktemp("plugin-packages")
-    sources = []
-    for directory in PACKAGES:
-        # pip builds a local directory in place (build/, *.egg-info): build a copy, not the repository.
-        source = root / "src" / directory
-        ignore = shutil.ignore_patterns("build", "*.egg-info", "__pycache__", ".pytest_cache")
-        shutil.copytree(PLUGINS / directory, source, ignore=ignore)
-        sources.append(str(source))
-    target = root / "site"
-    command = [sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index"]
-    command += ["--disable-pip-version-check", "--quiet", "--target", str(target), *sources]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return target
-
-
-def run_python(site: Path, *args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("GOVMETRICS_")}
-    environment.update(env, PYTHONPATH=os.pathsep.join([str(site), str(SOURCE_ROOT)]), PYTHONIOENCODING="utf-8")
-    done = subprocess.run(
-        [sys.executable, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment,
-        cwd=site.parent,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done
+    return install(tmp_path_factory.mktemp("plugin-packages"), *PACKAGES)
 
 
 def test_each_distribution_installs_its_module_data_and_entry_point(site: Path) -> None:
