@@ -83,7 +83,7 @@ def _point(p: str) -> str:
     """One calendar point; ``p`` prefixes the group names so a span can hold two."""
     month_part = (
         rf"(?P<{p}m>{_N})月份?"
-        rf"(?:(?P<{p}d>{_N})[日号]|(?P<{p}ten>[上中下]旬)|(?P<{p}medge>[初底末])(?!期|尾))?"
+        rf"(?:(?P<{p}d>{_N})[日号]|(?P<{p}ten>(?:上中|中下|[上中下])旬)|(?P<{p}medge>[初底末])(?!期|尾))?"
     )
     periods = (
         rf"{month_part}"
@@ -91,6 +91,7 @@ def _point(p: str) -> str:
         rf"|(?P<{p}q>第?[一二三四1-4]季度|前[二三两]季度)"
         rf"|(?P<{p}firstn>前{_N}个月)"
         rf"|(?P<{p}yedge2>年[初底末])"
+        rf"|(?P<{p}medge2>月[初底末])"  # 月初, 月底 alone: of the publication month
     )
     # A year, then a period within it; the period may be missing only when the year is there.
     return (
@@ -124,7 +125,7 @@ _BODY = (
     rf")"
 )
 # Every date starts with one of these: a cheap test that lets the scan skip all other positions.
-_FIRST = r"(?=[\d一二三四五六七八九十〇零今本去上前明下后第年昨这自从截直到])"
+_FIRST = r"(?=[\d一二三四五六七八九十〇零今本去上前明下后第年月昨这大自从截直到])"
 DATE_PATTERN = re.compile(rf"{_FIRST}{_PREFIX}{_BODY}{_SUFFIX}")
 # A date followed, within the clause, by 以来 (去年11月15日正式供暖以来) is where a period began.
 _GAPPED_SINCE = re.compile(r"[^，。；！？：,;!?\n\d]{1,24}?以来")
@@ -190,8 +191,10 @@ def _point_span(g: dict[str, str | None], p: str, year: int) -> tuple[dt.date, d
             day = _checked_day(year, month, _number(g[f"{p}d"] or ""))
             return day, day, "day"
         if g[f"{p}ten"]:
-            first = {"上旬": 1, "中旬": 11, "下旬": 21}[g[f"{p}ten"] or ""]
-            end = _month_end(year, month) if first == 21 else dt.date(year, month, first + 9)
+            ten = g[f"{p}ten"] or ""
+            first = {"上": 1, "中": 11, "下": 21}[ten[0]]  # 中下旬 runs from the 11th to the end
+            last = {"上": 10, "中": 20, "下": 0}[ten[-2]]
+            end = dt.date(year, month, last) if last else _month_end(year, month)
             return dt.date(year, month, first), end, "ten_days"
         edge = g[f"{p}medge"]
         if edge:
@@ -244,6 +247,12 @@ def _resolve_point(
         if published is None:
             return CalendarValue(start=None, end=None, granularity="day", year_inferred=True)
         day = _nearest_day(_number(g[f"{p}bd"] or ""), published)
+        return CalendarValue(start=day, end=day, granularity="day", year_inferred=True)
+    if g[f"{p}medge2"]:
+        if published is None:
+            return CalendarValue(start=None, end=None, granularity="day", year_inferred=True)
+        y, m = published.year, published.month
+        day = dt.date(y, m, 1) if g[f"{p}medge2"] == "月初" else _month_end(y, m)
         return CalendarValue(start=day, end=day, granularity="day", year_inferred=True)
     if g[f"{p}rm"]:
         if published is None:

@@ -52,6 +52,9 @@ RESOLVED = [
     ("本月十日", "2019-07-16", D(2019, 7, 10), D(2019, 7, 10), "day"),
     ("上个月15号", "2019-07-16", D(2019, 6, 15), D(2019, 6, 15), "day"),
     ("大前天", "2019-07-16", D(2019, 7, 13), D(2019, 7, 13), "day"),
+    ("月初", "2019-07-16", D(2019, 7, 1), D(2019, 7, 1), "day"),
+    ("月底前", "2019-07-16", D(2019, 7, 31), D(2019, 7, 31), "day"),
+    ("7月中下旬", "2019-07-16", D(2019, 7, 11), D(2019, 7, 31), "ten_days"),
     ("2020至2025年", "2021-07-16", D(2020, 1, 1), D(2025, 12, 31), "year"),
     ("2008年——2018年", "2019-07-16", D(2008, 1, 1), D(2018, 12, 31), "year"),
 ]
@@ -117,6 +120,15 @@ def test_relation_since_and_until(text: str, relation: str | None) -> None:
     found = dates(text, "2019-07-16")
     assert len(found) == 1, found
     assert found[0][4] == relation
+
+
+def test_words_of_relative_days_and_month_edges_are_found_in_running_text() -> None:
+    found = dates("大前天，街道组织排查；月初制定方案，月底前完成。", "2019-07-16")
+    assert [(text, start) for text, start, *_ in found] == [
+        ("大前天", D(2019, 7, 13)),
+        ("月初", D(2019, 7, 1)),
+        ("月底前", D(2019, 7, 31)),
+    ]
 
 
 def test_a_comparing_from_is_not_part_of_the_date_text() -> None:
