@@ -642,7 +642,7 @@ def report(
             "",
             "*runs*: timed passes, the best kept. *peak alloc*: what Python allocated at most while processing. "
             "*max RSS*: the process's peak, imports and inputs included; an extractor alone holds every cleaned "
-            "article at once (with its map back to the raw text, 8 bytes a character), so its RSS is higher than "
+            "article at once (with its map back to the raw text, 4 bytes a character), so its RSS is higher than "
             "`govmetrics.extract`'s, which cleans one document at a time.",
         ]
         out += _time_split(seconds)
