@@ -130,7 +130,6 @@ DATE_PATTERN = re.compile(rf"{_FIRST}{_PREFIX}{_BODY}{_SUFFIX}")
 # A date followed, within the clause, by 以来 (去年11月15日正式供暖以来) is where a period began.
 _GAPPED_SINCE = re.compile(r"[^，。；！？：,;!?\n\d]{1,24}?以来")
 _GAPPED_UNTIL = re.compile(r"[^，。；！？：,;!?\n\d“”]{1,3}?前(?![往后来夕景途列沿端期行])")
-_FULL_PATTERN = re.compile(rf"{_PREFIX}{_BODY}{_SUFFIX}")
 
 
 def _number(text: str) -> int:
@@ -453,7 +452,7 @@ def parse_date(text: str, published: dt.date | str | None = None) -> CalendarVal
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
     cleaned = re.sub(r"\s+", "", text)
-    match = _FULL_PATTERN.fullmatch(cleaned)
+    match = DATE_PATTERN.fullmatch(cleaned)
     if match is None or not match.group(0):
         raise DateError(f"not a date expression: {text!r}")
     return resolve_match(match, published)

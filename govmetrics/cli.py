@@ -41,7 +41,7 @@ import attrs
 
 from govmetrics.api import extract, parse_published
 from govmetrics.batch import BatchError, ReadOptions, corpus_items, map_documents
-from govmetrics.documents import Document, decode, read_text
+from govmetrics.documents import Document
 from govmetrics.errors import GovmetricsError, InputError
 from govmetrics.export import FORMATS, encode_rows, format_for, open_writer
 from govmetrics.models import Article, Span
@@ -52,13 +52,6 @@ from govmetrics.progress import Progress
 EXIT_FAILED = 1
 EXIT_INPUT = 2
 EXIT_INTERRUPTED = 130
-
-
-def read_input(path: str) -> str:
-    """The text of a file, or of standard input for ``-``."""
-    if path == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>")
-    return read_text(path)
 
 
 def _jobs(value: str) -> int:

@@ -8,6 +8,8 @@ were lines of the file.
 
 from __future__ import annotations
 
+import bisect
+import re
 from importlib import resources
 
 from govmetrics.errors import GovmetricsError
@@ -50,8 +52,6 @@ def set_phrase_spans(text: str) -> list[tuple[int, int]]:
 
     Extractors skip what lies inside one: a set phrase names something and counts nothing.
     """
-    import re
-
     from govmetrics.plugins import get_plugin_host
 
     cache = get_plugin_host().cache
@@ -64,7 +64,5 @@ def set_phrase_spans(text: str) -> list[tuple[int, int]]:
 
 def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether one of ``spans`` (sorted, not overlapping) holds ``start``..``end``."""
-    import bisect
-
     nearest = bisect.bisect_right(spans, (start, float("inf"))) - 1
     return nearest >= 0 and end <= spans[nearest][1]

@@ -123,8 +123,8 @@ class _Story:
         return "".join(b.text for b in self.blocks)
 
 
-def _stories(blocks: list[_Block]) -> tuple[list[_Story], list[list[_Block]]]:
-    """Stories in page order, and the runs of headline blocks with the index of the story before."""
+def _stories(blocks: list[_Block]) -> list[_Story]:
+    """Stories in page order, each with the headline blocks that speak of it."""
     stories: list[_Story] = []
     runs: list[list[_Block]] = []
     run: list[_Block] = []
@@ -159,7 +159,7 @@ def _stories(blocks: list[_Block]) -> tuple[list[_Story], list[list[_Block]]]:
     for run, before in zip(runs, runs_after, strict=True):
         _assign(run, stories, before)
     _assign_by_layout(runs, runs_after, stories)
-    return stories, runs
+    return stories
 
 
 def _assign(run: list[_Block], stories: list[_Story], before: int) -> None:
@@ -227,9 +227,9 @@ def _split_names(run: str) -> list[str]:
     """Cut names written together into whole names, each a surname and one or two characters more."""
     if not run:
         return []
-    for piece in re.split(r"[、，,\s]+", run):
-        if piece != run:
-            return [name for p in re.split(r"[、，,\s]+", run) for name in _split_names(p)]
+    pieces = re.split(r"[、，,\s]+", run)
+    if len(pieces) > 1:
+        return [name for piece in pieces for name in _split_names(piece)]
     best: list[str] | None = None
 
     def walk(at: int, names: list[str]) -> None:
@@ -238,8 +238,8 @@ def _split_names(run: str) -> list[str]:
             if best is None or len(names) < len(best):
                 best = list(names)
             return
-        for length in people.name_lengths(run, at) + ([2] if not people.name_lengths(run, at) else []):
-            if at + length <= len(run) and people.name_lengths(run, at):
+        for length in people.name_lengths(run, at):
+            if at + length <= len(run):
                 walk(at + length, [*names, run[at : at + length]])
 
     walk(0, [])
@@ -351,7 +351,7 @@ def split_page(page: str, published: dt.date | str | None = None) -> list[Articl
     date = parse_published(published)
     blocks = _blocks(page)
     _classify(blocks)
-    stories, _ = _stories(blocks)
+    stories = _stories(blocks)
     articles = [_article(page, story, date) for story in stories]
     for block in blocks:
         if block.kind == "orphan":
