@@ -21,13 +21,10 @@ The rules:
 from __future__ import annotations
 
 import re
-from array import array
 
 import attrs
 
-#: The array type of offset maps: 4-byte integers, enough for texts of two thousand million
-#: characters at half the memory of the platform's long.
-OFFSET_TYPE = "i"
+from govmetrics.offsets import OffsetMap, OffsetMapBuilder
 
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b]+")
 # Characters after which a line break ends a sentence (and so is kept as a paragraph break).
@@ -64,19 +61,28 @@ class CleanText:
     """Cleaned text and ``offsets``: ``offsets[i]`` is the raw index of ``text[i]``, plus an end entry."""
 
     text: str
-    offsets: array[int] = attrs.field(eq=False, repr=False)
+    offsets: OffsetMap = attrs.field(eq=False, repr=False)
 
 
 def clean_text(raw: str) -> CleanText:
     """Clean ``raw`` as the module docstring describes, keeping the offset map."""
     pieces: list[str] = []
-    offsets: array[int] = array(OFFSET_TYPE)
+    offsets = OffsetMapBuilder()
+    length = 0  # of the cleaned text so far
     pos = 0
+
+    def keep(char: str, at: int) -> None:
+        nonlocal length
+        pieces.append(char)
+        offsets.add(length, at)
+        length += 1
+
     for match in _WS.finditer(raw):
         start, end = match.span()
         if start > pos:
             pieces.append(raw[pos:start])
-            offsets.extend(range(pos, start))
+            offsets.add(length, pos)
+            length += start - pos
         pos = end
         before = raw[start - 1] if start else ""
         after = raw[end] if end < len(raw) else ""
@@ -85,19 +91,17 @@ def clean_text(raw: str) -> CleanText:
         gap = match.group()
         breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n")
         if breaks and (before in _CLOSERS or _STORY_START.match(raw, end)):
-            pieces.append("\n")
-            offsets.append(_first_of(raw, start, end, "\n\r"))
+            keep("\n", _first_of(raw, start, end, "\n\r"))
         elif breaks == 0 and before.isdigit() and _CLOCK_AHEAD.match(raw, end):
-            pieces.append(" ")  # 2019-07-16 10:30: a date and a clock time stay apart
-            offsets.append(start + gap.index(" ") if " " in gap else start)
+            # 2019-07-16 10:30: a date and a clock time stay apart
+            keep(" ", start + gap.index(" ") if " " in gap else start)
         elif breaks == 0 and not (_joins_tightly(before) and _joins_tightly(after)):
-            pieces.append(" ")
-            offsets.append(_first_of(raw, start, end, " "))
+            keep(" ", _first_of(raw, start, end, " "))
         elif breaks == 1 and before.isascii() and after.isascii() and before.isalpha() and after.isalpha():
-            pieces.append(" ")  # a line break between two Latin words is a space
-            offsets.append(_first_of(raw, start, end, " "))
+            keep(" ", _first_of(raw, start, end, " "))  # a line break between two Latin words is a space
     if pos < len(raw):
         pieces.append(raw[pos:])
-        offsets.extend(range(pos, len(raw)))
-    offsets.append(len(raw))
-    return CleanText("".join(pieces), offsets)
+        offsets.add(length, pos)
+        length += len(raw) - pos
+    offsets.add(length, len(raw))  # the end of the text
+    return CleanText("".join(pieces), offsets.build(length + 1))

@@ -8,13 +8,15 @@ the name of the plugin that made it. Models know nothing about JSON; see :mod:`g
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
-from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, ClassVar, Literal
 
 import attrs
+
+from govmetrics.offsets import OffsetMap, as_offset_map
 
 Number = int | Decimal
 Approx = Literal["more_than", "less_than", "about", "at_least", "at_most"]
@@ -79,8 +81,51 @@ def _iso_date_or_none(value: Any) -> dt.date | None:
     return None if value is None else _iso_date(value)
 
 
+class PickledAsFields:
+    """Pickles an instance as its class and a tuple of its field values, for the many small records.
+
+    The worker processes of :func:`~govmetrics.batch.extract_many` send every record of a corpus
+    back to the calling process. attrs pickles a frozen slotted instance as a dict of its fields,
+    read and written back by a Python loop with a lookup a field; reading the fields with one
+    ``attrgetter`` into a tuple is cheaper on both sides (the 20,000 records of the real corpus:
+    52 → 32 ms to pickle, 54 → 47 ms to unpickle, 1.7 → 1.4 MB). Unpickling sets the fields as
+    attrs' own unpickling does, without converters or validators: they ran when the instance was
+    made. The field names travel with the values (once a pickle), so a record pickled by one version
+    of a class is read back by name. Subclasses, a plugin's records included, are
+    pickled the same way with their own fields.
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        cls = type(self)
+        reader = _FIELD_READERS.get(cls) or _field_reader(cls)
+        return (_unpickle, (cls, reader[0], reader[1](self)))
+
+
+#: Per class: its field names, and a function reading their values into a tuple.
+_FIELD_READERS: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {}
+
+
+def _field_reader(cls: type) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
+    names = tuple(field.name for field in attrs.fields(cls))
+    read = operator.attrgetter(*names)
+    reader = (names, read) if len(names) > 1 else (names, lambda instance: (read(instance),))
+    _FIELD_READERS[cls] = reader
+    return reader
+
+
+def _unpickle(cls: type, names: tuple[str, ...], values: tuple[Any, ...]) -> Any:
+    """The instance of ``cls`` with these field values (the names travel with them, once a pickle)."""
+    instance: Any = object.__new__(cls)
+    set_field = object.__setattr__  # looked up once: this runs for every record of a corpus
+    for name, value in zip(names, values):  # noqa: B905 - as many of each: made together by __reduce__
+        set_field(instance, name, value)
+    return instance
+
+
 @attrs.frozen(order=True)
-class Span:
+class Span(PickledAsFields):
     """Half-open character offsets ``[start, end)`` into ``Article.text``."""
 
     start: int = attrs.field(validator=attrs.validators.ge(0))
@@ -106,7 +151,7 @@ class Span:
 
 
 @attrs.frozen(kw_only=True)
-class Person:
+class Person(PickledAsFields):
     """A person named in a story: ``name`` (常卫) and the titles given with it (区委书记)."""
 
     name: str
@@ -114,7 +159,7 @@ class Person:
 
 
 @attrs.frozen(kw_only=True)
-class Record:
+class Record(PickledAsFields):
     """What every record has: the text it came from, where, and which plugin made it.
 
     ``plugin`` is stamped by the extraction pipeline; plugin authors leave it out.
@@ -261,8 +306,9 @@ class Article:
     continued_on: str | None = None
     continued_from: str | None = None
     raw: str = attrs.field(default=attrs.Factory(lambda self: self.text, takes_self=True), repr=False)
-    # offsets[i] is the index in ``raw`` of text[i]; one more entry marks the end of the text.
-    offsets: array[int] | None = attrs.field(default=None, repr=False, eq=False)
+    #: offsets[i] is the index in ``raw`` of text[i]; one more entry marks the end of the text.
+    #: ``None`` when the text is ``raw`` as it was. A sequence of indices becomes an OffsetMap.
+    offsets: OffsetMap | None = attrs.field(default=None, converter=as_offset_map, repr=False, eq=False)
 
     @classmethod
     def from_text(
@@ -283,10 +329,12 @@ class Article:
         Spans of the article then map (:meth:`raw_span`) into the page, not into the slice.
         ``fields`` are the other fields (published, title, headlines, byline …).
         """
-        from govmetrics.clean import OFFSET_TYPE, clean_text
+        from govmetrics.clean import clean_text
 
         cleaned = clean_text(page[start:end])
-        offsets = cleaned.offsets if start == 0 else array(OFFSET_TYPE, (at + start for at in cleaned.offsets))
+        if start == 0 and cleaned.text == page:
+            return cls(text=page, raw=page, **fields)  # nothing to clean: one string, no map to keep
+        offsets = cleaned.offsets if start == 0 else cleaned.offsets.shifted(start)
         return cls(text=cleaned.text, raw=page, offsets=offsets, **fields)
 
     def raw_span(self, span: Span) -> Span:

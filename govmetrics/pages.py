@@ -32,8 +32,8 @@ import attrs
 
 from govmetrics import people
 from govmetrics.api import parse_published
-from govmetrics.clean import OFFSET_TYPE
 from govmetrics.models import Article, Person
+from govmetrics.offsets import OFFSET_TYPE, OffsetMap
 
 _BLOCK_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
 _DATELINE = re.compile(r"\s*(?:本报讯|[\u4e00-\u9fff]{2,8}讯)\s*(?:[（(](?P<byline>[^）)]{0,60})[）)])?\s*")
@@ -258,8 +258,8 @@ def _title_and_headlines(blocks: list[_Block]) -> tuple[str | None, tuple[str, .
 
 def _onto(article: Article, page: str, mapping: array[int]) -> Article:
     """An article of an untangled page, its offsets taken back to the page as printed."""
-    offsets = article.offsets if article.offsets is not None else array(OFFSET_TYPE, range(len(article.text) + 1))
-    return attrs.evolve(article, raw=page, offsets=array(OFFSET_TYPE, (mapping[at] for at in offsets)))
+    offsets = article.offsets if article.offsets is not None else range(len(article.text) + 1)
+    return attrs.evolve(article, raw=page, offsets=OffsetMap.from_indices(mapping[at] for at in offsets))
 
 
 def _article(page: str, story: _Story, published: dt.date | None) -> Article:
@@ -356,6 +356,6 @@ def split_page(page: str, published: dt.date | str | None = None) -> list[Articl
     for block in blocks:
         if block.kind == "orphan":
             title, headlines = _title_and_headlines([block])
-            empty = array(OFFSET_TYPE, [block.start])
+            empty = OffsetMap.identity(1, block.start)
             articles.append(Article(text="", published=date, title=title, headlines=headlines, raw=page, offsets=empty))
     return articles

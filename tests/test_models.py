@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from decimal import Decimal
 
 import attrs
 import pytest
 
 from govmetrics import Article, Cadence, DateMention, Extraction, Meeting, Metric, Person, Span
+from govmetrics.models import Record
 
 
 def metric(**fields: object) -> Metric:
@@ -239,3 +241,35 @@ class TestExtraction:
     def test_an_empty_extraction(self) -> None:
         result = Extraction(article=Article(text=""))
         assert (result.records, result.metrics, result.dates, result.to_dicts()) == ((), (), (), [])
+
+
+@attrs.frozen(kw_only=True)
+class _Rate(Record):
+    """A plugin's own record, as a plugin module would define it."""
+
+    kind = "test-rate"
+    value: Decimal
+    of: str = ""
+
+
+@pytest.mark.parametrize("protocol", [2, pickle.DEFAULT_PROTOCOL, pickle.HIGHEST_PROTOCOL])
+def test_records_cross_processes_whole_plugin_records_included(protocol: int) -> None:
+    """extract_many sends every record back from its workers pickled: each must come back equal,
+    of its own class, with the fields that do not take part in equality (plugin) kept too."""
+    span = Span(start=0, end=4)
+    records = [
+        Metric(text="2万余户", span=span, value=20000, unit="户", approx="more_than", plugin="metrics"),
+        DateMention(
+            text="7月10日", span=span, start="2019-07-10", end="2019-07-10", granularity="day", year_inferred=True
+        ),
+        Cadence(text="每季度", span=span, period="P3M", min_times=1),
+        Meeting(text="常务会", span=span, name="区政府常务会", chair=Person(name="常卫", titles=("区长",))),
+        _Rate(text="95%", span=span, value=Decimal("95.5"), of="满意率", plugin="rates"),
+    ]
+    for record in records:
+        copy = pickle.loads(pickle.dumps(record, protocol=protocol))
+        assert type(copy) is type(record)
+        assert attrs.asdict(copy, recurse=False) == attrs.asdict(record, recurse=False)
+    assert pickle.loads(pickle.dumps(records, protocol=protocol)) == records
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        pickle.loads(pickle.dumps(records[0])).value = 1  # type: ignore[misc]
