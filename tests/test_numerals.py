@@ -8,6 +8,9 @@ test names, and the Chinese is right beside them here. Values must be exact: ``i
 
 from __future__ import annotations
 
+import itertools
+import subprocess
+import sys
 from decimal import Decimal
 from typing import Any
 
@@ -149,6 +152,50 @@ def test_round_trip(write: Any) -> None:
     """Every number, as cn2an writes it in Chinese or Python with commas, reads back to itself."""
     misread = {n: parse_number(write(n)) for n in ROUND_TRIP if parse_number(write(n)) != n}
     assert misread == {}
+
+
+def test_standard_numerals_are_read_as_cn2an_reads_them() -> None:
+    """The numerals read without cn2an (standard forms below 万) get cn2an's value, exhaustively:
+    every string of up to five of these characters that the fast path accepts, and every number
+    below 万 as cn2an writes it, which the fast path must accept."""
+    from govmetrics.numerals import _standard_section
+
+    def reference(text: str) -> int | None:
+        try:
+            return int(cn2an.cn2an(text, "normal"))
+        except (ValueError, KeyError, IndexError):
+            return None
+
+    alphabet = "一二两四九十百千零〇"
+    strings = ("".join(chars) for n in range(1, 6) for chars in itertools.product(alphabet, repeat=n))
+    read = {text: value for text in strings if (value := _standard_section(text)) is not None}
+    assert len(read) > 150
+    assert {text: value for text, value in read.items() if value != reference(text)} == {}
+    assert {n: _standard_section(cn2an.an2cn(n)) for n in range(10_000) if _standard_section(cn2an.an2cn(n)) != n} == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("三百五", 350), ("一千五十", 1050), ("壹佰零贰", 102), ("4千230", 4230)]
+)
+def test_other_forms_go_to_cn2an(text: str, expected: int) -> None:
+    from govmetrics.numerals import _standard_section
+
+    assert _standard_section(text) is None
+    assert parse_number(text) == expected
+
+
+def test_cn2an_is_imported_only_when_a_numeral_needs_it() -> None:
+    """cn2an compiles its patterns on import; a text of standard numerals never pays for it."""
+    code = (
+        "import sys, govmetrics\n"
+        "text = '全区2万余户，三百二十一人，一千零五个，十五所，两千余名，百余人。'\n"
+        "r = govmetrics.extract(text, published='2019-07-16')\n"
+        "assert [m.value for m in r.metrics] == [20000, 321, 1005, 15, 2000, 100], r.metrics\n"
+        "assert 'cn2an' not in sys.modules\n"
+        "assert govmetrics.parse_number('三百五') == 350 and 'cn2an' in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
 
 
 RANGES = _cases(
