@@ -17,8 +17,11 @@ Granularity: a day (月底 and 年底 are the last day, 年初 the first), a ten
 中旬 11–20, 下旬 21–end), a month, a quarter, a half-year or a year; a span takes its finer end.
 A part of day or a clock time (7月13日上午9时30分) belongs to the date's text and leaves it a day.
 
-Numeric forms the rules do not cover (2019-07-10, 2019/7/10, 2019.07.10) go to dateparser,
-which is far too slow for the hot path: it sees only those candidates, and its answers are cached.
+Numeric dates (2019-07-10, 2019/7/10, 2019.07.10) are matched year first, as Chinese writes them,
+and read directly; a day the month does not have (2019-02-30) is not a date. (dateparser, which
+reads them too, costs a third of a second the first time in every process, for its time-zone
+patterns: a corpus run would pay it once a worker. It reads the publication dates of corpora,
+whose forms vary: see :func:`govmetrics.api.parse_published`.)
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from __future__ import annotations
 import calendar as _stdlib_calendar
 import datetime as dt
 import re
-from functools import lru_cache
 
 import attrs
 
@@ -400,15 +402,16 @@ def _resolve_range(
     return CalendarValue(start=start, end=end, granularity=granularity, year_inferred=inferred)
 
 
-@lru_cache(maxsize=1024)
-def _numeric_date(text: str) -> dt.date:
-    import dateparser  # imported here: loading it costs more than a whole page of rules
+_NUMERIC_PARTS = re.compile(r"[-/.]")
 
-    parsed = dateparser.parse(text, settings={"DATE_ORDER": "YMD", "STRICT_PARSING": True})
-    if parsed is None:
-        raise DateError(f"not a date: {text!r}")
-    day: dt.date = parsed.date()
-    return day
+
+def _numeric_date(text: str) -> dt.date:
+    """2019-07-10, 2019/7/10, 2019.07.10: year, month and day, as :data:`DATE_PATTERN` matched them."""
+    year, month, day = map(int, _NUMERIC_PARTS.split(text))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError(f"not a date: {text!r} (the month has no day {day})") from None
 
 
 def _relation(pre: str | None, suf: str | None) -> str | None:

@@ -14,6 +14,7 @@ import pytest
 import govmetrics
 from govmetrics import Article, extract_many
 from govmetrics.batch import (
+    CHUNK_BYTES,
     CHUNKS_PER_WORKER,
     BatchError,
     DocumentError,
@@ -210,8 +211,8 @@ def test_bad_arguments_are_refused_before_anything_runs() -> None:
         extract_many(TEXTS, chunksize=0)
     with pytest.raises(InputError, match="on_error"):
         extract_many(TEXTS, on_error="ignore")  # type: ignore[arg-type]
-    with pytest.raises(InputError, match="YYYY-MM-DD"):
-        extract_many(TEXTS, published="2019/07/12")
+    with pytest.raises(InputError, match="either way round"):
+        extract_many(TEXTS, published="07/12/2019")
 
 
 def test_json_lines_are_parsed_where_they_are_extracted(tmp_path: Path) -> None:
@@ -250,3 +251,19 @@ def test_a_plugin_error_in_strict_mode_is_a_plugin_error() -> None:
     with pytest.raises(DocumentError) as raised:
         list(extract_many(["坏了2个。"], strict=True, on_error="raise"))
     assert isinstance(raised.value.__cause__, PluginError)
+
+
+def test_long_documents_go_to_the_workers_a_few_at_a_time(tmp_path: Path) -> None:
+    """A chunk closes at CHUNK_BYTES as well as at chunksize, so eight long reports do not all
+    land on one worker while the other waits; short documents still go eight at a time."""
+    from govmetrics.batch import _chunks
+
+    sentence = "全区共有两万余户参加。"  # 33 bytes of UTF-8
+    report = sentence * (CHUNK_BYTES // 33 // 2 + 1)  # a little over half of CHUNK_BYTES
+    path = tmp_path / "report.txt"
+    path.write_text(report, encoding="utf-8")
+    options = ReadOptions()
+    items: list[Any] = [report, {"text": report}, Document(id="d", text=report), Article.from_text(report), path, path]
+    sizes = [len(chunk) for chunk in _chunks([*items, *["短文。"] * 20], 8, options)]
+    assert sizes[:3] == [2, 2, 2]  # two long documents fill a chunk, whatever form they come in
+    assert sum(sizes) == 26 and max(sizes) == 8

@@ -202,11 +202,13 @@ class TestErrors:
         assert (status, out) == (2, "")
         assert_one_error_line(err, "directory")
 
-    @pytest.mark.parametrize("bad", ["2019-13-01", "yesterday", "2019-7-12", "20190712", ""])
+    @pytest.mark.parametrize(
+        "bad", ["2019-13-01", "2019-02-30", "yesterday", "昨天", "07/08/2019", "2019年7月", "20190712", ""]
+    )
     def test_bad_published(self, capsys: pytest.CaptureFixture[str], news: Path, bad: str) -> None:
         status, out, err = run(capsys, "extract", str(news), "--published", bad)
         assert (status, out) == (2, "")
-        assert_one_error_line(err, "YYYY-MM-DD", repr(bad))
+        assert_one_error_line(err, "not a date", repr(bad))
 
     def test_a_missing_file_does_not_stop_the_others(
         self, capsys: pytest.CaptureFixture[str], news: Path, tmp_path: Path

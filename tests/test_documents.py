@@ -75,6 +75,46 @@ def test_records_of_a_dump_with_their_own_field_names() -> None:
     assert (doc.id, doc.published, doc.text) == ("x1", dt.date(2019, 7, 16), TEXT)
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2019-07-16",
+        " 2019-07-16 ",
+        "2019-07-16 10:30:00",
+        "2019-07-16T10:30:00+08:00",
+        "2019-07-16T23:59:59Z",
+        "2019/07/16",
+        "2019-7-16",
+        "2019.07.16",
+        "2019年7月16日",
+        "2019年07月16日 10:30",
+        "Jul 16, 2019",
+        "16 July 2019",
+        "16/07/2019",  # 16 is no month: only one reading
+    ],
+)
+def test_publication_dates_as_corpus_dumps_write_them(written: str) -> None:
+    """The date field of a scraped corpus is seldom plain ISO; every full date is the same day."""
+    assert as_document({"id": "x1", "date": written, "text": TEXT}, date_field="date").published == dt.date(2019, 7, 16)
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("07/08/2019", "either way round"),  # 7 August or 8 July
+        ("2019-02-30", "no such day"),
+        ("2019年7月", "not a date"),  # no day
+        ("昨天", "not a date"),  # relative to nothing
+        ("yesterday", "not a date"),
+        ("20190716", "not a date"),
+        ("发布时间：2019-07-16", "not a date"),
+    ],
+)
+def test_publication_dates_that_are_not_one_day_are_refused(written: str, why: str) -> None:
+    with pytest.raises(InputError, match=why):
+        as_document({"id": "x1", "date": written, "text": TEXT}, date_field="date")
+
+
 def test_a_record_without_text_is_an_input_error() -> None:
     with pytest.raises(InputError, match="no text field"):
         as_document({"id": "x1", "title": "无正文"})
