@@ -59,8 +59,11 @@ from govmetrics.errors import GovmetricsError, InputError
 from govmetrics.models import Article, Extraction
 from govmetrics.plugins import strict_from_env
 
-#: Documents sent to a worker at a time.
+#: Documents sent to a worker at a time, at most.
 DEFAULT_CHUNKSIZE = 8
+#: A chunk closes early once its documents reach this many bytes (of UTF-8, or of the files
+#: named), so a few long documents are shared out as evenly as many short ones.
+CHUNK_BYTES = 64 * 1024
 #: Chunks in flight per worker: enough to keep every worker busy while results are read in order.
 CHUNKS_PER_WORKER = 4
 #: File names a directory is searched for: a text file is a document, a JSON Lines file a corpus.
@@ -405,10 +408,37 @@ def _context(mp_context: str | Any | None) -> Any:
     return mp_context
 
 
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[tuple[int, Any]]]:
-    numbered = enumerate(items)
-    while chunk := list(itertools.islice(numbered, size)):
+def _chunks(items: Iterable[Any], size: int, options: ReadOptions) -> Iterator[list[tuple[int, Any]]]:
+    """Items in chunks of at most ``size`` documents and, past the first document, about
+    :data:`CHUNK_BYTES`: a worker handed eight 60-page reports would keep the others waiting."""
+    chunk: list[tuple[int, Any]] = []
+    weight = 0
+    for numbered in enumerate(items):
+        chunk.append(numbered)
+        weight += _weight(numbered[1], options)
+        if len(chunk) >= size or weight >= CHUNK_BYTES:
+            yield chunk
+            chunk, weight = [], 0
+    if chunk:
         yield chunk
+
+
+def _weight(item: Any, options: ReadOptions) -> int:
+    """About how many bytes of text an item holds, found without reading it (a file's size)."""
+    if isinstance(item, JsonLine):
+        return len(item.data)
+    if isinstance(item, (Path, PathLike)):
+        try:
+            return os.stat(item).st_size
+        except OSError:
+            return 0
+    if isinstance(item, dict):
+        item = item.get(options.text_field)
+    elif isinstance(item, Document):
+        item = item.text
+    if isinstance(item, Article):
+        item = item.raw
+    return 3 * len(item) if isinstance(item, str) else 0  # most Chinese characters are 3 bytes of UTF-8
 
 
 def _pooled(
@@ -428,7 +458,7 @@ def _pooled(
             ) from None
 
     try:
-        for chunk in _chunks(items, chunksize):
+        for chunk in _chunks(items, chunksize, options):
             pending.append((chunk[0][0], executor.submit(_run_chunk, chunk, options, task)))
             while len(pending) >= window or (pending and pending[0][1].done()):
                 yield from done(*pending.popleft())
