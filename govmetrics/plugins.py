@@ -70,6 +70,7 @@ class PluginHost:
         self._builtin: set[str] = set()
         #: What extractors build from lexicons (compiled patterns), kept as long as these plugins are.
         self.cache: dict[str, Any] = {}
+        self._as_loaded: frozenset[str] | None = None
 
     def allowed(self, name: str) -> bool:
         return self.allow is None or name in self.allow
@@ -92,6 +93,14 @@ class PluginHost:
             dist = entry_point.dist
             if dist is not None:
                 self._packages[entry_point.name] = (dist.metadata["Name"], dist.version)
+
+    def names(self) -> frozenset[str]:
+        return frozenset(name for name, _ in self.manager.list_name_plugin())
+
+    def is_as_loaded(self) -> bool:
+        """Whether this host holds exactly what loading gave it, under the environment's allow list
+        now: the host a new process would build, so a forked worker may keep it."""
+        return self._as_loaded is not None and self._as_loaded == self.names() and self.allow == _allow_list()
 
     def register(self, plugin: object, name: str) -> None:
         """Register a plugin object directly (a module, a class instance) under ``name``."""
@@ -236,6 +245,7 @@ def get_plugin_host() -> PluginHost:
         _host = host  # set before loading: lexicon loading inside a plugin import finds the host
         host.load_defaults()
         host.load_entry_points()
+        host._as_loaded = host.names()
     return _host
 
 
@@ -258,6 +268,12 @@ def using_host(host: PluginHost) -> Iterator[PluginHost]:
         yield host
     finally:
         _host = previous
+
+
+def loaded_as_configured() -> bool:
+    """Whether this process's plugin host is the one loading builds, nothing registered or removed
+    by hand since: a forked worker may then keep it, with the patterns built from its lexicons."""
+    return _host is not None and _host.is_as_loaded()
 
 
 def reset_plugins() -> None:
