@@ -20,9 +20,11 @@ run starts (edits made while it runs do not mix in):
 
 Slow alternatives (dateparser, Recognizers-Text date-time) and JioNLP without parsing run on a sample, whole
 documents spread evenly over it up to ``--sample-chars``; govmetrics runs on the same sample too, so
-the ratios compare the same text. A last subprocess streams the real corpus through
+the ratios compare the same text. A subprocess streams the real corpus through
 ``govmetrics.extract`` one line at a time and reads the resident size as it goes, to check that memory
-stays flat. Only the built-in plugins are loaded (GOVMETRICS_LOAD_PLUGINS), whatever else is installed.
+stays flat. A last one times two processes against one on the real corpus, beside what the machine
+gives any two processes (``benchmarks/parallel.py``, which says how). Only the built-in plugins
+are loaded (GOVMETRICS_LOAD_PLUGINS), whatever else is installed.
 
 The alternatives (``pip install -e '.[bench]' recognizers-text-date-time``) do related, not
 identical, jobs; they show what a general-purpose parser costs on the same text. A tool that is not
@@ -50,6 +52,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+import parallel
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -537,7 +541,7 @@ def machine() -> list[str]:
     except OSError:
         pass
     versions = []
-    for name in VERSIONS:
+    for name in (*VERSIONS, "pyarrow"):
         try:
             versions.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
@@ -563,6 +567,7 @@ def report(
     inputs: list[Input],
     results: dict[str, Any],
     stream: Any,
+    two_processes: Any,
     plan: dict[str, Any],
     command: str,
     elapsed: float,
@@ -642,7 +647,7 @@ def report(
             "",
             "*runs*: timed passes, the best kept. *peak alloc*: what Python allocated at most while processing. "
             "*max RSS*: the process's peak, imports and inputs included; an extractor alone holds every cleaned "
-            "article at once (with its map back to the raw text, 4 bytes a character), so its RSS is higher than "
+            "article at once (with its map back to the raw text), so its RSS is higher than "
             "`govmetrics.extract`'s, which cleans one document at a time.",
         ]
         out += _time_split(seconds)
@@ -666,6 +671,8 @@ def report(
         *ratios,
     ]
     out += _stream_report(stream)
+    if "parallel" in plan:
+        out += parallel.report(two_processes or {"error": "no result"}, plan["parallel"]["files"])
     out += [
         "",
         "## How the alternatives were called",
@@ -758,7 +765,10 @@ def main() -> int:
 
     if args.worker:
         plan = json.loads(sys.stdin.read())
-        result = stream_worker(plan) if args.worker == "stream" else worker(args.worker, plan)
+        if args.worker == "parallel":
+            result = parallel.measure(plan["parallel"]["files"], plan["parallel"]["rounds"])
+        else:
+            result = stream_worker(plan) if args.worker == "stream" else worker(args.worker, plan)
         print(RESULT + json.dumps(result))
         return 0
 
@@ -778,11 +788,13 @@ def main() -> int:
     corpus = [spec for spec in inputs if any(path.endswith(".jsonl") for path, _ in spec.sources)]
     if corpus:
         plan["stream"] = {"sources": corpus[-1].sources, "passes": 1 if args.quick else 2}
+        files = [path for path, _ in corpus[-1].sources if path.endswith(".jsonl")]
+        plan["parallel"] = {"files": files, "rounds": 1 if args.quick else parallel.ROUNDS}
 
     started = time.perf_counter()
     about = machine()  # the commit now, when the copy of the source is taken
     results: dict[str, Any] = {}
-    jobs = [*tools, "stream"] if corpus else tools
+    jobs = [*tools, "stream", "parallel"] if corpus else tools
     with tempfile.TemporaryDirectory(prefix="govmetrics-bench-") as snapshot:
         # Every worker imports this copy: the source is the same for all of them, whatever is edited meanwhile.
         shutil.copytree(
@@ -794,9 +806,10 @@ def main() -> int:
             results[job] = run_worker(["--worker", job], plan, timeout=900, snapshot=Path(snapshot))
             print(f"{time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
     stream = results.pop("stream", None)
+    two_processes = results.pop("parallel", None)
 
     command = "python benchmarks/bench.py" + "".join(f" {a}" for a in sys.argv[1:])
-    markdown = report(inputs, results, stream, plan, command, time.perf_counter() - started, about)
+    markdown = report(inputs, results, stream, two_processes, plan, command, time.perf_counter() - started, about)
     print(markdown)
     output = args.output
     if output is None and not args.quick and not args.files and len(tools) == len(TOOLS):
