@@ -11,10 +11,11 @@ How it runs:
 
 * ``processes=None`` or ``1``: in this process, one document after another, with this process's
   plugins (including any registered by hand on :func:`~govmetrics.plugins.get_plugin_host`).
-* ``processes=N``: ``N`` worker processes. Each worker loads its plugins itself, as any process
-  does (the built-in ones, the installed entry points, ``GOVMETRICS_LOAD_PLUGINS``); the plugin
-  manager is never sent between processes, so a plugin registered by hand in the calling process
-  is not seen by the workers. Items go to the workers as they are (a path, not the file's text), so
+* ``processes=N``: ``N`` worker processes. Each worker has the plugins any new process loads (the
+  built-in ones, the installed entry points, ``GOVMETRICS_LOAD_PLUGINS``); the plugin manager is
+  never sent between processes, so a plugin registered by hand in the calling process is not seen
+  by the workers. (A forked worker keeps the host it inherits when that host is the one loading
+  gives, and so starts with the lexicon patterns already compiled.) Items go to the workers as they are (a path, not the file's text), so
   files are read in the workers, in parallel.
 * Streaming: items are taken from ``items`` a chunk at a time and at most a few chunks per worker
   are in flight, so memory stays flat however long the corpus is, and results come back as soon
