@@ -15,8 +15,8 @@ How it runs:
   built-in ones, the installed entry points, ``GOVMETRICS_LOAD_PLUGINS``); the plugin manager is
   never sent between processes, so a plugin registered by hand in the calling process is not seen
   by the workers. (A forked worker keeps the host it inherits when that host is the one loading
-  gives, and so starts with the lexicon patterns already compiled.) Items go to the workers as they are (a path, not the file's text), so
-  files are read in the workers, in parallel.
+  gives, and so starts with the lexicon patterns already compiled.) Items go to the workers as
+  they are (a path, not the file's text), so files are read in the workers, in parallel.
 * Streaming: items are taken from ``items`` a chunk at a time and at most a few chunks per worker
   are in flight, so memory stays flat however long the corpus is, and results come back as soon
   as the documents before them are done. Chunks are submitted one by one, not through ``Pool.imap``,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import importlib
+import importlib.util
 import io
 import json
 from collections.abc import Iterable
@@ -225,12 +226,25 @@ def _parquet_lines(rows: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(parquet_row(row), ensure_ascii=False) + "\n" for row in rows)
 
 
+_NO_PYARROW = "writing Parquet needs pyarrow: pip install 'govmetrics[parquet]'"
+
+
 def import_pyarrow() -> Any:
     """``pyarrow.parquet``, or :class:`InputError` saying how to install it."""
     try:
         return importlib.import_module("pyarrow.parquet")
     except ImportError:
-        raise InputError("writing Parquet needs pyarrow: pip install 'govmetrics[parquet]'") from None
+        raise InputError(_NO_PYARROW) from None
+
+
+def check_pyarrow() -> None:
+    """The :class:`InputError` of :func:`import_pyarrow`, found without importing pyarrow (80 ms)."""
+    try:
+        found = importlib.util.find_spec("pyarrow") is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise InputError(_NO_PYARROW)
 
 
 class _ParquetWriter(RecordWriter):
@@ -238,15 +252,25 @@ class _ParquetWriter(RecordWriter):
 
     The batch is read by Arrow's JSON reader against the fixed schema rather than built with
     ``pyarrow.array`` from Python lists, which imports pandas (some 50 MB) into the writing process.
+    The file is created at once (so a file that cannot be written stops the run before it starts);
+    pyarrow is imported at the first batch, while worker processes are already extracting.
     """
 
     def __init__(self, target: str | PathLike[str] | BinaryIO, batch_rows: int = PARQUET_BATCH_ROWS) -> None:
-        pq = import_pyarrow()
-        self.schema = parquet_schema()
-        self.writer = pq.ParquetWriter(target, self.schema)
+        self.owned = isinstance(target, (str, PathLike))
+        self.file: BinaryIO = open(target, "wb") if isinstance(target, (str, PathLike)) else target  # noqa: SIM115
+        self.writer: Any = None
+        self.schema: Any = None
         self.batch_rows = batch_rows
         self.lines: list[str] = []
         self.rows = 0
+
+    def _writer(self) -> Any:
+        if self.writer is None:
+            pq = import_pyarrow()
+            self.schema = parquet_schema()
+            self.writer = pq.ParquetWriter(self.file, self.schema)
+        return self.writer
 
     def write(self, payload: Any) -> None:
         self.lines.append(payload)
@@ -259,19 +283,22 @@ class _ParquetWriter(RecordWriter):
             return
         data = "".join(self.lines).encode("utf-8")
         self.lines, self.rows = [], 0
+        writer = self._writer()
         pj = importlib.import_module("pyarrow.json")
         table = pj.read_json(
             io.BytesIO(data),
             read_options=pj.ReadOptions(use_threads=False, block_size=max(len(data), 1 << 20)),
             parse_options=pj.ParseOptions(explicit_schema=self.schema, unexpected_field_behavior="ignore"),
         )
-        self.writer.write_table(table)
+        writer.write_table(table)
 
     def close(self) -> None:
         try:
             self._flush()
+            self._writer().close()  # an empty run still writes a file with every column
         finally:
-            self.writer.close()
+            if self.owned:
+                self.file.close()
 
 
 def open_writer(fmt: str, out: TextIO | str | PathLike[str]) -> RecordWriter:
@@ -285,7 +312,7 @@ def open_writer(fmt: str, out: TextIO | str | PathLike[str]) -> RecordWriter:
     if fmt == "parquet":
         if not isinstance(out, (str, PathLike)):
             raise InputError("Parquet output needs a file: -o FILE.parquet")
-        import_pyarrow()  # the missing-pyarrow error before the file is created
+        check_pyarrow()  # the missing-pyarrow error before the file is created
         try:
             return _ParquetWriter(out)
         except OSError as exc:
