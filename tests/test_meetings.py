@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import govmetrics
 
@@ -137,3 +138,25 @@ def test_a_numbered_session_is_held_not_recurring_and_its_opening_has_its_own_ch
 def test_adverbs_are_not_part_of_the_organ() -> None:
     [m] = meetings("社区议事厅已召开议事协商会11次。")
     assert (m.organ, m.referred) == ("社区议事厅", True)
+
+
+def test_a_role_statement_looks_back_one_story_not_through_the_whole_text() -> None:
+    """A role statement looks for its meeting among those named within STORY_REACH before it; in a
+    long text it must not walk past every meeting named elsewhere (that made 10 MB take minutes)."""
+    from govmetrics.extractors.meetings import STORY_REACH, _Draft, _target
+
+    class Counting(list[_Draft]):
+        visits = 0
+
+        def __getitem__(self, index: Any) -> Any:
+            Counting.visits += 1
+            return super().__getitem__(index)
+
+    drafts = Counting(_Draft(name="常务会议", start=at, end=at + 4, referred=True) for at in range(0, 100_000, 10))
+    starts = [draft.start for draft in drafts]
+    assert _target(drafts, starts, 50_000, None) is None  # every meeting before it is only referred to
+    assert Counting.visits <= STORY_REACH // 10 + 2
+    drafts[4000].referred = False  # named at 40,000: farther back than a story reaches
+    assert _target(drafts, starts, 50_000, None) is None
+    drafts[4800].referred = False  # at 48,000: within reach
+    assert _target(drafts, starts, 50_000, "会议") is drafts[4800]
