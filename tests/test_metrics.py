@@ -74,6 +74,10 @@ FORMS = [
     ("提高4.2个百分点。", [("4.2个百分点", Decimal("4.2"), None, "百分点", None)]),
     ("面积800㎡。", [("800㎡", 800, None, "平方米", None)]),
     ("积分满100分。", [("100分", 100, None, "分", None)]),
+    ("受理来信来访236件次。", [("236件次", 236, None, "件次", None)]),
+    ("检查企业120家次。", [("120家次", 120, None, "家次", None)]),
+    ("抽检食品350批次。", [("350批次", 350, None, "批次", None)]),
+    ("本届3次获评先进。", [("3次", 3, None, "次", None)]),
 ]
 
 
@@ -125,6 +129,10 @@ NOT_METRICS = [
     # rates and bare magnitudes
     ("每千名老年人拥有养老床位。", "a rate's denominator"),
     ("百家争鸣，万人空巷。", "bare magnitudes in idioms"),
+    # sessions numbered after their term, without 第
+    ("区政协十四届五次会议开幕。", "a session of a term"),
+    ("市委十二届三次全会召开。", "a plenary session of a term"),
+    ("按照省委十一届十次、十一次全会部署。", "sessions listed after a term"),
 ]
 
 

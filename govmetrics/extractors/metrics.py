@@ -12,6 +12,9 @@ A unit is required: a bare number (12345热线, 2019) measures nothing we can na
 each a rule about how Chinese news writes numbers that are not quantities:
 
 * 第 before a numeral makes an ordinal (第十六届, 第3名); 前 / 后 a rank or a period (前五名, 前8个月).
+  A session is numbered without 第 after its term: 十四届五次会议 and 十二届三次全会 are the fifth
+  and third sessions of the fourteenth and twelfth terms, so 次 right after 届 is an ordinal too,
+  and so are the sessions listed after it (十二届七次、八次全会).
 * 每 before a numeral makes it a rate's denominator (每千名老年人), not a count.
 * A count of times under a 每-period (每月至少开展1~2次, 一年两次) belongs to the cadence, which owns
   its span when the resolution step runs (see :mod:`govmetrics.resolve`).
@@ -141,6 +144,11 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
     return right != -1
 
 
+_TERM_NUMBER = re.compile(r"[\d一二三四五六七八九十]$")
+# 十二届七次、八次全会: the sessions after the first of a list are numbered as it is
+_SESSION_LIST = re.compile(r"[\d一二三四五六七八九十]届(?:[\d一二三四五六七八九十]+次、)+$")
+
+
 def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tuple[int, int]]) -> bool:
     start = match.start()
     num_start = match.start("num") - (3 if match.group("percent") else 0)
@@ -156,6 +164,10 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True  # after a decimal point or a thousands separator
     if left in ("第", "每") or (left in ("前", "后") and not qualified):
         return True
+    if left == "届" and unit == "次" and _TERM_NUMBER.search(text, max(0, start - 4), start - 1):
+        return True  # 十四届五次会议: the fifth session of the fourteenth term (本届3次 still counts)
+    if left == "、" and unit == "次" and _SESSION_LIST.search(text, max(0, start - 30), start):
+        return True  # 十二届七次、八次全会
     if chinese and (before.endswith(("周", "星期", "礼拜"))):
         return True  # 周六在社区: a weekday
     if _CLOCK.search(before):
