@@ -70,6 +70,7 @@ _RELATIVE_DAYS = {
     "明天": 1, "明日": 1, "后天": 2, "大后天": 3,
 }  # fmt: skip
 _RELATIVE_WEEKS = {"本周": 0, "这周": 0, "上周": -1, "下周": 1}
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}  # days after Monday
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -103,7 +104,8 @@ def _point(p: str) -> str:
         # 29日上午: a day of the month alone, in Arabic digits (一日之计 is no date); not 7日内
         rf"|(?P<{p}bd>\d{{1,2}})(?:日(?![内以之])|号(?=[上下中早晚凌，。、；]))"
         rf"|(?P<{p}rd>{_alt(_RELATIVE_DAYS)})"
-        rf"|(?P<{p}rw>{_alt(_RELATIVE_WEEKS)})"
+        # 上周, 本周五 (the Friday of this week): a weekday narrows the week to its day; not 本周一次
+        rf"|(?P<{p}rw>{_alt(_RELATIVE_WEEKS)})(?:(?P<{p}wd>[一二三四五六日天])(?![一二三四五六七八九十个次些起]))?"
         rf")(?P<{p}part>{_PART_OF_DAY}{_CLOCK}?|{_CLOCK})?"
     )
 
@@ -243,6 +245,9 @@ def _resolve_point(
             return CalendarValue(start=None, end=None, granularity="week", year_inferred=True)
         monday = published - dt.timedelta(days=published.weekday())
         monday += dt.timedelta(weeks=_RELATIVE_WEEKS[g[f"{p}rw"] or ""])
+        if g[f"{p}wd"]:
+            day = monday + dt.timedelta(days=_WEEKDAYS[g[f"{p}wd"] or ""])
+            return CalendarValue(start=day, end=day, granularity="day")
         return CalendarValue(start=monday, end=monday + dt.timedelta(days=6), granularity="week")
     if g[f"{p}bd"]:
         if published is None:

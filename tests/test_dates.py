@@ -56,6 +56,9 @@ RESOLVED = [
     ("本月十日", "2019-07-16", D(2019, 7, 10), D(2019, 7, 10), "day"),
     ("上个月15号", "2019-07-16", D(2019, 6, 15), D(2019, 6, 15), "day"),
     ("大前天", "2019-07-16", D(2019, 7, 13), D(2019, 7, 13), "day"),
+    ("上周五", "2024-11-28", D(2024, 11, 22), D(2024, 11, 22), "day"),
+    ("本周三上午", "2024-11-28", D(2024, 11, 27), D(2024, 11, 27), "day"),
+    ("下周日", "2024-11-28", D(2024, 12, 8), D(2024, 12, 8), "day"),
     ("月初", "2019-07-16", D(2019, 7, 1), D(2019, 7, 1), "day"),
     ("月底前", "2019-07-16", D(2019, 7, 31), D(2019, 7, 31), "day"),
     ("7月中下旬", "2019-07-16", D(2019, 7, 11), D(2019, 7, 31), "ten_days"),
@@ -176,3 +179,12 @@ def test_numbers_inside_dates_are_never_metrics() -> None:
 def test_impossible_dates_are_skipped_not_raised() -> None:
     assert dates("2月30日和13月5日都不存在。") == []
     assert dates("2019-02-30和2019/4/31都不存在。") == []
+
+
+def test_a_weekday_narrows_a_relative_week_but_a_count_after_it_does_not() -> None:
+    """上周五 is a day; in 本周一次例会 and 下周一起 the 一 counts or joins, and the week stays a week."""
+    published = "2024-11-28"  # a Thursday
+    assert [d[0] for d in dates("上周五召开推进会。", published)] == ["上周五"]
+    for text in ("本周一次例会。", "下周一起实施。", "上周一些社区。"):
+        (found,) = dates(text, published)
+        assert found[0] in ("本周", "下周", "上周") and found[3] == "week", text
