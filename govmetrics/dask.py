@@ -67,14 +67,21 @@ def _bag_partition(
     (partition,) = numbers
     rows: list[dict[str, Any]] = []
     for index, item in enumerate(items):
-        document = as_document(
-            item, index=index, published=published, id_field=id_field, text_field=text_field, date_field=date_field
-        )
-        if not _has_own_id(item, id_field):
-            document = attrs.evolve(document, id=f"{partition}-{index}")
-        result = extract(document.text, published=document.published, strict=strict)
-        rows.extend(frames.extraction_rows(result, document.id))
+        name = None if _has_own_id(item, id_field) else f"{partition}-{index}"
+        fields = {"id_field": id_field, "text_field": text_field, "date_field": date_field}
+        rows.extend(_document_rows(item, index, name, published, strict, fields))
     return rows
+
+
+def _document_rows(
+    item: Any, index: int, name: str | None, published: dt.date | None, strict: bool | None, fields: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The record dicts of one document of a partition; ``name`` names a document that has no id."""
+    document = as_document(item, index=index, published=published, **fields)
+    if name is not None:
+        document = attrs.evolve(document, id=name)
+    result = extract(document.text, published=document.published, strict=strict)
+    return list(frames.extraction_rows(result, document.id))
 
 
 def records_bag(
@@ -155,11 +162,8 @@ def _frame_partition(
     rows: list[dict[str, Any]] = []
     for index, (id, text, when) in enumerate(zip(ids.tolist(), texts.tolist(), dates, strict=True)):
         item = {id_column: id, text_column: text if isinstance(text, str) else None, date_field: _when(when)}
-        document = as_document(
-            item, index=index, published=published, id_field=id_column, text_field=text_column, date_field=date_field
-        )
-        result = extract(document.text, published=document.published, strict=strict)
-        rows.extend(frames.extraction_rows(result, document.id))
+        fields = {"id_field": id_column, "text_field": text_column, "date_field": date_field}
+        rows.extend(_document_rows(item, index, None, published, strict, fields))
     return frames.rows_frame(rows)
 
 
