@@ -52,7 +52,7 @@ _RANGE_SEPARATOR = r"(?:[~～〜\-－—–至到]|——)"
 # Qualifiers that may stand a few words before the number they bound: 至少配备1名, 最多可获得30积分.
 _GAPPED = ("至少", "最多", "最少", "最高")
 _NOT_IN_GAP = CN_NUMERAL_CHARS + "，。；、！？：（）“”《》\n"
-# 约 and 近 are qualifiers only as words of their own: 节约, 制约, 附近, 最近 are not.
+# 约 and 近 are qualifiers only as words of their own: 节约, 制约, 附近, 最近 are not (nor 节约为).
 _LOOKBEHIND = {"约": "节制签预邀公条契特", "近": "附最接将就临贴"}
 # A numeral of one character that is not a count before a classifier: 一 is an article (一个个),
 # 零 a word part (零部件), 二 a category or order (二类疫苗, 二轮), since a count of two is written
@@ -77,7 +77,7 @@ def _alternation(words: Any) -> str:
 def _prefix_alternation(words: list[str]) -> str:
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
-        behind = _LOOKBEHIND.get(word)
+        behind = _LOOKBEHIND.get(word) or (_LOOKBEHIND["约"] if word.startswith("约") else None)
         parts.append(f"(?<![{behind}]){re.escape(word)}" if behind else re.escape(word))
     return "|".join(parts)
 
