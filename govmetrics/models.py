@@ -249,13 +249,17 @@ _PER_YEAR = {"D": 365, "W": 52, "M": 12, "Y": 1}
 _SINGLE_PERIOD = re.compile(r"P(\d+)([DWMY])")
 
 
+_MONTH_PARTS = {"P15D": 24, "P10D": 36}
+
+
 def periods_per_year(period: str) -> Number:
     """How many times an ISO 8601 period of one unit fits in a year: P2W 26, P3M 4, P2Y 0.5.
 
-    Half a month (P15D, 每半月) is 24 a year: it means twice a month, not every fifteenth day.
+    Half a month (P15D, 每半月) is 24 a year: it means twice a month, not every fifteenth day; a
+    ten-day period (P10D, 每旬) is 36, three a month (上旬, 中旬, 下旬).
     """
-    if period == "P15D":
-        return 24
+    if period in _MONTH_PARTS:
+        return _MONTH_PARTS[period]
     match = _SINGLE_PERIOD.fullmatch(period)
     if match is None or int(match.group(1)) == 0:
         raise ValueError(f"not a period of one unit: {period!r}")

@@ -6,7 +6,7 @@ Two ways Chinese writes a cadence:
   每天早晚两次, 每周三上午…接待 (no count), 每日一问候 (一 + a verb is once);
 * count per period, without 每: 一年两次, 两年一次, 一周一调度, 半月一通报.
 
-The period becomes an ISO 8601 duration (每两周 P2W, 每半月 P15D, 每季度 P3M, 每半年 P6M). The count
+The period becomes an ISO 8601 duration (每两周 P2W, 每旬 P10D, 每半月 P15D, 每季度 P3M, 每半年 P6M). The count
 gives ``min_times``/``max_times``: 至少/不少于 make a floor, 最多/不超过 a ceiling, 1~2次 a range, a
 plain 两次 both; 早晚 is two times and 早中晚 three when no number is written. A rate is not a
 cadence: in 每人每月100元 and 平均每天, 每月 divides an amount.
@@ -28,7 +28,7 @@ from govmetrics.numerals import parse_amount, parse_number
 
 _COUNT_NUMERAL = r"(?:\d+|[一两二三四五六七八九十]+)"
 _UNITS = {"天": "D", "日": "D", "晚": "D", "夜": "D", "周": "W", "星期": "W", "礼拜": "W",
-          "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y"}  # fmt: skip
+          "旬": "T", "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y"}  # fmt: skip
 _UNIT_ALT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _EVERY = re.compile(
     rf"每(?:隔)?(?P<n>[两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
@@ -51,7 +51,7 @@ _RATE_BEFORE = re.compile(r"(?:每[\u4e00-\u9fff\d]{1,4}|平均|人均|户均)$"
 def _period(n: str | None, unit: str) -> str | None:
     kind = _UNITS[unit]
     if n == "半":
-        return {"D": None, "W": None, "M": "P15D", "Q": None, "Y": "P6M"}[kind]
+        return {"D": None, "W": None, "T": None, "M": "P15D", "Q": None, "Y": "P6M"}[kind]
     if n == "双":
         count = 2
     elif n:
@@ -66,6 +66,8 @@ def _period(n: str | None, unit: str) -> str | None:
         count = 1
     if kind == "Q":
         return f"P{3 * count}M"
+    if kind == "T":
+        return f"P{10 * count}D"  # 每旬: a ten-day period (上旬 1-10, 中旬 11-20, 下旬 the rest)
     return f"P{count}{kind}"
 
 
