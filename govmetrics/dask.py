@@ -66,9 +66,9 @@ def _bag_partition(
     """Runs in a worker: the record dicts of one partition of documents."""
     (partition,) = numbers
     rows: list[dict[str, Any]] = []
+    fields = {"id_field": id_field, "text_field": text_field, "date_field": date_field}
     for index, item in enumerate(items):
         name = None if _has_own_id(item, id_field) else f"{partition}-{index}"
-        fields = {"id_field": id_field, "text_field": text_field, "date_field": date_field}
         rows.extend(_document_rows(item, index, name, published, strict, fields))
     return rows
 
@@ -160,9 +160,9 @@ def _frame_partition(
     dates = partition[date_column].tolist() if date_column is not None else [None] * len(partition)
     date_field = date_column or _NO_DATE
     rows: list[dict[str, Any]] = []
+    fields = {"id_field": id_column, "text_field": text_column, "date_field": date_field}
     for index, (id, text, when) in enumerate(zip(ids.tolist(), texts.tolist(), dates, strict=True)):
         item = {id_column: id, text_column: text if isinstance(text, str) else None, date_field: _when(when)}
-        fields = {"id_field": id_column, "text_field": text_column, "date_field": date_field}
         rows.extend(_document_rows(item, index, None, published, strict, fields))
     return frames.rows_frame(rows)
 

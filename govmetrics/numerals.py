@@ -116,9 +116,9 @@ def _cn2an() -> Any:
     return cn2an
 
 
-_PLAIN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_PLAIN_DIGITS = {ch: CN_DIGITS[ch] for ch in "一二两三四五六七八九"}
 _PLACES = {"千": 1000, "百": 100, "十": 10}
-_SEQUENCE_DIGITS = {"〇": 0, "零": 0, **{ch: n for ch, n in _PLAIN_DIGITS.items() if ch != "两"}}
+_SEQUENCE_DIGITS = {ch: CN_DIGITS[ch] for ch in "〇零一二三四五六七八九"}
 
 
 def _standard_section(text: str) -> int | None:
@@ -139,7 +139,7 @@ def _standard_section(text: str) -> int | None:
     at, end = 0, len(text)
     while at < end:
         ch = text[at]
-        if ch in "零〇":
+        if ch in _ZEROS:
             if zero or not value:
                 return None
             zero, at = True, at + 1

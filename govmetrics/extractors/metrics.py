@@ -52,7 +52,8 @@ _RANGE_SEPARATOR = r"(?:[~～〜\-－—–至到]|——)"
 # Qualifiers that may stand a few words before the number they bound: 至少配备1名, 最多可获得30积分.
 _GAPPED = ("至少", "最多", "最少", "最高")
 _NOT_IN_GAP = CN_NUMERAL_CHARS + "，。；、！？：（）“”《》\n"
-# 约 and 近 are qualifiers only as words of their own: 节约, 制约, 附近, 最近 are not (nor 节约为).
+# 约 and 近 (and qualifiers starting with them: 约为) stand only as words of their own: 节约, 制约,
+# 附近, 最近 are not qualifiers, nor is 节约为.
 _LOOKBEHIND = {"约": "节制签预邀公条契特", "近": "附最接将就临贴"}
 # A numeral of one character that is not a count before a classifier: 一 is an article (一个个),
 # 零 a word part (零部件), 二 a category or order (二类疫苗, 二轮), since a count of two is written
@@ -77,7 +78,7 @@ def _alternation(words: Any) -> str:
 def _prefix_alternation(words: list[str]) -> str:
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
-        behind = _LOOKBEHIND.get(word) or (_LOOKBEHIND["约"] if word.startswith("约") else None)
+        behind = _LOOKBEHIND.get(word[:1])  # 约 and 约为 alike
         parts.append(f"(?<![{behind}]){re.escape(word)}" if behind else re.escape(word))
     return "|".join(parts)
 
@@ -144,9 +145,8 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
     return right != -1
 
 
-_TERM_NUMBER = re.compile(r"[\d一二三四五六七八九十]$")
-# 十二届七次、八次全会: the sessions after the first of a list are numbered as it is
-_SESSION_LIST = re.compile(r"[\d一二三四五六七八九十]届(?:[\d一二三四五六七八九十]+次、)+$")
+# What stands before a session numbered after its term: 十四届(五次), 十二届七次、(八次全会)
+_AFTER_TERM = re.compile(r"[\d一二三四五六七八九十]届(?:[\d一二三四五六七八九十]+次、)*$")
 
 
 def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tuple[int, int]]) -> bool:
@@ -164,10 +164,8 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True  # after a decimal point or a thousands separator
     if left in ("第", "每") or (left in ("前", "后") and not qualified):
         return True
-    if left == "届" and unit == "次" and _TERM_NUMBER.search(text, max(0, start - 4), start - 1):
-        return True  # 十四届五次会议: the fifth session of the fourteenth term (本届3次 still counts)
-    if left == "、" and unit == "次" and _SESSION_LIST.search(text, max(0, start - 30), start):
-        return True  # 十二届七次、八次全会
+    if unit == "次" and left in ("届", "、") and _AFTER_TERM.search(text, max(0, start - 30), start):
+        return True  # 十四届五次会议, 十二届七次、八次全会: sessions of a term (本届3次 still counts)
     if chinese and (before.endswith(("周", "星期", "礼拜"))):
         return True  # 周六在社区: a weekday
     if _CLOCK.search(before):
