@@ -24,12 +24,16 @@ How a numeral is read:
    stands before it counts how many, what follows is the remainder, which must be smaller. A single
    Chinese digit as the remainder counts in the next place down (一万二 is 12000), unless 零 stands
    before it (一万零二 is 10002); Arabic digits always keep their own value (1万600 is 10600).
-5. Below 万, Arabic digits followed by units alone multiply (``2千``, ``5000千``). A Chinese numeral
-   in its standard written form (三百二十一, 一千零五, 十五) is read here; any other (the short
-   form 三百五, financial capitals 壹佰, Arabic digits inside: ``4千230``, ``1百01``) goes to cn2an,
-   after Arabic digits inside are written out in Chinese, each in its own places. cn2an is imported
-   the first time it is needed: it compiles its patterns on import (70 ms), which every process of a
-   corpus run would otherwise pay before its first document, and most texts never need it.
+5. Below 万, Arabic digits followed by units alone multiply (``2千``, ``5000千``). Chinese numerals
+   are read by :func:`_chinese_section`: the standard written form (三百二十一, 一千零五, 十五), the
+   spoken short form (三百五 is 350, 两千三 is 2300), places skipped without 零 (一千五十 is 1050),
+   financial capitals (壹佰零贰) and 廿 (廿五 is 25). Arabic digits inside (``4千230``, ``1百01``) are
+   first written out in Chinese, each in its own places. 两 counts hundreds and up or stands alone:
+   after a digit or 十 it is not part of the numeral (一、二两项 is items one and two; 二两 is a weight).
+
+Every reading agrees with cn2an's wherever cn2an gives one; the tests check that exhaustively. The
+module does not import cn2an, which compiles its patterns on import (70 ms, paid by every process
+of a corpus run), and reads less than cn2an does: 十百一, 二两 and 三百零 are not numerals here.
 """
 
 from __future__ import annotations
@@ -37,7 +41,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
 
 import attrs
 
@@ -45,7 +48,7 @@ from govmetrics.errors import NumeralError
 from govmetrics.models import Number, exact
 
 CN_DIGITS: dict[str, int] = {
-    "〇": 0, "零": 0, "洞": 0, "幺": 1, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
+    "〇": 0, "零": 0, "幺": 1, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
     "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6,
     "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
 }  # fmt: skip
@@ -109,27 +112,29 @@ def _rough_range(text: str) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _cn2an() -> Any:
-    import cn2an
-
-    return cn2an
-
-
 _PLAIN_DIGITS = {ch: CN_DIGITS[ch] for ch in "一二两三四五六七八九"}
 _PLACES = {"千": 1000, "百": 100, "十": 10}
 _SEQUENCE_DIGITS = {ch: CN_DIGITS[ch] for ch in "〇零一二三四五六七八九"}
+#: Financial capitals, 幺 and 廿 in their everyday forms, which the section reader knows.
+_EVERYDAY = str.maketrans(
+    {"壹": "一", "幺": "一", "贰": "二", "貳": "二", "兩": "两", "叁": "三", "參": "三", "肆": "四",
+     "伍": "五", "陆": "六", "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十", "佰": "百",
+     "仟": "千", "廿": "二十"}
+)  # fmt: skip
+_WRITTEN_DIGITS = "零一二三四五六七八九"
 
 
-def _standard_section(text: str) -> int | None:
-    """A numeral below 万 in its standard written form, or None to leave it to cn2an.
+def _chinese_section(text: str) -> int | None:
+    """A Chinese numeral below 万 in everyday characters, or None when it is not one.
 
-    The standard form writes each digit before its place, places going down (千, 百, 十), the ones
-    digit last and bare; 零 stands once where places are skipped (一千零五 is 1005, 一千零五十 is
-    1050, and 一千二百 needs none); 十 leads the teens alone (十五) or with 一 (一十五); 两 counts
-    hundreds and thousands (两千) or stands alone. Digits without places are read one by one, as
-    years are written (一九九三, 二〇三五). Anything else returns None, for cn2an to read its own
-    way: short forms (三百五 is 350), loose ones (一千五十), capitals (壹佰), 两 elsewhere (二十两).
+    Digits stand before their places, and places go down (千, 百, 十). The ones digit stands bare
+    at the end, and so may a digit after 百 or 千, which then counts in the place below: that is
+    the spoken short form (三百五 is 350, 一千二 is 1200). 零 stands once where places are skipped
+    (一千零五 is 1005, 一千零五十 is 1050); a place skipped without it is read the same way
+    (一千五十 is 1050), but 零 where nothing was skipped is an error (十零一). 十 stands for one
+    ten alone (十五, 一百十一, 一千零十) or with 一 (一十五, 一百一十一). 两 counts hundreds and
+    thousands (两千) or stands alone. Digits without places are read one by one, as years are
+    written (一九九三, 二〇三五).
     """
     if text == "两":
         return 2
@@ -144,47 +149,61 @@ def _standard_section(text: str) -> int | None:
                 return None
             zero, at = True, at + 1
             continue
-        if ch == "十" and at == 0:
+        if ch == "十":  # 十五, 一百十一, 一千零十: 十 without a digit is one ten
             digit, place, at = 1, 10, at + 1
         else:
-            place = _PLACES.get(text[at + 1], 0) if at + 1 < end else 1
-            if ch not in _PLAIN_DIGITS or not place or (ch == "两" and place < 100):
+            digit = _PLAIN_DIGITS.get(ch, 0)
+            place = _PLACES.get(text[at + 1], 0) if at + 1 < end else 0
+            if not digit or (not place and at + 1 < end):
                 return None
-            digit, at = _PLAIN_DIGITS[ch], at + (1 if place == 1 else 2)
-        # places go down, and 零 stands exactly where one was skipped
-        if place >= last or (value and zero != (place * 10 < last)):
-            return None
+            if place:
+                at += 2
+            else:  # the last digit, bare: the ones, or after 百 and 千 the short form's place below
+                place, at = (last // 10 if value and not zero and last >= 100 else 1), at + 1
+            if ch == "两" and place < 100:
+                return None  # 二两, 十两: a weight, or 两 counting what came before (一、二两项)
+        if place >= last or (zero and place * 10 >= last):
+            return None  # places out of order, or 零 where no place was skipped
         value, last, zero = value + digit * place, place, False
     return None if zero else value
+
+
+def _written_in_chinese(value: int) -> str:
+    """A number below 万 in standard Chinese with 一 before 十 (一十五), to stand inside a numeral."""
+    parts: list[str] = []
+    skipped = False
+    for place, digit in zip("千百十 ", f"{value:04d}", strict=True):
+        if digit == "0":
+            skipped = bool(parts)
+            continue
+        if skipped:
+            parts.append("零")
+            skipped = False
+        parts.append(_WRITTEN_DIGITS[int(digit)] + place.strip())
+    return "".join(parts)
 
 
 def _arabic_as_chinese(match: re.Match[str]) -> str:
     """Arabic digits inside a Chinese numeral, written out in their own places: 230 → 二百三十, 01 → 零一."""
     digits = match.group().replace(",", "")
     value = int(digits)
-    if not value:
-        return "零"
-    return ("零" if digits[0] == "0" else "") + str(_cn2an().an2cn(value))
+    if not value or value >= 10_000:
+        return "零" if not value else digits  # a value of 万 or more inside a section is no numeral
+    return ("零" if digits[0] == "0" else "") + _written_in_chinese(value)
 
 
 def _section(text: str, original: str) -> int:
-    """A numeral below 万: Arabic digits, a standard Chinese numeral, or any other read by cn2an."""
+    """A numeral below 万: Arabic digits, or a Chinese one (:func:`_chinese_section`)."""
     arabic = _ARABIC_INTEGER.match(text)
     if arabic and all(ch in CN_UNITS for ch in text[arabic.end() :]):
         # 2300, 2千, 5000千 (瓦): Arabic digits times the units after them, as 2万 is 2 × 万
         return int(arabic.group().replace(",", "")) * _magnitude(text[arabic.end() :])
+    text = _ARABIC_INTEGER.sub(_arabic_as_chinese, text.translate(_EVERYDAY))
     if text.startswith(_BARE_UNIT):
         text = "一" + text  # 百余人, 千三: a bare unit means one of it
-    standard = _standard_section(text)
-    if standard is not None:
-        return standard
-    text = _ARABIC_INTEGER.sub(_arabic_as_chinese, text)
-    try:
-        value = _cn2an().cn2an(text, "normal")
-    except (ValueError, KeyError, IndexError) as exc:
-        raise NumeralError(f"not a numeral: {original!r}") from exc
-    if not isinstance(value, int):  # cn2an returns floats only for decimals, which are split off
-        raise NumeralError(f"not an integer: {original!r}")
+    value = _chinese_section(text)
+    if value is None:
+        raise NumeralError(f"not a numeral: {original!r}")
     return value
 
 

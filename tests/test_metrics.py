@@ -80,6 +80,9 @@ FORMS = [
     ("检查企业120家次。", [("120家次", 120, None, "家次", None)]),
     ("抽检食品350批次。", [("350批次", 350, None, "批次", None)]),
     ("本届3次获评先进。", [("3次", 3, None, "次", None)]),
+    # 两 after a digit starts a count of its own: the items just listed
+    ("除上述一、二两项外，均按实际损失赔偿。", [("两项", 2, None, "项", None)]),
+    ("新建住房一万两千套。", [("一万两千套", 12000, None, "套", None)]),
 ]
 
 
@@ -132,6 +135,8 @@ NOT_METRICS = [
     # rates and bare magnitudes
     ("每千名老年人拥有养老床位。", "a rate's denominator"),
     ("百家争鸣，万人空巷。", "bare magnitudes in idioms"),
+    ("发挥政府投资“四两拨千斤”的作用。", "四两 is a weight in an idiom, not 42"),
+    ("堵住漏洞，治理溶洞垃圾。", "洞 is no digit"),
     # sessions numbered after their term, without 第
     ("区政协十四届五次会议开幕。", "a session of a term"),
     ("市委十二届三次全会召开。", "a plenary session of a term"),
