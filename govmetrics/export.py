@@ -160,9 +160,12 @@ BOOL_COLUMNS = ("year_inferred", "referred")
 PARQUET_COLUMNS = tuple(
     name for column in CSV_COLUMNS for name in ((column, f"{column}_exact") if column in NUMBER_COLUMNS else (column,))
 )
-#: Rows per Parquet record batch (and row group): bounds what the writer holds.
+#: Rows per Parquet row group: bounds what the writer holds.
 PARQUET_BATCH_ROWS = 10_000
-
+#: Rows of JSON lines turned into Arrow columns at a time, as they come; the row group is written
+#: from these pieces. Converting in small pieces leaves little for the end of a run with worker
+#: processes: only the last piece and the last row group's encoding, done once every document is.
+PARQUET_PIECE_ROWS = 1_000
 
 def parquet_schema() -> Any:
     """The Parquet schema: ``int64`` offsets and counts, ``float64`` numbers with exact strings beside
@@ -248,22 +251,31 @@ def check_pyarrow() -> None:
 
 
 class _ParquetWriter(RecordWriter):
-    """Rows come as JSON lines of typed cells; every ``batch_rows`` of them become one record batch.
+    """Rows come as JSON lines of typed cells; each ``piece_rows`` of them become Arrow columns, and
+    each ``batch_rows`` one row group.
 
-    The batch is read by Arrow's JSON reader against the fixed schema rather than built with
+    The lines are read by Arrow's JSON reader against the fixed schema rather than built with
     ``pyarrow.array`` from Python lists, which imports pandas (some 50 MB) into the writing process.
     The file is created at once (so a file that cannot be written stops the run before it starts);
-    pyarrow is imported at the first batch, while worker processes are already extracting.
+    pyarrow is imported at the first piece, while worker processes are already extracting.
     """
 
-    def __init__(self, target: str | PathLike[str] | BinaryIO, batch_rows: int = PARQUET_BATCH_ROWS) -> None:
+    def __init__(
+        self,
+        target: str | PathLike[str] | BinaryIO,
+        batch_rows: int = PARQUET_BATCH_ROWS,
+        piece_rows: int = PARQUET_PIECE_ROWS,
+    ) -> None:
         self.owned = isinstance(target, (str, PathLike))
         self.file: BinaryIO = open(target, "wb") if isinstance(target, (str, PathLike)) else target  # noqa: SIM115
         self.writer: Any = None
         self.schema: Any = None
         self.batch_rows = batch_rows
+        self.piece_rows = min(piece_rows, batch_rows)
         self.lines: list[str] = []
-        self.rows = 0
+        self.rows = 0  # in self.lines
+        self.pieces: list[Any] = []  # Arrow tables of the row group being gathered
+        self.piece_total = 0  # rows in self.pieces
 
     def _writer(self) -> Any:
         if self.writer is None:
@@ -275,26 +287,39 @@ class _ParquetWriter(RecordWriter):
     def write(self, payload: Any) -> None:
         self.lines.append(payload)
         self.rows += payload.count("\n")
-        if self.rows >= self.batch_rows:
-            self._flush()
+        if self.rows >= self.piece_rows:
+            self._convert()
+            if self.piece_total >= self.batch_rows:
+                self._write_row_group()
 
-    def _flush(self) -> None:
+    def _convert(self) -> None:
+        """The lines gathered so far, as one more Arrow table of the row group."""
         if not self.rows:
             return
         data = "".join(self.lines).encode("utf-8")
         self.lines, self.rows = [], 0
-        writer = self._writer()
+        self._writer()
         pj = importlib.import_module("pyarrow.json")
         table = pj.read_json(
             io.BytesIO(data),
             read_options=pj.ReadOptions(use_threads=False, block_size=max(len(data), 1 << 20)),
             parse_options=pj.ParseOptions(explicit_schema=self.schema, unexpected_field_behavior="ignore"),
         )
-        writer.write_table(table)
+        self.pieces.append(table)
+        self.piece_total += table.num_rows
+
+    def _write_row_group(self) -> None:
+        if not self.pieces:
+            return
+        pa = importlib.import_module("pyarrow")
+        table = pa.concat_tables(self.pieces)
+        self.pieces, self.piece_total = [], 0
+        self._writer().write_table(table, row_group_size=table.num_rows)
 
     def close(self) -> None:
         try:
-            self._flush()
+            self._convert()
+            self._write_row_group()
             self._writer().close()  # an empty run still writes a file with every column
         finally:
             if self.owned:

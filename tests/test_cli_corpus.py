@@ -168,6 +168,25 @@ class TestOutput:
         schema = pq.read_schema(target)
         assert str(schema.field("start").type) == "date32[day]" and str(schema.field("span_start").type) == "int64"
 
+    def test_parquet_row_groups_are_gathered_from_small_pieces(
+        self, capsys: pytest.CaptureFixture[str], tree: Path
+    ) -> None:
+        """Lines become Arrow columns a few rows at a time; a row group is written once enough are
+        held, so every group but the last has at least ``batch_rows`` rows, all in order."""
+        from govmetrics.export import _ParquetWriter, encode_rows
+
+        rows = jsonl(run(capsys, "extract", str(tree))[1])
+        target = tree.parent / "records.parquet"
+        writer = _ParquetWriter(target, batch_rows=3, piece_rows=2)
+        for row in rows:
+            writer.write(encode_rows([row], "parquet"))
+        writer.close()
+        metadata = pq.read_metadata(target)
+        sizes = [metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)]
+        assert sum(sizes) == len(rows) > 6
+        assert len(sizes) > 1 and all(size >= 3 for size in sizes[:-1]) and sizes[-1] > 0
+        assert list(pd.read_parquet(target)["text"]) == [row["text"] for row in rows]
+
     def test_parquet_without_records_has_the_schema(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         (tmp_path / "none.txt").write_text("没有数字。", encoding="utf-8")
         target = tmp_path / "none.parquet"
