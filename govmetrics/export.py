@@ -167,6 +167,7 @@ PARQUET_BATCH_ROWS = 10_000
 #: processes: only the last piece and the last row group's encoding, done once every document is.
 PARQUET_PIECE_ROWS = 1_000
 
+
 def parquet_schema() -> Any:
     """The Parquet schema: ``int64`` offsets and counts, ``float64`` numbers with exact strings beside
     them, ``date32`` days, ``bool`` flags, ``string`` for everything else (nested values as JSON)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -186,6 +187,21 @@ class TestOutput:
         assert sum(sizes) == len(rows) > 6
         assert len(sizes) > 1 and all(size >= 3 for size in sizes[:-1]) and sizes[-1] > 0
         assert list(pd.read_parquet(target)["text"]) == [row["text"] for row in rows]
+
+    def test_parquet_runs_keep_numpy_to_one_blas_thread(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """pyarrow imports numpy, whose BLAS would start a spinning thread a core beside the workers;
+        a count the user set is kept."""
+        from govmetrics.cli import BLAS_THREADS
+
+        for name in BLAS_THREADS:
+            monkeypatch.setenv(name, "")  # recorded, so whatever the run sets is undone after the test
+            monkeypatch.delenv(name)
+        monkeypatch.setenv("MKL_NUM_THREADS", "4")
+        (tmp_path / "a.txt").write_text("全区2万余户。", encoding="utf-8")
+        assert run(capsys, "extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "a.parquet"))[0] == 0
+        assert (os.environ["OPENBLAS_NUM_THREADS"], os.environ["MKL_NUM_THREADS"]) == ("1", "4")
 
     def test_parquet_without_records_has_the_schema(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         (tmp_path / "none.txt").write_text("没有数字。", encoding="utf-8")
