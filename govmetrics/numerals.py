@@ -72,7 +72,7 @@ _RANGE_SEPARATORS = "~～〜-－—–至到"
 _RANGE = re.compile(rf"(.+?)\s*(?:[{re.escape(_RANGE_SEPARATORS)}]|——)\s*(.+)")
 _RANGE_TAIL = re.compile("[百佰千仟万萬亿億]+$")
 # Two neighbouring digits written side by side (三四百, 十四五, 两三个) give a range, not a number.
-_NEIGHBOURS = re.compile(r"([一二两三四五六七八九])([二三四五六七八九])")
+_NEIGHBOURS = re.compile(r"([一二两三四五六七八九])([二两三四五六七八九])")
 # 余 / 多 / 几 after the digits; a 零 left before them goes too (一百零几万 is more than 一百万).
 _MORE_THAN = re.compile(r"零?[余多几]")
 _PER = re.compile(r"([百佰千仟万萬亿億]+)分之(.+)")
@@ -98,14 +98,17 @@ def _rough_range(text: str) -> tuple[str, str] | None:
     """The two ends of a rough range written as neighbouring digits, or None.
 
     Chinese writes a rough range by putting two neighbouring digits side by side: 三四百 is 300 to
-    400, 十四五 is 14 to 15, 两三 is 2 to 3. A longer run of digits, or one holding a zero, is read
-    digit by digit instead (一二三 is 123, 二〇 is 20), as years and codes are written.
+    400, 十四五 is 14 to 15, 两三 and 二三 are 2 to 3, 一两 is 1 to 2, and 三两, the one pair written
+    high first, 2 to 3 again. A longer run of digits, or one holding a zero, is read digit by digit
+    instead (一二三 is 123, 二〇 is 20), as years and codes are written.
     """
     matches = list(_NEIGHBOURS.finditer(text))
     if not matches or (_is_digit_sequence(text) and (len(text) > 2 or any(ch in _ZEROS for ch in text))):
         return None
     for match in matches:
         low, high = match.groups()
+        if (low, high) == ("三", "两"):
+            low, high = high, low
         if CN_DIGITS[high] == CN_DIGITS[low] + 1:
             head, tail = text[: match.start()], text[match.end() :]
             return head + low + tail, head + high + tail

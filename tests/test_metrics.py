@@ -83,6 +83,8 @@ FORMS = [
     # 两 after a digit starts a count of its own: the items just listed
     ("除上述一、二两项外，均按实际损失赔偿。", [("两项", 2, None, "项", None)]),
     ("新建住房一万两千套。", [("一万两千套", 12000, None, "套", None)]),
+    ("每周安排一两个人值守。", [("一两个", 1, 2, "个", None)]),
+    ("用了三两天时间。", [("三两天", 2, 3, "天", None)]),
 ]
 
 

@@ -256,6 +256,9 @@ RANGES = _cases(
     ("三四百", 300, 400, "neighbours-san-si-bai"),
     ("十四五", 14, 15, "neighbours-shi-si-wu"),
     ("两三", 2, 3, "neighbours-liang-san"),
+    ("一两", 1, 2, "neighbours-yi-liang"),
+    ("三两", 2, 3, "neighbours-san-liang-high-first"),
+    ("一两千万", 10000000, 20000000, "neighbours-yi-liang-qian-wan"),
     ("三四十万", 300000, 400000, "neighbours-before-wan"),
     ("三到五万", 30000, 50000, "magnitude-for-both-ends"),
     ("1.5~2万", 15000, 20000, "decimal-low-end-takes-magnitude"),
@@ -378,7 +381,7 @@ def test_parse_number_rejects(text: str, message: str) -> None:
         parse_number(text)
 
 
-@pytest.mark.parametrize("text", ["三四百", "十四五", "两三", "三四十万"])
+@pytest.mark.parametrize("text", ["三四百", "十四五", "两三", "三四十万", "一两", "三两"])
 def test_parse_number_sends_ranges_to_parse_amount(text: str) -> None:
     with pytest.raises(NumeralError, match="parse_amount"):
         parse_number(text)

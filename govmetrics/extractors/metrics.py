@@ -46,8 +46,9 @@ from govmetrics.numerals import CN_NUMERAL_CHARS, MAGNITUDES, parse_amount
 # \d matches full-width digits too; the separators are written either way (４，５６５, 52,000).
 # A magnitude before 瓦, 克 or 米 is part of the unit: 5000千瓦, 3千克, 5千米.
 _ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?(?:[十百千万亿](?![瓦克米]))*"
-# 两 after a digit or 十 starts a numeral of its own: 一、二两项 is two items, not 22.
-_CN_CHAR = rf"(?:[{CN_NUMERAL_CHARS.replace('两', '').replace('兩', '')}]|(?<![一二三四五六七八九十拾])[两兩])"
+# 两 after a digit or 十 starts a numeral of its own (一、二两项 is two items, not 22), except in
+# the rough ranges 一两 (one or two) and 三两 (two or three), which parse_amount reads.
+_CN_CHAR = rf"(?:[{CN_NUMERAL_CHARS.replace('两', '').replace('兩', '')}]|(?<![二四五六七八九十拾])[两兩])"
 _CHINESE = rf"[{CN_NUMERAL_CHARS}]{_CN_CHAR}*(?:点[{CN_NUMERAL_CHARS}]+)?"
 _NUMERAL = rf"(?:{_ARABIC}|{_CHINESE})"
 _RANGE_SEPARATOR = r"(?:[~～〜\-－—–至到]|——)"
