@@ -271,5 +271,9 @@ def test_records_cross_processes_whole_plugin_records_included(protocol: int) ->
         assert type(copy) is type(record)
         assert attrs.asdict(copy, recurse=False) == attrs.asdict(record, recurse=False)
     assert pickle.loads(pickle.dumps(records, protocol=protocol)) == records
+    copied_span = pickle.loads(pickle.dumps(span, protocol=protocol))
+    assert (type(copied_span), copied_span, hash(copied_span)) == (Span, span, hash(span))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        copied_span.start = 1  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         pickle.loads(pickle.dumps(records[0])).value = 1  # type: ignore[misc]
