@@ -14,7 +14,17 @@ from importlib import resources
 
 from govmetrics.errors import GovmetricsError
 
-LEXICONS = ("units", "qualifiers", "set_phrases", "place_words", "surnames", "titles", "meeting_words", "name_enders")
+LEXICONS = (
+    "units",
+    "qualifiers",
+    "currencies",
+    "set_phrases",
+    "place_words",
+    "surnames",
+    "titles",
+    "meeting_words",
+    "name_enders",
+)
 
 
 def read_rows(lines: list[str] | tuple[str, ...], name: str) -> list[tuple[str, ...]]:

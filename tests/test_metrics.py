@@ -84,6 +84,7 @@ FORMS = [
     ("除上述一、二两项外，均按实际损失赔偿。", [("两项", 2, None, "项", None)]),
     ("新建住房一万两千套。", [("一万两千套", 12000, None, "套", None)]),
     ("每周安排一两个人值守。", [("一两个", 1, 2, "个", None)]),
+    ("项目总投资约合人民币3000万元。", [("约合人民币3000万元", 30000000, None, "元", "about")]),
     ("用了三两天时间。", [("三两天", 2, 3, "天", None)]),
 ]
 
@@ -178,3 +179,16 @@ def test_lexicon_entries_from_a_plugin_extend_units() -> None:
 
     get_plugin_host().register(AddsUnit(), "adds-unit")
     assert metrics("新修12垄。") == [("12垄", 12, None, "垄", None)]
+
+
+def test_a_plugin_adds_a_currency_between_qualifier_and_amount() -> None:
+    class AddsCurrency:
+        @govmetrics.hookimpl
+        def govmetrics_lexicon_entries(self, name: str) -> list[str] | None:
+            return ["卢布"] if name == "currencies" else None
+
+    from govmetrics.plugins import get_plugin_host
+
+    assert metrics("约合卢布300万元。") == [("300万元", 3000000, None, "元", None)]
+    get_plugin_host().register(AddsCurrency(), "adds-currency")
+    assert metrics("约合卢布300万元。") == [("约合卢布300万元", 3000000, None, "元", "about")]

@@ -104,11 +104,13 @@ def _build() -> _Lexicon:
             continue  # written inside the numeral; parse_amount reads them
         (before if where == "before" else after).append(word)
     units = _alternation(canonical)
+    # a currency may stand between a qualifier and its amount: 约合人民币3000万元
+    currencies = _alternation(row[0] for row in lexicon.load("currencies")) or "(?!)"
     # every metric starts with a qualifier, 百分之 or a numeral: a cheap test for the scan
     first = "".join(sorted({w[0] for w in before + list(_GAPPED)} | set(CN_NUMERAL_CHARS) | {"百"}))
     pattern = re.compile(
         rf"(?=[\d{re.escape(first)}])"
-        rf"(?:(?P<pre>{_prefix_alternation(before)})"
+        rf"(?:(?P<pre>{_prefix_alternation(before)})(?:{currencies})?"
         rf"|(?P<gapped>{_alternation(_GAPPED)})[^{_NOT_IN_GAP}\d\s]{{1,4}}?)?"
         rf"(?P<percent>百分之)?"
         rf"(?P<num>{_NUMERAL})"
