@@ -111,7 +111,9 @@ def _point(p: str) -> str:
 
 
 _SEP = r"(?:至|到|——|-|—|－|~|～|〜)"
-_PREFIX = r"(?P<pre>自从|自|从|截至|截止到|截止|直到|(?<![增加提高达升降减少扩大延长])到)?"
+# 到 and 至 before a date end a period (持续至9月30日, 延长到10月底); after a verb of change they
+# lead to a value (增加到213处), and inside a span (7月1日至9月30日) the span reads them.
+_PREFIX = r"(?P<pre>自从|自|从|截至|截止到|截止|直到|(?<![增加提高达升降减少扩大])(?<!增长)[到至])?"
 # 前 ends a period (6月底前) unless it begins a word (前往, 前后) or a count (2021年前两个季度)
 _SUFFIX = r"(?P<suf>以来|起|开始|为止|之前|至今|前(?![往后来夕景途列沿端期行\d一二两三四五六七八九十]))?"
 _NUMERIC = r"(?P<numeric>(?:19|20)\d{2}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9]))(?![\d.])"
@@ -129,7 +131,7 @@ _BODY = (
     rf")"
 )
 # Every date starts with one of these: a cheap test that lets the scan skip all other positions.
-_FIRST = r"(?=[\d一二三四五六七八九十〇零今本去上前明下后第年月昨这大自从截直到])"
+_FIRST = r"(?=[\d一二三四五六七八九十〇零今本去上前明下后第年月昨这大自从截直到至])"
 DATE_PATTERN = re.compile(rf"{_FIRST}{_PREFIX}{_BODY}{_SUFFIX}")
 # A date followed, within the clause, by 以来 (去年11月15日正式供暖以来) is where a period began.
 _GAPPED_SINCE = re.compile(r"[^，。；！？：,;!?\n\d]{1,24}?以来")
@@ -424,11 +426,11 @@ def _relation(pre: str | None, suf: str | None) -> str | None:
 
     从 alone is not a relation: 从2020年底的126处增加到213处 compares two values.
     """
-    if suf in ("以来", "起", "开始", "至今") and pre not in ("截至", "截止", "截止到", "直到", "到"):
+    if suf in ("以来", "起", "开始", "至今") and pre not in ("截至", "截止", "截止到", "直到", "到", "至"):
         return "since"
     if pre in ("自", "自从"):
         return "since"
-    if pre in ("截至", "截止", "截止到", "直到", "到") or suf in ("为止", "之前", "前"):
+    if pre in ("截至", "截止", "截止到", "直到", "到", "至") or suf in ("为止", "之前", "前"):
         return "until"
     return None
 
