@@ -38,6 +38,13 @@ CASES = [
     ("每周三上午由社区书记接待居民。", [("P1W", None, None)]),
     ("每月15日集中开展志愿服务。", [("P1M", None, None)]),
     ("每月最多组织两次。", [("P1M", None, 2)]),
+    # listed weekdays count the times; 各 multiplies a count by them
+    ("活动室每周一、三、五开放。", [("P1W", 3, 3)]),
+    ("每周二和周四下午开展义诊。", [("P1W", 2, 2)]),
+    ("每周一、周四各开展一次巡查。", [("P1W", 2, 2)]),
+    # a count of times after a rate's 每人 or 平均 is a cadence, per person or on average
+    ("区级领导每人每季度至少到联系点调研1次。", [("P3M", 1, None)]),
+    ("网格员平均每天巡查2次。", [("P1D", 2, 2)]),
 ]
 
 
@@ -49,6 +56,7 @@ def test_cadence_period_and_counts(text: str, expected: list[tuple[str, int | No
 NOT_CADENCES = [
     ("每人每月补贴100元。", "a rate per person"),
     ("平均每天处理诉求。", "an average"),
+    ("平均每天接待游客300人次。", "an average amount, counted in 人次, not times"),
     ("聚焦“每月一题”重点问题。", "a programme name"),
     ("每千名老年人拥有养老床位37.5张。", "per thousand people"),
 ]

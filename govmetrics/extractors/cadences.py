@@ -8,8 +8,10 @@ Two ways Chinese writes a cadence:
 
 The period becomes an ISO 8601 duration (每两周 P2W, 每旬 P10D, 每半月 P15D, 每季度 P3M, 每半年 P6M). The count
 gives ``min_times``/``max_times``: 至少/不少于 make a floor, 最多/不超过 a ceiling, 1~2次 a range, a
-plain 两次 both; 早晚 is two times and 早中晚 three when no number is written. A rate is not a
-cadence: in 每人每月100元 and 平均每天, 每月 divides an amount.
+plain 两次 both; 早晚 is two times and 早中晚 three when no number is written, and so are the
+weekdays listed (每周一、三、五 is three times a week; 每周一、周四各一次, two). A rate is not a
+cadence: in 每人每月100元 and 平均每天300人次, the period divides an amount; but 每人每季度调研1次
+and 平均每天巡查2次 count times, so they are cadences, per person and on average.
 
 The cadence's span runs from the period to its count, so the numbers inside (1~2次) belong to it
 and never come out as metrics: the resolution step gives the span to the cadence.
@@ -32,7 +34,8 @@ _UNITS = {"天": "D", "日": "D", "晚": "D", "夜": "D", "周": "W", "星期": 
 _UNIT_ALT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _EVERY = re.compile(
     rf"每(?:隔)?(?P<n>[两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
-    r"(?P<anchor>[一二三四五六日天](?=[上下中早晚]|[\u4e00-\u9fff]{3})"  # 每周六在…, 每周三上午
+    # 每周六在…, 每周三上午, 每周一、三、五
+    r"(?P<anchor>[一二三四五六日天](?=[上下中早晚]|[\u4e00-\u9fff]{3}|[、和及](?:周|星期)?[一二三四五六日天])"
     rf"|{_COUNT_NUMERAL}[日号](?:前|后)?|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
 )
 _PER = re.compile(
@@ -46,6 +49,8 @@ _CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]|每")
 _SLOTS = {"早中晚": 3, "早午晚": 3, "早晚": 2, "上下午": 2}
 _NOT_A_VERB = frozenset("个次项批步件名人户家夜度")
 _RATE_BEFORE = re.compile(r"(?:每[\u4e00-\u9fff\d]{1,4}|平均|人均|户均)$")
+# more weekdays after the first: 每周一、三、五, 每周一、周四
+_MORE_WEEKDAYS = re.compile(r"(?:[、和及](?:周|星期)?[一二三四五六日天])+")
 
 
 def _period(n: str | None, unit: str) -> str | None:
@@ -128,7 +133,8 @@ def find_cadences(text: str) -> Iterator[Cadence]:
     names = lexicon.set_phrase_spans(text)
     for match in _EVERY.finditer(text):
         start = match.start()
-        if start < taken or _RATE_BEFORE.search(text, max(0, start - 6), start):
+        rate = _RATE_BEFORE.search(text, max(0, start - 6), start)
+        if start < taken:
             continue
         period = _period(match.group("n"), match.group("unit"))
         if period is None:
@@ -138,7 +144,17 @@ def find_cadences(text: str) -> Iterator[Cadence]:
         activity: str | None = None
         anchor = match.group("anchor") or ""
         weekday_one = match.group("unit") in ("周", "星期") and anchor == "一"
-        if weekday_one and re.match(r"[\u4e00-\u9fff]{1,2}(?:[，。；、！？”\n]|$)", text[end:]):
+        weekdays = _MORE_WEEKDAYS.match(text, end) if match.group("unit") in ("周", "星期") and anchor else None
+        if weekdays:
+            # 每周一、三、五 is three days a week; 每周一、周四各开展一次, once on each of two
+            days = 1 + len(re.findall("[一二三四五六日天]", weekdays.group().replace("星期", "").replace("周", "")))
+            end = weekdays.end()
+            counted = _count_after(text, end)
+            each = counted is not None and "各" in text[end : counted[2]]
+            low = high = days * counted[0] if each and counted and counted[0] == counted[1] else days
+            if each and counted:
+                end = counted[2]
+        elif weekday_one and re.match(r"[\u4e00-\u9fff]{1,2}(?:[，。；、！？”\n]|$)", text[end:]):
             # 每周一探访、每日一问候: 一 and a short verb is once a week, not Monday
             low = high = 1
             end = re.match(r"[\u4e00-\u9fff]{1,2}", text[end:]).end() + end  # type: ignore[union-attr]
@@ -153,6 +169,8 @@ def find_cadences(text: str) -> Iterator[Cadence]:
             if counted is not None:
                 low, high, end, found_activity = counted
                 activity = found_activity or None
+        if rate and low is None and high is None:
+            continue  # 每人每月100元: 每月 divides an amount; 每人每季度调研1次 still counts times
         taken = end
         if lexicon.covered(names, start, end):
             continue  # 每月一题: the name of a programme
