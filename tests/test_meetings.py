@@ -160,3 +160,35 @@ def test_a_role_statement_looks_back_one_story_not_through_the_whole_text() -> N
     assert _target(drafts, starts, 50_000, None) is None
     drafts[4800].referred = False  # at 48,000: within reach
     assert _target(drafts, starts, 50_000, "会议") is drafts[4800]
+
+
+def test_a_ceremony_held_with_ju_ban() -> None:
+    [m] = meetings("本报讯 12月15日，区残联举办2023年度助残暖冬行动启动仪式。", published="2023-12-18")
+    assert (m.name, m.organ, m.date) == ("2023年度助残暖冬行动启动仪式", "区残联", dt.date(2023, 12, 15))
+
+
+def test_a_meeting_word_in_the_place_name_does_not_end_the_meeting_name() -> None:
+    [m] = meetings("本报讯 1月10日至11日，区十七届人大一次会议在区会议中心召开。", published="2022-01-12")
+    assert (m.name, m.location, m.date) == ("区十七届人大一次会议", "区会议中心", dt.date(2022, 1, 10))
+
+
+def test_a_numbered_session_named_after_the_verb_carries_its_body() -> None:
+    [m] = meetings("7月15日上午，区委常委会召开第二十一次会议，区委书记陈立新主持会议。", published="2019-07-16")
+    assert (m.name, m.organ, m.chair.name if m.chair else None) == ("区委常委会第二十一次会议", "区委常委会", "陈立新")
+    assert m.text == "第二十一次会议"
+
+
+def test_words_that_merely_begin_like_a_modal_or_study_verb_do_not_make_a_meeting_referred() -> None:
+    [study] = meetings("6月14日下午，区委理论学习中心组举行集体学习会议，区委书记严正平主持会议。")
+    assert not study.referred and study.chair is not None and study.chair.name == "严正平"
+    for text in ("应急管理局召开安全生产会议。", "区主要领导召开专题会议。", "计划生育协会召开理事会议。"):
+        assert [m.referred for m in meetings(text)] == [False], text
+    assert [m.referred for m in meetings("区政府将召开常务会议。")] == [True]
+
+
+def test_the_organ_leaves_out_dates_adverbs_and_how_often_it_meets() -> None:
+    assert [m.organ for m in meetings("区政府近日召开常务会议。")] == ["区政府"]
+    assert [m.organ for m in meetings("7月10日上午区政府召开常务会议。")] == ["区政府"]
+    assert [(m.organ, m.referred) for m in meetings("统战部将每半年召开一次座谈会。")] == [("统战部", True)]
+    assert [m.organ for m in meetings("各部门每月至少召开一次专题调度会。")] == ["各部门"]
+    assert [m.organ for m in meetings("省政府成功举办首届民营经济创新发展大会。")] == ["省政府"]

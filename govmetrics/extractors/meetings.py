@@ -32,13 +32,16 @@ from govmetrics.models import Article, DateMention, Meeting, Person, Span
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]")
-_HOLD = re.compile(r"主持召开|召开|隆重举行|举行")
+_HOLD = re.compile(r"主持召开|召开|隆重举行|举行|举办")
 _ROLE = re.compile(r"主持|出席|参加|列席|参会")
 _AGENDA_VERBS = ("传达", "听取", "审议", "研究", "部署", "通报", "学习", "讨论", "总结", "分析", "审定", "通过")
 # spoken of rather than held: 传达…会议精神, 关于召开…的请示, and meetings that are due or planned
 # (应当召开, 将于下月召开) rather than reported
 _REFERRED_BEFORE = re.compile(
-    r"(?:传达|学习|贯彻|落实|关于|筹备|参照|按照|根据)[^，。；]*$|(?:应当|应|须|必须|可以|将|拟|计划|要|定期)[^，。；]{0,12}$"
+    # 学习 in a study group's name (理论学习中心组) is no verb
+    r"(?:传达|学习(?!中心组|小组)|贯彻|落实|关于|筹备|参照|按照|根据)[^，。；]*$"
+    # modal words, not the words they begin or end (应急管理局, 主要领导, 计划生育协会)
+    r"|(?:应当|应(?![急用对聘])|须|必须|可以|将|拟|计划(?!生育)|(?<![主重需纪摘概只])要|定期)[^，。；]{0,12}$"
 )
 _REFERRED_AFTER = re.compile(r"^(?:精神|上的讲话|部署|要求|的请示|的通知|决定)")
 # a meeting held on a cadence; 第三十七次 is which session, not how often
@@ -48,7 +51,16 @@ _RECURRING = re.compile(
     r"|(?<![第届\d一两二三四五六七八九十])[\d一两二三四五六七八九十]+次(?![\u4e00-\u9fff]{0,8}(?:会议|全会|大会))"
 )
 # words between a subject and its verb that belong to neither: 社区议事厅已召开, 街道近日召开
-_ADVERBS_AFTER = re.compile(r"(?:已经|已|还|将|再次|再|又|正式|专门|先后|分别|集中|共|近日|日前|今天|隆重)+$")
+_ADVERBS_AFTER = re.compile(
+    r"(?:已经|已|还|将|再次|再|又|正式|专门|先后|分别|集中|共|近日|日前|今天|隆重|成功|圆满|首次|相继|陆续|联合|共同)+$"
+)
+# an article or item number before the body is no part of it: 第十二条…, （四）…
+_NUMBERING_BEFORE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[)）])")
+# a day written before the body that meets: 7月10日上午区政府召开 (but 近日 is an adverb)
+_LEADING_DAY = re.compile(r"^.*?[\d一二三四五六七八九十]日(?:[上下]午|晚上?|凌晨)?")
+# how often or whether a body meets is no part of it: 统战部将每半年召开, 每月至少召开
+_CADENCE_OR_MODAL = re.compile(r"(?:每|定期).*$")
+_MODALS_AFTER = re.compile(r"(?:将|要|应当|应|须|必须|计划|拟|坚持|至少)+$")
 _ORGAN_IN_NAME = re.compile(
     r"^((?:中共)?[\u4e00-\u9fff]{2,20}?(?:委员会|人民政府|区政府|市政府|政协))(?=\S*(?:会议|会))"
 )
@@ -121,7 +133,7 @@ def _last_word_end(text: str, start: int, end: int) -> int | None:
     return max(ends) if ends else None
 
 
-_COUNT_BEFORE_NAME = re.compile(r"(?:[\d一两二三四五六七八九十]+次)")
+_COUNT_BEFORE_NAME = re.compile(r"(?:[\d一两二三四五六七八九十]+[次场期])")
 
 
 def _name_after(text: str, at: int) -> tuple[int, int] | None:
@@ -130,21 +142,23 @@ def _name_after(text: str, at: int) -> tuple[int, int] | None:
     if end is None:
         return None
     count = _COUNT_BEFORE_NAME.match(text, at)
-    start = count.end() if count and count.end() < end else at  # 召开一次联席会议: the name is 联席会议
+    start = count.end() if count and count.end() < end else at  # 召开一次联席会议, 举办两场招聘会
     while start < end and text[start] in "的了过":
         start += 1  # 召开的会议, 召开了会议: the name starts after the particle
     return start, end
 
 
 def _name_before(text: str, at: int, floor: int) -> tuple[int, int] | None:
-    """The span of a meeting name ending right before ``at`` (…总结会在社区举行)."""
+    """The span of a meeting name ending right before ``at`` (…总结会在社区举行), or before the
+    place it was held in (区人大一次会议在区会议中心召开: 会议 in the place's name ends no name)."""
     start = floor
     for match in _CLAUSE_END.finditer(text, floor, at):
         start = match.end()
-    end = _last_word_end(text, start, at)
-    if end is None or (end < at and not text.startswith(("在", "于"), end)):
-        return None
-    return start, end
+    ends = sorted({m.start() + len(m.group(1)) for m in _lexicon().words.finditer(text, start, at)}, reverse=True)
+    for end in ends:
+        if end <= at and (end == at or text.startswith(("在", "于"), end)):
+            return start, end
+    return None
 
 
 @attrs.frozen
@@ -228,8 +242,9 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
                 chairs = _subject(text, sentence[0], hold.start())
             draft.chair = chairs[-1] if chairs else None
         elif named[0] > hold.start() and before and not people.parse_list(before.rstrip("在"), known):
-            organ, _, place = re.sub(r"^.*?[日]", "", before).partition("在")
-            organ = _ADVERBS_AFTER.sub("", organ.strip("与"))
+            organ, _, place = _LEADING_DAY.sub("", before).partition("在")
+            organ = _MODALS_AFTER.sub("", _CADENCE_OR_MODAL.sub("", organ.strip("与")))
+            organ = _NUMBERING_BEFORE.sub("", _ADVERBS_AFTER.sub("", organ))
             draft.organ = organ if organ and not re.search(r"\d", organ) else None
             draft.location = _ADVERBS_AFTER.sub("", place) or None
         if named[1] < hold.start() and text.startswith(("在", "于"), named[1]):
@@ -237,6 +252,8 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         if draft.organ is None:
             in_name = _ORGAN_IN_NAME.match(draft.name)
             draft.organ = in_name.group(1) if in_name else None
+        elif draft.name.startswith("第"):
+            draft.name = draft.organ + draft.name  # 区委常委会召开第二十一次会议: the session of that body
         draft.date = _date_for(calendar, sentence, named[0])
         draft.agenda = _agenda(text, named[1])
         if (draft.name, draft.date) in named_already:
