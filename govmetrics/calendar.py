@@ -112,8 +112,9 @@ def _point(p: str) -> str:
 
 _SEP = r"(?:至|到|——|-|—|－|~|～|〜)"
 # 到 and 至 before a date end a period (持续至9月30日, 延长到10月底); after a verb of change they
-# lead to a value (增加到213处), and inside a span (7月1日至9月30日) the span reads them.
-_PREFIX = r"(?P<pre>自从|自|从|截至|截止到|截止|直到|(?<![增加提高达升降减少扩大])(?<!增长)[到至])?"
+# lead to a value (增加到213处, 恢复至去年同期的97.6%), and inside a span (7月1日至9月30日) the
+# span reads them.
+_PREFIX = r"(?P<pre>自从|自|从|截至|截止到|截止|直到|(?<![增加提高达升降减少扩大复低小缩涨跌])(?<!增长)[到至])?"
 # 前 ends a period (6月底前) unless it begins a word (前往, 前后) or a count (2021年前两个季度)
 _SUFFIX = r"(?P<suf>以来|起|开始|为止|之前|至今|前(?![往后来夕景途列沿端期行\d一二两三四五六七八九十]))?"
 _NUMERIC = r"(?P<numeric>(?:19|20)\d{2}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9]))(?![\d.])"

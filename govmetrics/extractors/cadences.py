@@ -149,10 +149,12 @@ def find_cadences(text: str) -> Iterator[Cadence]:
             # 每周一、三、五 is three days a week; 每周一、周四各开展一次, once on each of two
             days = 1 + len(re.findall("[一二三四五六日天]", weekdays.group().replace("星期", "").replace("周", "")))
             end = weekdays.end()
+            low = high = days
             counted = _count_after(text, end)
-            each = counted is not None and "各" in text[end : counted[2]]
-            low = high = days * counted[0] if each and counted and counted[0] == counted[1] else days
-            if each and counted:
+            if counted is not None and "各" in text[end : counted[2]]:
+                times = counted[0]
+                if times is not None and times == counted[1]:
+                    low = high = days * times
                 end = counted[2]
         elif weekday_one and re.match(r"[\u4e00-\u9fff]{1,2}(?:[，。；、！？”\n]|$)", text[end:]):
             # 每周一探访、每日一问候: 一 and a short verb is once a week, not Monday
