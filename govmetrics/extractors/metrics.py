@@ -117,7 +117,8 @@ def _build() -> _Lexicon:
         rf"(?:(?P<unit1>{units})?{_RANGE_SEPARATOR}(?P<num2>{_NUMERAL}))?"
         rf"(?P<more>[余多])?(?P<mag>[万亿]+)?(?P<more2>[余多])?"
         rf"(?P<half>个?半)?"
-        rf"(?P<unit>{units})?"
+        # a unit per another is one unit: 58微克/立方米, 3000元/吨
+        rf"(?P<unit>(?:{units})(?:[/／](?:{units}))?)?"
         rf"(?P<more3>多(?=[\u4e00-\u9fff]))?"
         rf"(?P<post>{_alternation(after)})?"
     )
@@ -192,6 +193,13 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
     return _in_quoted_name(text, num_start, core_end)
 
 
+def _canonical(lex: _Lexicon, unit: str) -> str:
+    """The unit records carry: 平米 is 平方米, and each side of 元/㎡ is read alike (元/平方米)."""
+    if unit in lex.canonical:
+        return lex.canonical[unit]
+    return "/".join(lex.canonical[part] for part in re.split("[/／]", unit))
+
+
 def _approx(match: re.Match[str], lex: _Lexicon, more_than: bool) -> str | None:
     if match.group("pre"):
         return lex.approx[match.group("pre")]
@@ -216,7 +224,7 @@ def find_metrics(text: str) -> Iterator[Metric]:
         if _is_excluded(text, match, lex, spans):
             continue
         unit1 = match.group("unit1")
-        if unit1 and (not unit or lex.canonical[unit1] != lex.canonical[unit]):
+        if unit1 and (not unit or lex.canonical[unit1] != _canonical(lex, unit)):
             continue  # 3个至5名: two units, not one range
         expression = match.group("num")
         if match.group("num2"):
@@ -235,7 +243,7 @@ def find_metrics(text: str) -> Iterator[Metric]:
             span=Span(start=match.start(), end=end),
             value=value,
             high=high,
-            unit="%" if percent and not unit else lex.canonical[unit],
+            unit="%" if percent and not unit else _canonical(lex, unit),
             approx=_approx(match, lex, amount.more_than),  # type: ignore[arg-type]
         )
 
