@@ -38,6 +38,10 @@ CASES = [
     ("每周三上午由社区书记接待居民。", [("P1W", None, None)]),
     ("每月15日集中开展志愿服务。", [("P1M", None, None)]),
     ("每月最多组织两次。", [("P1M", None, 2)]),
+    # 一次 after the period is once, not a weekday or a day
+    ("每两周一次组织技术人员集中会诊。", [("P2W", 1, 1)]),
+    ("每周一次开展巡查活动。", [("P1W", 1, 1)]),
+    ("每年一次向职工代表大会公布财务报告。", [("P1Y", 1, 1)]),
     # listed weekdays count the times; 各 multiplies a count by them
     ("活动室每周一、三、五开放。", [("P1W", 3, 3)]),
     ("每周二和周四下午开展义诊。", [("P1W", 2, 2)]),

@@ -192,3 +192,12 @@ def test_the_organ_leaves_out_dates_adverbs_and_how_often_it_meets() -> None:
     assert [(m.organ, m.referred) for m in meetings("统战部将每半年召开一次座谈会。")] == [("统战部", True)]
     assert [m.organ for m in meetings("各部门每月至少召开一次专题调度会。")] == ["各部门"]
     assert [m.organ for m in meetings("省政府成功举办首届民营经济创新发展大会。")] == ["省政府"]
+
+
+def test_members_and_commissioners_are_titles() -> None:
+    [m] = meetings(
+        "12月30日下午，县政府召开全县冬季安全生产工作会议。副县长汪涛主持会议，县政府党组成员曹丽华、"
+        "区政府督查专员王强参加会议。",
+        published="2019-12-31",
+    )
+    assert [(p.name, p.titles) for p in m.attendees] == [("曹丽华", ("县政府党组成员",)), ("王强", ("区政府督查专员",))]

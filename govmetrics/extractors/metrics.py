@@ -54,6 +54,9 @@ _NUMERAL = rf"(?:{_ARABIC}|{_CHINESE})"
 _RANGE_SEPARATOR = r"(?:[~～〜\-－—–至到]|——)"
 # Qualifiers that may stand a few words before the number they bound: 至少配备1名, 最多可获得30积分.
 _GAPPED = ("至少", "最多", "最少", "最高")
+# Qualifiers of a share or a multiple, written before what it is of: 约占全县贫困户总数的30%,
+# 约为去年的1.5倍.
+_OF_WHAT = ("约占", "约为")
 _NOT_IN_GAP = CN_NUMERAL_CHARS + "，。；、！？：（）“”《》\n"
 # 约 and 近 (and qualifiers starting with them: 约为) stand only as words of their own: 节约, 制约,
 # 附近, 最近 are not qualifiers, nor is 节约为.
@@ -107,11 +110,12 @@ def _build() -> _Lexicon:
     # a currency may stand between a qualifier and its amount: 约合人民币3000万元
     currencies = _alternation(row[0] for row in lexicon.load("currencies")) or "(?!)"
     # every metric starts with a qualifier, 百分之 or a numeral: a cheap test for the scan
-    first = "".join(sorted({w[0] for w in before + list(_GAPPED)} | set(CN_NUMERAL_CHARS) | {"百"}))
+    first = "".join(sorted({w[0] for w in before + list(_GAPPED) + list(_OF_WHAT)} | set(CN_NUMERAL_CHARS) | {"百"}))
     pattern = re.compile(
         rf"(?=[\d{re.escape(first)}])"
         rf"(?:(?P<pre>{_prefix_alternation(before)})(?:{currencies})?"
-        rf"|(?P<gapped>{_alternation(_GAPPED)})[^{_NOT_IN_GAP}\d\s]{{1,4}}?)?"
+        rf"|(?P<gapped>{_alternation(_GAPPED)})[^{_NOT_IN_GAP}\d\s]{{1,4}}?"
+        rf"|(?P<of>{_prefix_alternation(list(_OF_WHAT))})[^{_NOT_IN_GAP}\d\s]{{1,15}}?的)?"
         rf"(?P<percent>百分之)?"
         rf"(?P<num>{_NUMERAL})"
         rf"(?:(?P<unit1>{units})?{_RANGE_SEPARATOR}(?P<num2>{_NUMERAL}))?"
@@ -161,7 +165,7 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
     num = match.group("num")
     before = text[max(0, start - 3) : start]
     left = before[-1:]
-    qualified = bool(match.group("pre") or match.group("gapped"))
+    qualified = bool(match.group("pre") or match.group("gapped") or match.group("of"))
     chinese = not num[0].isdigit()
     unit = match.group("unit")
     if left.isdigit() or (left.isascii() and left.isalpha()):
@@ -205,6 +209,8 @@ def _approx(match: re.Match[str], lex: _Lexicon, more_than: bool) -> str | None:
         return lex.approx[match.group("pre")]
     if match.group("gapped"):
         return lex.approx[match.group("gapped")]
+    if match.group("of"):
+        return lex.approx[match.group("of")]
     if match.group("post"):
         return lex.approx[match.group("post")]
     if more_than or match.group("more3"):
