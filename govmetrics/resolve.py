@@ -4,7 +4,9 @@ Extractors work independently, so two can claim the same characters: a date extr
 7月10日 while a plugin reads a number in it, a cadence holds 每月至少开展1~2次 and 1~2次 looks like a
 metric. The rules, applied to every run whatever the plugins:
 
-* a number inside a date or a cadence is not a metric: dates and cadences own their spans;
+* a number inside a date is not a metric, nor is one inside a cadence that counts its times or
+  its period (the 1~2次 of 每月至少开展1~2次, the 两个月 of 每两个月): dates and cadences own their
+  spans. What the cadence's activity counts stays a metric (每月初对全区326家食堂开展一次: 326家);
 * a date inside a cadence (每月15日, 每年3月) is the cadence's anchor, not a date of its own;
 * the same record found twice (two plugins, same kind, span and fields) is kept once;
 * records come out in text order.
@@ -13,12 +15,13 @@ metric. The rules, applied to every run whatever the plugins:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 
 from govmetrics.models import Cadence, DateMention, Metric, Record, Span
 
-#: Record types whose spans no metric may overlap.
-SPAN_OWNERS: tuple[type[Record], ...] = (DateMention, Cadence)
+#: Units of a metric that is a cadence's own count of times or its period, not what it counts.
+CADENCE_UNITS = frozenset({"次", "回", "遍", "趟", "轮", "天", "日", "周", "个月", "月", "季度", "年", "小时", "分钟"})
 
 
 class _Cover:
@@ -46,12 +49,17 @@ class _Cover:
 def resolve(records: Iterable[Record]) -> list[Record]:
     """Drop what another record owns and exact repeats; return the rest in text order."""
     records = list(records)
-    owned = _Cover(r.span for r in records if isinstance(r, SPAN_OWNERS))
+    dates = _Cover(r.span for r in records if isinstance(r, DateMention))
     cadences = _Cover(r.span for r in records if isinstance(r, Cadence))
+    in_order = sorted((r for r in records if isinstance(r, Cadence)), key=lambda c: c.span.start)
+    starts = [c.span.start for c in in_order]
     kept: list[Record] = []
     seen: set[Record] = set()
     for record in sorted(records, key=lambda r: (r.span.start, r.span.end, r.kind)):
-        if isinstance(record, Metric) and owned.overlaps(record.span):
+        if isinstance(record, Metric) and (
+            dates.overlaps(record.span)
+            or (cadences.overlaps(record.span) and not _counted_by_activity(record, in_order, starts))
+        ):
             continue
         if isinstance(record, DateMention) and cadences.contains(record.span):
             continue
@@ -63,3 +71,20 @@ def resolve(records: Iterable[Record]) -> list[Record]:
             pass
         kept.append(record)
     return kept
+
+
+#: A count of times, which a cadence's span ends with.
+_TIMES = re.compile(r"[\d一两二三四五六七八九十]+(?:次|回|遍|趟|轮)")
+
+
+def _counted_by_activity(metric: Metric, cadences: list[Cadence], starts: list[int]) -> bool:
+    """A metric inside a cadence, of what is done rather than how often: the cadence's own count of
+    times still follows it (每周为200名老人送餐一次), and it is neither a count of times nor a
+    period (每天早中晚三个时段 counts the times itself)."""
+    at = bisect.bisect_right(starts, metric.span.start) - 1
+    if at < 0 or metric.unit in CADENCE_UNITS:
+        return False
+    cadence = cadences[at]
+    if cadence.span.end < metric.span.end:
+        return False
+    return bool(_TIMES.search(cadence.text, metric.span.end - cadence.span.start))

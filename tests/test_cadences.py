@@ -71,6 +71,13 @@ def test_rates_and_names_are_not_cadences(text: str, why: str) -> None:
     assert cadences(text) == [], why
 
 
+def test_what_a_cadence_counts_stays_a_metric_but_not_its_times_or_slots() -> None:
+    result = govmetrics.extract("每月初对全区326家校园食堂开展一次检查，每周为200名老人送餐一次。")
+    assert [(m.text, m.value) for m in result.metrics] == [("326家", 326), ("200名", 200)]
+    assert [(c.period, c.min_times) for c in result.cadences] == [("P1M", 1), ("P1W", 1)]
+    assert govmetrics.extract("志愿者每天早中晚三个时段值守。").metrics == ()
+
+
 def test_numbers_inside_a_cadence_are_not_metrics() -> None:
     result = govmetrics.extract("每月至少开展1~2次跟踪重访，累计走访2万余户。")
     assert [m.text for m in result.metrics] == ["2万余户"]
