@@ -91,8 +91,9 @@ def _point(p: str) -> str:
     periods = (
         rf"{month_part}"
         rf"|(?P<{p}half>[上下]半年)"
-        rf"|(?P<{p}q>第?[一二三四1-4]季度|前[二三两]季度)"
-        rf"|(?P<{p}firstn>前{_N}个月)"
+        # 二季度末 is the quarter's last day, as 6月底 is the month's
+        rf"|(?P<{p}q>第?[一二三四1-4]季度(?P<{p}qedge>[初末](?!期))?|前[二三两]季度)"
+        rf"|(?P<{p}firstn>前(?:{_N}|两)个月)"
         rf"|(?P<{p}yedge2>年[初底末])"
         rf"|(?P<{p}medge2>月[初底末])"  # 月初, 月底 alone: of the publication month
     )
@@ -104,8 +105,9 @@ def _point(p: str) -> str:
         # 29日上午: a day of the month alone, in Arabic digits (一日之计 is no date); not 7日内
         rf"|(?P<{p}bd>\d{{1,2}})(?:日(?![内以之])|号(?=[上下中早晚凌，。、；]))"
         rf"|(?P<{p}rd>{_alt(_RELATIVE_DAYS)})"
-        # 上周, 本周五 (the Friday of this week): a weekday narrows the week to its day; not 本周一次
-        rf"|(?P<{p}rw>{_alt(_RELATIVE_WEEKS)})(?:(?P<{p}wd>[一二三四五六日天])(?![一二三四五六七八九十个次些起]))?"
+        # 上周, 本周五 (the Friday of this week), 本周五起: a weekday narrows the week to its day; not
+        # 本周一次, nor 本周一起 (together)
+        rf"|(?P<{p}rw>{_alt(_RELATIVE_WEEKS)})(?:(?P<{p}wd>[一二三四五六日天])(?![一二三四五六七八九十个次些]|(?<=一)起))?"
         rf")(?P<{p}part>{_PART_OF_DAY}{_CLOCK}?|{_CLOCK})?"
     )
 
@@ -213,10 +215,14 @@ def _point_span(g: dict[str, str | None], p: str, year: int) -> tuple[dt.date, d
         return dt.date(year, 7, 1), dt.date(year, 12, 31), "half_year"
     if g[f"{p}q"]:
         q = g[f"{p}q"] or ""
-        last = _QUARTERS.get(q.strip("第季度前")[:1]) or {"两": 2}.get(q[1:2], 0)
+        last = _QUARTERS.get(q.strip("第季度前初末")[:1]) or {"两": 2}.get(q[1:2], 0)
         if not last:
             raise DateError(f"not a quarter: {q!r}")
         first = 1 if q.startswith("前") else last
+        edge = g[f"{p}qedge"]
+        if edge:
+            day = dt.date(year, 3 * last - 2, 1) if edge == "初" else _month_end(year, 3 * last)
+            return day, day, "day"
         return dt.date(year, 3 * first - 2, 1), _month_end(year, 3 * last), "quarter"
     if g[f"{p}firstn"]:
         months = _number((g[f"{p}firstn"] or "")[1:-2])

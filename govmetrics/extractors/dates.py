@@ -22,6 +22,15 @@ from govmetrics.models import Article, DateMention, Span
 _GLUED_BEFORE = frozenset("0123456789０１２３４５６７８９.．第每")
 
 
+def _before_something(text: str, match: re.Match[str]) -> bool:
+    """前两个月 with no year, right after a word, is a time before it (计划年度前两个月, 期满前两个月),
+    not the first two months of the year (今年前两个月, or 前两个月 opening a clause)."""
+    for group in ("afirstn", "bfirstn"):
+        if match.start(group) == match.start() >= 1 and "\u4e00" <= text[match.start() - 1] <= "\u9fff":
+            return True
+    return False
+
+
 def value_needs_no_prefix(match: re.Match[str]) -> bool:
     """从 starts a date only in 从…起 / 从…开始; elsewhere (从去年的不足六成提高到…) it compares."""
     return match.group("pre") == "从" and match.group("suf") not in ("起", "开始")
@@ -32,7 +41,7 @@ def find_dates(article: Article) -> Iterator[DateMention]:
     text = article.text
     for match in DATE_PATTERN.finditer(text):
         start, end = match.span()
-        if start == end or (start and text[start - 1] in _GLUED_BEFORE):
+        if start == end or (start and text[start - 1] in _GLUED_BEFORE) or _before_something(text, match):
             continue
         if match.group("pre") and value_needs_no_prefix(match):
             start = match.end("pre")  # 从去年的…: 从 gives no relation, so it is not the date's text
