@@ -24,7 +24,11 @@ from govmetrics.models import Person
 
 #: Punctuation that ends a name; the words that do are the ``name_enders`` lexicon.
 _PUNCTUATION_ENDERS = ("，", "、", "。", "；", "：", "（", "(", ",", "”", "\n", "！", "？")
-_GROUP_WORDS = ("负责人", "代表", "成员", "干部", "群众", "居民", "党员", "人员", "领导", "同志们", "委员们")
+_GROUP_WORDS = (
+    "负责人", "负责同志", "代表", "成员", "干部", "群众", "居民", "党员", "人员", "领导", "同志们", "委员们"
+)  # fmt: skip
+# a count of people standing for a group: 党外人士代表二十余人, 80余名
+_HEADCOUNT = re.compile(r"\d|[个各全共]|[一二两三四五六七八九十百千]+[余多]?[人名位]$")
 
 
 @attrs.frozen
@@ -203,7 +207,7 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
         if name is not None and not (title or pending or previous_titles or rest in known or closes_with_group):
             name = None  # a bare word that only looks like a name (应当, 项由): no title vouches for it
         if name is None:
-            if item.endswith(_GROUP_WORDS) or re.search(r"\d|[个各全共]", item):
+            if item.endswith(_GROUP_WORDS) or _HEADCOUNT.search(item):
                 pending.clear()
                 continue  # 各社区党委书记及网格员代表共80余人
             return None
@@ -237,11 +241,18 @@ def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()
         parsed = parse_list(clause, known)
         if parsed is None:
             if index == len(clauses) - 1:
+                if _names_a_group(clause):
+                    continue  # A，B，区住建委、区城管局负责同志出席: the people come before the group
                 parsed = _tail_people(clause, known)
                 people = parsed + people
             break
         people = parsed + people
     return people
+
+
+def _names_a_group(clause: str) -> bool:
+    """相关部门负责同志, 区住建委、区城管局负责人, 群众代表30余人: people, but no one named."""
+    return clause.endswith(_GROUP_WORDS) or bool(_HEADCOUNT.search(clause))
 
 
 def _tail_people(clause: str, known: tuple[str, ...]) -> list[Person]:

@@ -201,3 +201,17 @@ def test_members_and_commissioners_are_titles() -> None:
         published="2019-12-31",
     )
     assert [(p.name, p.titles) for p in m.attendees] == [("曹丽华", ("县政府党组成员",)), ("王强", ("区政府督查专员",))]
+
+
+def test_more_meeting_words_and_people_listed_before_a_group() -> None:
+    [m] = meetings(
+        "上周三，区委常委、副区长夏志明带队赴南岭街道调研，并主持召开老旧小区综合整治工作现场会。"
+        "街道工委书记骆晓东，街道办事处主任康宁，区住建委、区城管执法局负责同志参加会议。",
+        published="2015-08-31",
+    )
+    assert (m.chair.name if m.chair else None, [p.name for p in m.attendees]) == ("夏志明", ["骆晓东", "康宁"])
+    [m] = meetings("2月27日，区委统战部召开座谈会，部长严芳主持，区政协副主席鲁建华、党外人士代表二十余人参加。")
+    assert [p.name for p in m.attendees] == ["鲁建华"]
+    [m] = meetings("前天，副区长曹文军主持召开冬季供暖保障专题会。", published="2025-12-31")
+    assert (m.name, m.date) == ("冬季供暖保障专题会", dt.date(2025, 12, 29))
+    assert [m.name for m in meetings("区长王明主持召开区长办公会。")] == ["区长办公会"]

@@ -88,6 +88,7 @@ FORMS = [
     # 约占 and 约为 may stand before what the share or multiple is of
     ("约占全县贫困户总数的30%。", [("约占全县贫困户总数的30%", 30, None, "%", "about")]),
     ("节约为企业减负的30万元。", [("30万元", 300000, None, "元", None)]),
+    ("全区累计接种新冠疫苗47.8万剂次。", [("47.8万剂次", 478000, None, "剂次", None)]),
     # a unit per another is one unit
     ("PM2.5平均浓度为58微克/立方米。", [("58微克/立方米", 58, None, "微克/立方米", None)]),
     ("房价2万元/㎡左右。", [("2万元/㎡左右", 20000, None, "元/平方米", "about")]),
