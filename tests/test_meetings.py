@@ -215,3 +215,11 @@ def test_more_meeting_words_and_people_listed_before_a_group() -> None:
     [m] = meetings("前天，副区长曹文军主持召开冬季供暖保障专题会。", published="2025-12-31")
     assert (m.name, m.date) == ("冬季供暖保障专题会", dt.date(2025, 12, 29))
     assert [m.name for m in meetings("区长王明主持召开区长办公会。")] == ["区长办公会"]
+
+
+def test_a_meeting_held_the_next_day_takes_the_day_after_the_one_named_before() -> None:
+    first, second = meetings(
+        "本报讯 6月26日，区委书记闫志刚主持召开区委常委会会议。\n次日，区长柏林主持召开营商环境改革专题会。",
+        published="2018-06-29",
+    )
+    assert (first.date, second.date) == (dt.date(2018, 6, 26), dt.date(2018, 6, 27))

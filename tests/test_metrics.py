@@ -199,3 +199,8 @@ def test_a_plugin_adds_a_currency_between_qualifier_and_amount() -> None:
     assert metrics("约合卢布300万元。") == [("300万元", 3000000, None, "元", None)]
     get_plugin_host().register(AddsCurrency(), "adds-currency")
     assert metrics("约合卢布300万元。") == [("约合卢布300万元", 3000000, None, "元", "about")]
+
+
+def test_a_qualified_count_before_a_place_word_is_no_place_name() -> None:
+    """三间房社区 is a place named with a numeral; 二十余条背街小巷 counts streets (no place name has 余)."""
+    assert metrics("完成二十余条背街小巷整治。") == [("二十余条", 20, None, "条", "more_than")]

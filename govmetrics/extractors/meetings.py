@@ -20,6 +20,7 @@ calendar module. People carry every title the story gives them anywhere.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -97,6 +98,8 @@ class _Draft:
     attendees: list[Person] = attrs.Factory(list)
     agenda: list[str] = attrs.Factory(list)
     referred: bool = False
+    #: 次日 before the meeting: it was held the day after ``date`` (a day named earlier)
+    days_after: int = 0
 
 
 #: How far a sentence reaches either side of a word in it: text with no full stops (a page that
@@ -177,6 +180,15 @@ class _Calendar:
         return cls(days, [d.span.start for d in days], datelines, [d.span.start for d in datelines])
 
 
+_NEXT_DAY = re.compile(r"次日|翌日|第二天")
+
+
+def _last_day_before(calendar: _Calendar, at: int) -> DateMention | None:
+    """The last day the story named before ``at``: what 次日 counts from."""
+    last = bisect.bisect_left(calendar.day_starts, at) - 1
+    return calendar.days[last].mention if last >= 0 else None
+
+
 def _date_for(calendar: _Calendar, sentence: tuple[int, int], at: int) -> DateMention | None:
     """The sentence's own day before ``at``, else the story's dateline.
 
@@ -255,6 +267,10 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         elif draft.name.startswith("第"):
             draft.name = draft.organ + draft.name  # 区委常委会召开第二十一次会议: the session of that body
         draft.date = _date_for(calendar, sentence, named[0])
+        if _NEXT_DAY.search(text, sentence[0], hold.start()):
+            earlier = _last_day_before(calendar, sentence[0])
+            if earlier is not None:
+                draft.date, draft.days_after = earlier, 1
         draft.agenda = _agenda(text, named[1])
         if (draft.name, draft.date) in named_already:
             continue  # the same meeting again, as a headline after its story often names it
@@ -306,7 +322,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             name=draft.name,
             organ=draft.organ,
             location=draft.location,
-            date=draft.date.start if draft.date else None,
+            date=draft.date.start + dt.timedelta(days=draft.days_after) if draft.date and draft.date.start else None,
             chair=chair,
             attendees=tuple(attendees),
             agenda=tuple(draft.agenda),

@@ -189,8 +189,8 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         qualified or match.group("more") or match.group("more2") or match.group("percent")
     ):
         return True  # 万人, 百家: idiom, not a count
-    if chinese and not qualified and lex.place_after and lex.place_after.match(text, match.end()):
-        return True  # 三间房社区, 五棵松街道: a place named with a numeral
+    if chinese and not qualified and plain and lex.place_after and lex.place_after.match(text, match.end()):
+        return True  # 三间房社区, 五棵松街道: a place named with a numeral (never with 余 or 多)
     core_end = match.end("unit") if unit else match.end("num")
     if lexicon.covered(spans, num_start, core_end):
         return True
