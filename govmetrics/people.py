@@ -186,7 +186,8 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
     people: list[Person] = []
     pending: list[str] = []
     previous_titles: tuple[str, ...] = ()
-    items = [item for item in re.split(r"[、，,]", segment) if item]
+    # 及 joins items too: 区政府秘书长朱琳及18个乡镇主要负责人
+    items = [item for item in re.split(r"[、，,]|以及|及", segment) if item]
     if not items:
         return None
     # 常卫、李文起、吴克瑞等区领导: names closed by 等 and a group title need no title of their own

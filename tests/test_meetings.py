@@ -223,3 +223,10 @@ def test_a_meeting_held_the_next_day_takes_the_day_after_the_one_named_before() 
         published="2018-06-29",
     )
     assert (first.date, second.date) == (dt.date(2018, 6, 26), dt.date(2018, 6, 27))
+
+
+def test_a_body_holding_a_bare_meeting_names_it_and_people_joined_by_ji() -> None:
+    [m] = meetings("9月10日，西城区委常委会召开会议，区委书记孟庆华主持会议。", published="2025-09-12")
+    assert m.name == "西城区委常委会会议"
+    [m] = meetings("10月15日，区政府召开动员会，副区长马宏伟主持，区政府秘书长朱琳及18个乡镇主要负责人参加。")
+    assert [p.name for p in m.attendees] == ["朱琳"]

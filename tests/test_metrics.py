@@ -204,3 +204,11 @@ def test_a_plugin_adds_a_currency_between_qualifier_and_amount() -> None:
 def test_a_qualified_count_before_a_place_word_is_no_place_name() -> None:
     """三间房社区 is a place named with a numeral; 二十余条背街小巷 counts streets (no place name has 余)."""
     assert metrics("完成二十余条背街小巷整治。") == [("二十余条", 20, None, "条", "more_than")]
+
+
+def test_a_count_after_a_date_ending_in_qian_is_no_rank() -> None:
+    """前三位 ranks; in 6月底前80岁以上老人 the 前 ends the date before the count."""
+    assert metrics("6月底前80岁以上老人接种率再提高5个百分点。") == [
+        ("80岁以上", 80, None, "岁", "more_than"),
+        ("5个百分点", 5, None, "百分点", None),
+    ]

@@ -31,6 +31,25 @@ def _before_something(text: str, match: re.Match[str]) -> bool:
     return False
 
 
+# 后年, 前年 and 上年 split across two words are no year: 达产后 + 年产值, 3000元以上 + 年收入. They
+# are when a preposition stands before them (比上年增长, 到后年), or no word of yearly amounts (年产,
+# 年均, 年收入 …) follows (北京上年末).
+_SPLIT_YEAR_WORDS = ("后年", "前年", "上年")
+_BEFORE_A_YEAR_WORD = frozenset("比较于在至到从自和与及同的为即是对截")
+_YEARLY_AMOUNT = frozenset("产均收增营销利")
+
+
+def _year_word_split(text: str, match: re.Match[str]) -> bool:
+    start = match.start()
+    return (
+        start >= 1
+        and text.startswith(_SPLIT_YEAR_WORDS, start)
+        and text[start + 2 : start + 3] in _YEARLY_AMOUNT
+        and "\u4e00" <= text[start - 1] <= "\u9fff"
+        and text[start - 1] not in _BEFORE_A_YEAR_WORD
+    )
+
+
 def value_needs_no_prefix(match: re.Match[str]) -> bool:
     """从 starts a date only in 从…起 / 从…开始; elsewhere (从去年的不足六成提高到…) it compares."""
     return match.group("pre") == "从" and match.group("suf") not in ("起", "开始")
@@ -42,6 +61,8 @@ def find_dates(article: Article) -> Iterator[DateMention]:
     for match in DATE_PATTERN.finditer(text):
         start, end = match.span()
         if start == end or (start and text[start - 1] in _GLUED_BEFORE) or _before_something(text, match):
+            continue
+        if _year_word_split(text, match):
             continue
         if match.group("pre") and value_needs_no_prefix(match):
             start = match.end("pre")  # 从去年的…: 从 gives no relation, so it is not the date's text

@@ -59,6 +59,8 @@ _ADVERBS_AFTER = re.compile(
 _NUMBERING_BEFORE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[)）])")
 # a day written before the body that meets: 7月10日上午区政府召开 (but 近日 is an adverb)
 _LEADING_DAY = re.compile(r"^.*?[\d一二三四五六七八九十]日(?:[上下]午|晚上?|凌晨)?")
+# a body whose sessions are named after it: short, and ending as bodies do (区委常委会, 区政府, 党工委)
+_BODY = re.compile(r"[\u4e00-\u9fff]{1,11}[会委府局部办组院厅处]")
 # how often or whether a body meets is no part of it: 统战部将每半年召开, 每月至少召开
 _CADENCE_OR_MODAL = re.compile(r"(?:每|定期).*$")
 _MODALS_AFTER = re.compile(r"(?:将|要|应当|应|须|必须|计划|拟|坚持|至少)+$")
@@ -264,8 +266,9 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         if draft.organ is None:
             in_name = _ORGAN_IN_NAME.match(draft.name)
             draft.organ = in_name.group(1) if in_name else None
-        elif draft.name.startswith("第"):
-            draft.name = draft.organ + draft.name  # 区委常委会召开第二十一次会议: the session of that body
+        elif (draft.name.startswith("第") or draft.name == "会议") and _BODY.fullmatch(draft.organ):
+            # 区委常委会召开第二十一次会议, 区委常委会召开会议: the session of that body
+            draft.name = draft.organ + draft.name
         draft.date = _date_for(calendar, sentence, named[0])
         if _NEXT_DAY.search(text, sentence[0], hold.start()):
             earlier = _last_day_before(calendar, sentence[0])

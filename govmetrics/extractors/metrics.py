@@ -65,6 +65,7 @@ _LOOKBEHIND = {"约": "节制签预邀公条契特", "近": "附最接将就临�
 # 零 a word part (零部件), 二 a category or order (二类疫苗, 二轮), since a count of two is written
 # 两; and the formal digits (陆, 伍) stand alone only in words (大陆, 队伍).
 _NOT_COUNTS = frozenset("一壹幺零〇二贰貳陆陸伍肆叁參柒捌玖")
+_DATE_ENDS = frozenset("底末初日号旬")
 _CLOCK = re.compile(r"[\d一二三四五六七八九十][时点:：]$")
 
 
@@ -172,8 +173,8 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True  # inside a longer number or a code: PM2.5, G20
     if left in ".,．，·" and before[-2:-1].isdigit():
         return True  # after a decimal point or a thousands separator
-    if left in ("第", "每") or (left in ("前", "后") and not qualified):
-        return True
+    if left in ("第", "每") or (left in ("前", "后") and not qualified and before[-2:-1] not in _DATE_ENDS):
+        return True  # 前三位, 后两名: a rank (but 6月底前80岁以上: the 前 ends a date)
     if unit == "次" and left in ("届", "、") and _AFTER_TERM.search(text, max(0, start - 30), start):
         return True  # 十四届五次会议, 十二届七次、八次全会: sessions of a term (本届3次 still counts)
     if chinese and (before.endswith(("周", "星期", "礼拜"))):
