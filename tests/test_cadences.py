@@ -61,6 +61,8 @@ NOT_CADENCES = [
     ("每人每月补贴100元。", "a rate per person"),
     ("平均每天处理诉求。", "an average"),
     ("平均每天接待游客300人次。", "an average amount, counted in 人次, not times"),
+    ("1至9月一般公共预算收入完成41.8亿元。", "the end of a span of months, then 一般 (general)"),
+    ("全年一般性支出压减10%。", "一般 is no verb"),
     ("聚焦“每月一题”重点问题。", "a programme name"),
     ("每千名老年人拥有养老床位37.5张。", "per thousand people"),
 ]

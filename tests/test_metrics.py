@@ -89,6 +89,7 @@ FORMS = [
     ("约占全县贫困户总数的30%。", [("约占全县贫困户总数的30%", 30, None, "%", "about")]),
     ("节约为企业减负的30万元。", [("30万元", 300000, None, "元", None)]),
     ("全区累计接种新冠疫苗47.8万剂次。", [("47.8万剂次", 478000, None, "剂次", None)]),
+    ("方案提出，用3至5年时间完成改造。", [("3至5年", 3, 5, "年", None)]),
     # a unit per another is one unit
     ("PM2.5平均浓度为58微克/立方米。", [("58微克/立方米", 58, None, "微克/立方米", None)]),
     ("房价2万元/㎡左右。", [("2万元/㎡左右", 20000, None, "元/平方米", "about")]),
@@ -145,6 +146,7 @@ NOT_METRICS = [
     # rates and bare magnitudes
     ("每千名老年人拥有养老床位。", "a rate's denominator"),
     ("百家争鸣，万人空巷。", "bare magnitudes in idioms"),
+    ("该楼建于上世纪80年代，实施三年行动计划。", "a decade, and a programme's name"),
     ("发挥政府投资“四两拨千斤”的作用。", "四两 is a weight in an idiom, not 42"),
     ("堵住漏洞，治理溶洞垃圾。", "洞 is no digit"),
     # sessions numbered after their term, without 第

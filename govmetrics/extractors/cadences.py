@@ -39,7 +39,8 @@ _EVERY = re.compile(
     rf"|{_COUNT_NUMERAL}[日号](?:前|后)?|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
 )
 _PER = re.compile(
-    rf"(?<![\d一二三四五六七八九十第每])(?P<n>[一两二三四五六半]|\d+)(?P<unit>{_UNIT_ALT})"
+    # not the end of a span of months (1至9月一般公共预算收入)
+    rf"(?<![\d一二三四五六七八九十第每至到~～\-－])(?P<n>[一两二三四五六半]|\d+)(?P<unit>{_UNIT_ALT})"
     rf"(?P<count>{_COUNT_NUMERAL})(?P<cu>次|回|遍)?"
 )
 _COUNT = re.compile(rf"(?P<c1>{_COUNT_NUMERAL})(?:[~～\-－至到](?P<c2>{_COUNT_NUMERAL}))?(?P<cu>次|回|遍|趟|轮|个时段)")
@@ -47,7 +48,8 @@ _AT_LEAST = ("至少", "最少", "不少于", "不低于")
 _AT_MOST = ("最多", "不超过", "不多于", "不高于")
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]|每")
 _SLOTS = {"早中晚": 3, "早午晚": 3, "早晚": 2, "上下午": 2}
-_NOT_A_VERB = frozenset("个次项批步件名人户家夜度")
+# what follows 一 in words that are no verb: 一个, 一次 …, and 一般, 一些, 一样, 一直, 一定, 一致 …
+_NOT_A_VERB = frozenset("个次项批步件名人户家夜度般些样起直定切致律并同道流线系")
 _RATE_BEFORE = re.compile(r"(?:每[\u4e00-\u9fff\d]{1,4}|平均|人均|户均)$")
 # more weekdays after the first: 每周一、三、五, 每周一、周四
 _MORE_WEEKDAYS = re.compile(r"(?:[、和及](?:周|星期)?[一二三四五六日天])+")

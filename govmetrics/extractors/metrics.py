@@ -183,6 +183,8 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True  # 9时30分
     if unit in lex.arabic_only and chinese:
         return True  # 十分认可, 万分感谢
+    if unit == "年" and text.startswith("代", match.end()):
+        return True  # 80年代: a decade, not a duration
     plain = not (match.group("num2") or match.group("mag") or match.group("more") or match.group("more2"))
     if num in _NOT_COUNTS and plain:
         return True
