@@ -27,6 +27,11 @@ _PUNCTUATION_ENDERS = ("，", "、", "。", "；", "：", "（", "(", ",", "”"
 _GROUP_WORDS = (
     "负责人", "负责同志", "代表", "成员", "干部", "群众", "居民", "党员", "人员", "领导", "同志们", "委员们"
 )  # fmt: skip
+# Items of a list of people are separated by 、 and ，, and joined by 及 (秘书长朱琳及18个乡镇负责人)
+# or by 和 before a group (马国强和二十来个居民代表); 和 is also a surname, so not before a name.
+_LIST_SEPARATOR = re.compile(
+    r"[、，,]|以及|及|和(?=[\d一二两三四五六七八九十几数百]|[^、，]{0,8}(?:代表|群众|居民|党员|干部|负责人))"
+)
 # a count of people standing for a group: 党外人士代表二十余人, 80余名
 _HEADCOUNT = re.compile(r"\d|[个各全共]|[一二两三四五六七八九十百千]+[余多]?[人名位]$")
 
@@ -186,8 +191,7 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
     people: list[Person] = []
     pending: list[str] = []
     previous_titles: tuple[str, ...] = ()
-    # 及 joins items too: 区政府秘书长朱琳及18个乡镇主要负责人
-    items = [item for item in re.split(r"[、，,]|以及|及", segment) if item]
+    items = [item for item in _LIST_SEPARATOR.split(segment) if item]
     if not items:
         return None
     # 常卫、李文起、吴克瑞等区领导: names closed by 等 and a group title need no title of their own

@@ -230,3 +230,14 @@ def test_a_body_holding_a_bare_meeting_names_it_and_people_joined_by_ji() -> Non
     assert m.name == "西城区委常委会会议"
     [m] = meetings("10月15日，区政府召开动员会，副区长马宏伟主持，区政府秘书长朱琳及18个乡镇主要负责人参加。")
     assert [p.name for p in m.attendees] == ["朱琳"]
+
+
+def test_community_meetings_with_everyday_titles_and_groups_joined_by_he() -> None:
+    [m] = meetings(
+        "6月10日晚，小区召开居民议事会，会议由居委会主任陈静主持，物业经理孙浩、业委会主任马国强和二十来个居民代表参加。"
+    )
+    assert (m.chair.name if m.chair else None, [p.name for p in m.attendees]) == ("陈静", ["孙浩", "马国强"])
+    [m] = meetings("3月9日上午，村党支部召开支部委员会议，村党支部书记高志明主持，支委王海燕、李建军参加。")
+    assert [p.name for p in m.attendees] == ["王海燕", "李建军"]
+    [m] = meetings("8月21日，新街社区召开楼门长座谈会，居委会主任杨红、社区民警刘志强以及26名楼门长参加。")
+    assert [p.name for p in m.attendees] == ["杨红", "刘志强"]

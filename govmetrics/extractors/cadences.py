@@ -33,7 +33,8 @@ _UNITS = {"天": "D", "日": "D", "晚": "D", "夜": "D", "周": "W", "星期": 
           "旬": "T", "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y"}  # fmt: skip
 _UNIT_ALT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _EVERY = re.compile(
-    rf"每(?:隔)?(?P<n>[两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
+    # 每逢周三 is 每周三; 隔周 (every other week) is every two weeks
+    rf"(?:每(?:隔|逢)?|(?<![每间])(?P<other>隔)(?=[周天月年]))(?P<n>[两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
     # 每周六在…, 每周三上午, 每周一、三、五 (but 每周一次 is once a week)
     r"(?P<anchor>[一二三四五六日天](?![次回遍])(?=[上下中早晚]|[\u4e00-\u9fff]{3}|[、和及](?:周|星期)?[一二三四五六日天])"
     rf"|{_COUNT_NUMERAL}[日号](?:前|后)?|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
@@ -138,7 +139,7 @@ def find_cadences(text: str) -> Iterator[Cadence]:
         rate = _RATE_BEFORE.search(text, max(0, start - 6), start)
         if start < taken:
             continue
-        period = _period(match.group("n"), match.group("unit"))
+        period = _period("两" if match.group("other") else match.group("n"), match.group("unit"))
         if period is None:
             continue
         end = match.end()

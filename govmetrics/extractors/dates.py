@@ -50,6 +50,13 @@ def _year_word_split(text: str, match: re.Match[str]) -> bool:
     )
 
 
+# 今年78岁的李大爷: 今年 tells an age, not a time
+_AGE_AFTER = re.compile(r"[\d一二三四五六七八九十]+多?岁")
+# a bare relative year (今年春节前, 今年汛期以来): the words after it name a time within the year,
+# and the relation is that time's, not the year's
+_BARE_RELATIVE_YEARS = frozenset(("今年", "去年", "明年", "本年", "上年", "前年", "后年"))
+
+
 def value_needs_no_prefix(match: re.Match[str]) -> bool:
     """从 starts a date only in 从…起 / 从…开始; elsewhere (从去年的不足六成提高到…) it compares."""
     return match.group("pre") == "从" and match.group("suf") not in ("起", "开始")
@@ -64,13 +71,15 @@ def find_dates(article: Article) -> Iterator[DateMention]:
             continue
         if _year_word_split(text, match):
             continue
+        if match.group() in _BARE_RELATIVE_YEARS and _AGE_AFTER.match(text, end):
+            continue
         if match.group("pre") and value_needs_no_prefix(match):
             start = match.end("pre")  # 从去年的…: 从 gives no relation, so it is not the date's text
         try:
             value = resolve_match(match, article.published)
         except DateError:
             continue  # 2月30日, 13月: looks like a date, names none
-        if value.relation is None and not match.group("suf"):
+        if value.relation is None and not match.group("suf") and match.group() not in _BARE_RELATIVE_YEARS:
             gapped = gapped_relation(text, end)
             if gapped is not None:
                 relation, end = gapped

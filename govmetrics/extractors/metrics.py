@@ -122,8 +122,10 @@ def _build() -> _Lexicon:
         rf"(?:(?P<unit1>{units})?{_RANGE_SEPARATOR}(?P<num2>{_NUMERAL}))?"
         rf"(?P<more>[余多])?(?P<mag>[万亿]+)?(?P<more2>[余多])?"
         rf"(?P<half>个?半)?"
+        # 两个多小时, 三个多月: 多 between the classifier and the unit, more than the count
+        rf"(?P<gemore>个[多余](?=小时|钟头|月|星期))?"
         # a unit per another is one unit: 58微克/立方米, 3000元/吨
-        rf"(?P<unit>(?:{units})(?:[/／](?:{units}))?)?"
+        rf"(?P<unit>(?:{units})(?:[/／](?:{units}))?|(?<=个[多余])(?:月|星期|钟头))?"
         rf"(?P<more3>多(?=[\u4e00-\u9fff]))?"
         rf"(?P<post>{_alternation(after)})?"
     )
@@ -200,10 +202,16 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
     return _in_quoted_name(text, num_start, core_end)
 
 
+#: Units written after 个多 (三个多月), in the form records carry.
+_AFTER_GE_MORE = {"月": "月", "星期": "周", "钟头": "小时"}
+
+
 def _canonical(lex: _Lexicon, unit: str) -> str:
     """The unit records carry: 平米 is 平方米, and each side of 元/㎡ is read alike (元/平方米)."""
     if unit in lex.canonical:
         return lex.canonical[unit]
+    if unit in _AFTER_GE_MORE:
+        return _AFTER_GE_MORE[unit]
     return "/".join(lex.canonical[part] for part in re.split("[/／]", unit))
 
 
@@ -216,7 +224,7 @@ def _approx(match: re.Match[str], lex: _Lexicon, more_than: bool) -> str | None:
         return lex.approx[match.group("of")]
     if match.group("post"):
         return lex.approx[match.group("post")]
-    if more_than or match.group("more3"):
+    if more_than or match.group("more3") or match.group("gemore"):
         return "more_than"
     return None
 
