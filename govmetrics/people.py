@@ -32,6 +32,8 @@ _GROUP_WORDS = (
 _LIST_SEPARATOR = re.compile(
     r"[、，,]|以及|及|和(?=[\d一二两三四五六七八九十几数百]|[^、，]{0,8}(?:代表|群众|居民|党员|干部|负责人))"
 )
+# words between a name and its verb: 邝玉兰同志主持, 谭国庆又主持召开, 葛长青亲自部署
+_AFTER_A_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:同志)?(?:又|还|也|亲自|再次|专门|随后|先后)*$")
 # a count of people standing for a group: 党外人士代表二十余人, 80余名
 _HEADCOUNT = re.compile(r"\d|[个各全共]|[一二两三四五六七八九十百千]+[余多]?[人名位]$")
 
@@ -198,6 +200,7 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
     closes_with_group = bool(re.search(r"等[\u4e00-\u9fff]{0,6}(?:领导|同志|负责人|委员)$", segment))
     for raw in items:
         item = re.sub(r"^(?:以及|及|和|与|并)|^[^，、]*?由", "", raw.strip())  # 会议由…主持: the chair follows 由
+        item = _AFTER_A_NAME.sub("", item)  # 邝玉兰同志主持, 谭国庆又主持: the name ends before these
         if "等" in item:
             item = item.split("等", 1)[0]
         if not item:

@@ -42,6 +42,10 @@ CASES = [
     ("每两周一次组织技术人员集中会诊。", [("P2W", 1, 1)]),
     ("每周一次开展巡查活动。", [("P1W", 1, 1)]),
     ("每年一次向职工代表大会公布财务报告。", [("P1Y", 1, 1)]),
+    # a weekday names no day of a month or year; 一 before a verb is once, before the calendar not
+    ("实行每周一报告、每月一通报制度。", [("P1W", 1, 1), ("P1M", 1, 1)]),
+    ("每月一日开展检查。", [("P1M", None, None)]),
+    ("区里将每年举办两期轮训。", [("P1Y", 2, 2)]),
     # 隔周 is every other week; 每逢 is 每
     ("志愿者隔周一次上门理发。", [("P2W", 1, 1)]),
     ("图书室每逢周三开放。", [("P1W", None, None)]),
@@ -66,6 +70,7 @@ NOT_CADENCES = [
     ("平均每天接待游客300人次。", "an average amount, counted in 人次, not times"),
     ("1至9月一般公共预算收入完成41.8亿元。", "the end of a span of months, then 一般 (general)"),
     ("全年一般性支出压减10%。", "一般 is no verb"),
+    ("自一九八七年一月一日起施行。", "a date, not 一月 once"),
     ("聚焦“每月一题”重点问题。", "a programme name"),
     ("每千名老年人拥有养老床位37.5张。", "per thousand people"),
 ]

@@ -241,3 +241,15 @@ def test_community_meetings_with_everyday_titles_and_groups_joined_by_he() -> No
     assert [p.name for p in m.attendees] == ["王海燕", "李建军"]
     [m] = meetings("8月21日，新街社区召开楼门长座谈会，居委会主任杨红、社区民警刘志强以及26名楼门长参加。")
     assert [p.name for p in m.attendees] == ["杨红", "刘志强"]
+
+
+def test_names_followed_by_tongzhi_or_an_adverb_and_rarer_surnames() -> None:
+    [m] = meetings("9月26日，我县召开乡村振兴推进会。县委副书记、县长邝玉兰同志主持会议。", published="2022-09-27")
+    assert m.chair is not None and m.chair.name == "邝玉兰"
+    _, second = meetings(
+        "10月30日，县委书记谭国庆主持召开县委常委会会议。10月31日上午，谭国庆又主持召开脱贫攻坚专题会。",
+        published="2015-11-03",
+    )
+    assert second.chair is not None and second.chair.name == "谭国庆"
+    [m] = meetings("1月2日，区政府召开常务会议。会议由区委副书记、区长濮建华主持。", published="2025-01-03")
+    assert m.chair is not None and m.chair.name == "濮建华"

@@ -155,6 +155,7 @@ NOT_METRICS = [
     ("区政协十四届五次会议开幕。", "a session of a term"),
     ("市委十二届三次全会召开。", "a plenary session of a term"),
     ("按照省委十一届十次、十一次全会部署。", "sessions listed after a term"),
+    ("区十六届人大七次会议于1月17日召开。", "a session of a people's congress term"),
 ]
 
 

@@ -36,21 +36,26 @@ _EVERY = re.compile(
     # 每逢周三 is 每周三; 隔周 (every other week) is every two weeks
     rf"(?:每(?:隔|逢)?|(?<![每间])(?P<other>隔)(?=[周天月年]))(?P<n>[两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
     # 每周六在…, 每周三上午, 每周一、三、五 (but 每周一次 is once a week)
-    r"(?P<anchor>[一二三四五六日天](?![次回遍])(?=[上下中早晚]|[\u4e00-\u9fff]{3}|[、和及](?:周|星期)?[一二三四五六日天])"
-    rf"|{_COUNT_NUMERAL}[日号](?:前|后)?|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
+    rf"(?P<anchor>{_COUNT_NUMERAL}[日号](?:前|后)?"
+    r"|[一二三四五六日天](?![次回遍])(?=[上下中早晚]|[\u4e00-\u9fff]{3}|[、和及](?:周|星期)?[一二三四五六日天])"
+    rf"|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
 )
 _PER = re.compile(
     # not the end of a span of months (1至9月一般公共预算收入)
     rf"(?<![\d一二三四五六七八九十第每至到~～\-－])(?P<n>[一两二三四五六半]|\d+)(?P<unit>{_UNIT_ALT})"
     rf"(?P<count>{_COUNT_NUMERAL})(?P<cu>次|回|遍)?"
 )
-_COUNT = re.compile(rf"(?P<c1>{_COUNT_NUMERAL})(?:[~～\-－至到](?P<c2>{_COUNT_NUMERAL}))?(?P<cu>次|回|遍|趟|轮|个时段)")
+_COUNT = re.compile(
+    rf"(?P<c1>{_COUNT_NUMERAL})(?:[~～\-－至到](?P<c2>{_COUNT_NUMERAL}))?(?P<cu>次|回|遍|趟|轮|期|场|个时段)"
+)
 _AT_LEAST = ("至少", "最少", "不少于", "不低于")
 _AT_MOST = ("最多", "不超过", "不多于", "不高于")
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]|每")
+_WEEKDAYS = frozenset("一二三四五六日天")
 _SLOTS = {"早中晚": 3, "早午晚": 3, "早晚": 2, "上下午": 2}
-# what follows 一 in words that are no verb: 一个, 一次 …, and 一般, 一些, 一样, 一直, 一定, 一致 …
-_NOT_A_VERB = frozenset("个次项批步件名人户家夜度般些样起直定切致律并同道流线系")
+# what follows 一 in words that are no verb: 一个, 一次 …, 一般, 一些, 一样, 一直 …, and the calendar
+# (每年一月: in January, not once) and amounts (每天一小时)
+_NOT_A_VERB = frozenset("个次项批步件名人户家夜度般些样起直定切致律并同道流线系日月周季年小分刻秒元块份张")
 _RATE_BEFORE = re.compile(r"(?:每[\u4e00-\u9fff\d]{1,4}|平均|人均|户均)$")
 # more weekdays after the first: 每周一、三、五, 每周一、周四
 _MORE_WEEKDAYS = re.compile(r"(?:[、和及](?:周|星期)?[一二三四五六日天])+")
@@ -146,6 +151,8 @@ def find_cadences(text: str) -> Iterator[Cadence]:
         low = high = None
         activity: str | None = None
         anchor = match.group("anchor") or ""
+        if anchor in _WEEKDAYS and match.group("unit") not in ("周", "星期", "礼拜"):
+            end, anchor = match.start("anchor"), ""  # 每月一通报: a weekday names no day of a month
         weekday_one = match.group("unit") in ("周", "星期") and anchor == "一"
         weekdays = _MORE_WEEKDAYS.match(text, end) if match.group("unit") in ("周", "星期") and anchor else None
         if weekdays:
@@ -177,8 +184,8 @@ def find_cadences(text: str) -> Iterator[Cadence]:
         if rate and low is None and high is None:
             continue  # 每人每月100元: 每月 divides an amount; 每人每季度调研1次 still counts times
         taken = end
-        if lexicon.covered(names, start, end):
-            continue  # 每月一题: the name of a programme
+        if lexicon.covered(names, start, end) or lexicon.covered(names, start, start + 2):
+            continue  # 每月一题(专栏): the name of a programme
         yield Cadence(text=text[start:end], span=Span(start=start, end=end), period=period,
                       min_times=low, max_times=high, activity=activity)  # fmt: skip
     yield from _per_period(text, names)

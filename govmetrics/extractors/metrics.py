@@ -158,8 +158,8 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
     return right != -1
 
 
-# What stands before a session numbered after its term: 十四届(五次), 十二届七次、(八次全会)
-_AFTER_TERM = re.compile(r"[\d一二三四五六七八九十]届(?:[\d一二三四五六七八九十]+次、)*$")
+# What stands before a session numbered after its term: 十四届(五次), 十二届七次、(八次全会), 十六届人大(七次会议)
+_AFTER_TERM = re.compile(r"[\d一二三四五六七八九十]届(?:人大|政协|党代会)?(?:[\d一二三四五六七八九十]+次、)*$")
 
 
 def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tuple[int, int]]) -> bool:
@@ -177,7 +177,7 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True  # after a decimal point or a thousands separator
     if left in ("第", "每") or (left in ("前", "后") and not qualified and before[-2:-1] not in _DATE_ENDS):
         return True  # 前三位, 后两名: a rank (but 6月底前80岁以上: the 前 ends a date)
-    if unit == "次" and left in ("届", "、") and _AFTER_TERM.search(text, max(0, start - 30), start):
+    if unit == "次" and _AFTER_TERM.search(text, max(0, start - 30), start):
         return True  # 十四届五次会议, 十二届七次、八次全会: sessions of a term (本届3次 still counts)
     if chinese and (before.endswith(("周", "星期", "礼拜"))):
         return True  # 周六在社区: a weekday
