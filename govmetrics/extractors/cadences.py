@@ -33,8 +33,9 @@ _UNITS = {"天": "D", "日": "D", "晚": "D", "夜": "D", "周": "W", "星期": 
           "旬": "T", "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y"}  # fmt: skip
 _UNIT_ALT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _EVERY = re.compile(
-    # 每逢周三 is 每周三; 隔周 (every other week) is every two weeks
-    rf"(?:每(?:隔|逢)?|(?<![每间])(?P<other>隔)(?=[周天月年]))(?P<n>[两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
+    # 每逢周三 is 每周三; 隔周 (every other week) is every two weeks. Both branches start with their
+    # character, so the search skips ahead to a 每 or a 隔.
+    rf"(?:每(?:隔|逢)?|(?P<other>隔)(?<![每间]隔)(?=[周天月年]))(?P<n>[两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
     # 每周六在…, 每周三上午, 每周一、三、五 (but 每周一次 is once a week)
     rf"(?P<anchor>{_COUNT_NUMERAL}[日号](?:前|后)?"
     r"|[一二三四五六日天](?![次回遍])(?=[上下中早晚]|[\u4e00-\u9fff]{3}|[、和及](?:周|星期)?[一二三四五六日天])"

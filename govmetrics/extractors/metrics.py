@@ -66,6 +66,7 @@ _LOOKBEHIND = {"约": "节制签预邀公条契特", "近": "附最接将就临�
 # 两; and the formal digits (陆, 伍) stand alone only in words (大陆, 队伍).
 _NOT_COUNTS = frozenset("一壹幺零〇二贰貳陆陸伍肆叁參柒捌玖")
 _DATE_ENDS = frozenset("底末初日号旬")
+_YEAR_NUMBER = re.compile(r"(?:1[89]|2[01])\d\d|[〇零一二三四五六七八九]{4}")
 _CLOCK = re.compile(r"[\d一二三四五六七八九十][时点:：]$")
 
 
@@ -185,8 +186,8 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True  # 9时30分
     if unit in lex.arabic_only and chinese:
         return True  # 十分认可, 万分感谢
-    if unit == "年" and text.startswith("代", match.end()):
-        return True  # 80年代: a decade, not a duration
+    if unit == "年" and (text.startswith("代", match.end()) or _YEAR_NUMBER.fullmatch(num)):
+        return True  # 80年代: a decade; 2019年: a year, which the date extractor reads
     plain = not (match.group("num2") or match.group("mag") or match.group("more") or match.group("more2"))
     if num in _NOT_COUNTS and plain:
         return True
