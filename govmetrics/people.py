@@ -215,7 +215,7 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
         if name is not None and not (title or pending or previous_titles or rest in known or closes_with_group):
             name = None  # a bare word that only looks like a name (应当, 项由): no title vouches for it
         if name is None:
-            if item.endswith(_GROUP_WORDS) or _HEADCOUNT.search(item):
+            if _names_a_group(item):
                 pending.clear()
                 continue  # 各社区党委书记及网格员代表共80余人
             return None

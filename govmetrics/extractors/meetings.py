@@ -134,11 +134,16 @@ def _clause_end(text: str, at: int) -> int:
     return min(len(text), at + 80)
 
 
+def _word_ends(text: str, start: int, end: int) -> list[int]:
+    """Where the meeting words between ``start`` and ``end`` end, last first (常务会议 ends after 议)."""
+    ends = {m.start() + len(m.group(1)) for m in _lexicon().words.finditer(text, start, end)}
+    return sorted((e for e in ends if e <= end), reverse=True)
+
+
 def _last_word_end(text: str, start: int, end: int) -> int | None:
-    """Where the last meeting word between ``start`` and ``end`` ends (常务会议 ends after 议)."""
-    ends = [m.start() + len(m.group(1)) for m in _lexicon().words.finditer(text, start, end)]
-    ends = [e for e in ends if e <= end]
-    return max(ends) if ends else None
+    """Where the last meeting word between ``start`` and ``end`` ends."""
+    ends = _word_ends(text, start, end)
+    return ends[0] if ends else None
 
 
 _COUNT_BEFORE_NAME = re.compile(r"(?:[\d一两二三四五六七八九十]+[次场期])")
@@ -162,9 +167,8 @@ def _name_before(text: str, at: int, floor: int) -> tuple[int, int] | None:
     start = floor
     for match in _CLAUSE_END.finditer(text, floor, at):
         start = match.end()
-    ends = sorted({m.start() + len(m.group(1)) for m in _lexicon().words.finditer(text, start, at)}, reverse=True)
-    for end in ends:
-        if end <= at and (end == at or text.startswith(("在", "于"), end)):
+    for end in _word_ends(text, start, at):
+        if end == at or text.startswith(("在", "于"), end):
             return start, end
     return None
 
@@ -199,9 +203,9 @@ def _date_for(calendar: _Calendar, sentence: tuple[int, int], at: int) -> DateMe
 
     The dateline is the day after the last 本报讯 before the meeting, or the day the text opens with.
     """
-    last = bisect.bisect_left(calendar.day_starts, at) - 1
-    if last >= 0 and calendar.day_starts[last] >= sentence[0]:
-        return calendar.days[last].mention
+    own = _last_day_before(calendar, at)
+    if own is not None and own.span.start >= sentence[0]:
+        return own
     line = bisect.bisect_left(calendar.dateline_starts, sentence[0]) - 1
     return calendar.datelines[line].mention if line >= 0 else None
 
