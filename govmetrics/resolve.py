@@ -18,10 +18,11 @@ import bisect
 import re
 from collections.abc import Iterable
 
+from govmetrics.extractors.cadences import TIMES_UNITS
 from govmetrics.models import Cadence, DateMention, Metric, Record, Span
 
 #: Units of a metric that is a cadence's own count of times or its period, not what it counts.
-CADENCE_UNITS = frozenset({"次", "回", "遍", "趟", "轮", "天", "日", "周", "个月", "月", "季度", "年", "小时", "分钟"})
+CADENCE_UNITS = frozenset(TIMES_UNITS) | {"天", "日", "周", "个月", "月", "季度", "年", "小时", "分钟"}
 
 
 class _Cover:
@@ -74,7 +75,7 @@ def resolve(records: Iterable[Record]) -> list[Record]:
 
 
 #: A count of times, which a cadence's span ends with.
-_TIMES = re.compile(r"[\d一两二三四五六七八九十]+(?:次|回|遍|趟|轮)")
+_TIMES = re.compile(rf"[\d一两二三四五六七八九十]+(?:{'|'.join(TIMES_UNITS)})")
 
 
 def _counted_by_activity(metric: Metric, cadences: list[Cadence], starts: list[int]) -> bool:

@@ -86,6 +86,8 @@ def test_what_a_cadence_counts_stays_a_metric_but_not_its_times_or_slots() -> No
     assert [(m.text, m.value) for m in result.metrics] == [("326家", 326), ("200名", 200)]
     assert [(c.period, c.min_times) for c in result.cadences] == [("P1M", 1), ("P1W", 1)]
     assert govmetrics.extract("志愿者每天早中晚三个时段值守。").metrics == ()
+    # every word the cadence counts times in (两期, 两场) leaves what comes before it a metric
+    assert [m.text for m in govmetrics.extract("每年为200名学员举办两期培训。").metrics] == ["200名"]
 
 
 def test_numbers_inside_a_cadence_are_not_metrics() -> None:

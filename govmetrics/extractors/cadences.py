@@ -48,13 +48,16 @@ _PER = re.compile(
     rf"(?<![\d一二三四五六七八九十第每至到~～\-－])(?P<n>[一两二三四五六半]|\d+)(?P<unit>{_UNIT_ALT})"
     rf"(?P<count>{_COUNT_NUMERAL})(?P<cu>次|回|遍)?"
 )
+#: The words a count of times ends in (两次, 一轮, 两期); resolution reads them too.
+TIMES_UNITS = ("次", "回", "遍", "趟", "轮", "期", "场")
 _COUNT = re.compile(
-    rf"(?P<c1>{_COUNT_NUMERAL})(?:[~～\-－至到](?P<c2>{_COUNT_NUMERAL}))?(?P<cu>次|回|遍|趟|轮|期|场|个时段)"
+    rf"(?P<c1>{_COUNT_NUMERAL})(?:[~～\-－至到](?P<c2>{_COUNT_NUMERAL}))?(?P<cu>{'|'.join(TIMES_UNITS)}|个时段)"
 )
 _AT_LEAST = ("至少", "最少", "不少于", "不低于")
 _AT_MOST = ("最多", "不超过", "不多于", "不高于")
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]|每")
 _WEEKDAYS = frozenset("一二三四五六日天")
+_WEEK_UNITS = ("周", "星期", "礼拜")
 _SLOTS = {"早中晚": 3, "早午晚": 3, "早晚": 2, "上下午": 2}
 # what follows 一 in words that are no verb: 一个, 一次 …, 一般, 一些, 一样, 一直 …, and the calendar
 # (每年一月: in January, not once) and amounts (每天一小时)
@@ -144,9 +147,9 @@ def find_cadences(text: str) -> Iterator[Cadence]:
     names = lexicon.set_phrase_spans(text)
     for match in _EVERY.finditer(text):
         start = match.start()
-        rate = _RATE_BEFORE.search(text, max(0, start - 6), start)
         if start < taken:
             continue
+        rate = _RATE_BEFORE.search(text, max(0, start - 6), start)
         period = _period("两" if match.group("other") else match.group("n"), match.group("unit"))
         if period is None:
             continue
@@ -154,13 +157,14 @@ def find_cadences(text: str) -> Iterator[Cadence]:
         low = high = None
         activity: str | None = None
         anchor = match.group("anchor") or ""
-        if anchor in _WEEKDAYS and match.group("unit") not in ("周", "星期", "礼拜"):
+        weekly = match.group("unit") in _WEEK_UNITS
+        if anchor in _WEEKDAYS and not weekly:
             end, anchor = match.start("anchor"), ""  # 每月一通报: a weekday names no day of a month
-        weekday_one = match.group("unit") in ("周", "星期") and anchor == "一"
-        weekdays = _MORE_WEEKDAYS.match(text, end) if match.group("unit") in ("周", "星期") and anchor else None
+        weekday_one = weekly and anchor == "一"
+        weekdays = _MORE_WEEKDAYS.match(text, end) if weekly and anchor else None
         if weekdays:
             # 每周一、三、五 is three days a week; 每周一、周四各开展一次, once on each of two
-            days = 1 + len(re.findall("[一二三四五六日天]", weekdays.group().replace("星期", "").replace("周", "")))
+            days = 1 + len(re.findall("[一二三四五六日天]", weekdays.group()))
             end = weekdays.end()
             low = high = days
             counted = _count_after(text, end)
