@@ -374,6 +374,8 @@ def test_clock_times_and_roads_are_no_points_or_truckloads(text: str) -> None:
         ("全省三次产业结构调整为8:40:52。", "三次产业 names the primary, secondary and tertiary sectors"),
         ("传达十四届全国人大二次会议精神。", "a session numbered after its term, with 全国 between"),
         ("县四家班子领导出席。", "四家班子, the four leading bodies, like 四套班子"),
+        ("按照市委九次全会部署推进。", "a plenary session is named by its number"),
+        ("推动一二三次产业融合发展。", "一二三次产业, the three sectors listed"),
     ],
 )
 def test_numbers_naming_sectors_sessions_and_bodies_are_not_metrics(text: str, why: str) -> None:

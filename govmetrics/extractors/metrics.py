@@ -27,7 +27,8 @@ The exclusions, each a rule about how Chinese news writes numbers that are not q
 * 第 before a numeral makes an ordinal (第十六届, 第3名); 前 / 后 a rank or a period (前五名, 前8个月).
   A session is numbered without 第 after its term: 十四届五次会议 and 十二届三次全会 are the fifth
   and third sessions of the fourteenth and twelfth terms, so 次 right after 届 is an ordinal too,
-  and so are the sessions listed after it (十二届七次、八次全会).
+  and so are the sessions listed after it (十二届七次、八次全会). A plenary session (全会) is always
+  named by its number, whether a term stands before it or not (省委十次全会).
 * 每 before a numeral makes it a rate's denominator (每千名老年人), not a count.
 * A count of times under a 每-period (每月至少开展1~2次, 一年两次) belongs to the cadence, which owns
   its span when the resolution step runs (see :mod:`govmetrics.resolve`).
@@ -290,8 +291,8 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         left in ("前", "后") and not qualified and before[-2:-1] not in _DATE_ENDS and unit not in lex.cued
     ):
         return True  # 前三位, 后两名: a rank (but 6月底前80岁以上: the 前 ends a date)
-    if unit == "次" and _AFTER_TERM.search(text, max(0, start - 30), start):
-        return True  # 十四届五次会议, 十二届七次、八次全会: sessions of a term (本届3次 still counts)
+    if unit == "次" and (text.startswith("全会", match.end()) or _AFTER_TERM.search(text, max(0, start - 30), start)):
+        return True  # 十四届五次会议, 十二届七次、八次全会, 省委十次全会: sessions (本届3次 still counts)
     if chinese and (before.endswith(("周", "星期", "礼拜"))):
         return True  # 周六在社区: a weekday
     if _CLOCK.search(before):
