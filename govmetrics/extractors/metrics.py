@@ -199,8 +199,8 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
 _DATE_BEFORE = frozenset("月于在至到从自、和及与或截即")
 # After a number of days or years, a bound that makes it a length of time: 10日以上, 三年以下
 _BOUND_AFTER = re.compile(r"以内|之内|以上|以下|内")
-# After a number of days, 前 or 后 make it a time limit counted from an event: 开始30日前, 批准后
-# 15日后 (but not 前往, 前后, 后来: words that begin there).
+# After a number of days, 前 or 后 make it a time limit counted from an event: 开始30日前, 公示30日后
+# (but not 前往, 前后, 后来: words that begin there).
 _LIMIT_AFTER = re.compile(r"前(?![往后来夕景途列沿端期行])|后(?![来续期])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -236,8 +236,8 @@ def _length_of_time(text: str, start: int, match: re.Match[str], lex: _Lexicon, 
     """Whether a number of a ``cued`` unit of time (日, 年) is a length of time here.
 
     Days follow :func:`is_day_count`. Years need a word before them (延长三年, 不少于五年) or a bound
-    right after (三年以下): 三年内 and 五年前 are left alone, since 三年行动 and 五年规划 show
-    how often a number of years before a word names a programme instead.
+    right after (三年以下, 两年内: a time limit); 五年前 and 三年行动 are left alone, since a number of
+    years before a word so often names a programme (五年规划) instead.
     """
     # a bound makes a length of time; 约 and 近 do not (近两年我国经济: the recent years, a time)
     bounded = bool(match.group("post")) or (qualified and _approx(match, lex, False) != "about")
@@ -288,9 +288,9 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
     if left in ".,．，·" and before[-2:-1].isdigit():
         return True  # after a decimal point or a thousands separator
     if left in ("第", "每") or (
-        left in ("前", "后") and not qualified and before[-2:-1] not in _DATE_ENDS and unit not in lex.cued
+        left in ("前", "后") and not qualified and before[-2:-1] not in _DATE_ENDS and unit != "日"
     ):
-        return True  # 前三位, 后两名: a rank (but 6月底前80岁以上: the 前 ends a date)
+        return True  # 前三位, 后两名: a rank (but 6月底前80岁以上: the 前 ends a date; 届满前30日: days)
     if unit == "次" and (text.startswith("全会", match.end()) or _AFTER_TERM.search(text, max(0, start - 30), start)):
         return True  # 十四届五次会议, 十二届七次、八次全会, 省委十次全会: sessions (本届3次 still counts)
     if chinese and (before.endswith(("周", "星期", "礼拜"))):
