@@ -284,6 +284,7 @@ def test_bounds_on_different_units_or_out_of_order_stay_apart() -> None:
 DURATIONS = [
     ("审批期限可以延长两年。", [("两年", 2, None, "年", None)]),
     ("试点期满后顺延一年。", [("一年", 1, None, "年", None)]),
+    ("改造任务提前两年完成。", [("两年", 2, None, "年", None)]),
     ("合作期不少于十年的，给予奖励。", [("不少于十年", 10, None, "年", "at_least")]),
     ("服务年限不足三年的，不予补贴。", [("不足三年", 3, None, "年", "less_than")]),
     ("用一年半时间完成改造。", [("一年半", Decimal("1.5"), None, "年", None)]),
@@ -298,7 +299,13 @@ def test_years_after_a_verb_of_change_or_a_bound_are_durations(text: str, expect
 
 @pytest.mark.parametrize(
     "text",
-    ["全面实施乡村振兴三年行动。", "编制五年规划。", "近两年来，全县经济稳步增长。", "2019年，全区完成整治。"],
+    [
+        "全面实施乡村振兴三年行动。",
+        "编制五年规划。",
+        "近两年来，全县经济稳步增长。",
+        "2019年，全区完成整治。",
+        "规划期的前3年重点推进试点。",
+    ],
 )
 def test_years_naming_a_programme_or_a_time_are_no_durations(text: str) -> None:
     assert metrics(text) == []
@@ -346,6 +353,9 @@ UNITS_AS_WRITTEN = [
     ("新建水厂供水能力12万吨/日。", [("12万吨/日", 120000, None, "吨/日", None)]),
     ("设计日处理能力8000立方米/天。", [("8000立方米/天", 8000, None, "立方米/天", None)]),
     ("全程骑行两个半小时。", [("两个半小时", Decimal("2.5"), None, "小时", None)]),
+    ("全年开行货运班列1560列。", [("1560列", 1560, None, "列", None)]),
+    ("港口集装箱吞吐量达612万标箱。", [("612万标箱", 6120000, None, "标箱", None)]),
+    ("新增光伏装机2.4吉瓦。", [("2.4吉瓦", Decimal("2.4"), None, "吉瓦", None)]),
 ]
 
 

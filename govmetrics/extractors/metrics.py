@@ -287,10 +287,17 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True  # inside a longer number or a code: PM2.5, G20
     if left in ".,．，·" and before[-2:-1].isdigit():
         return True  # after a decimal point or a thousands separator
-    if left in ("第", "每") or (
-        left in ("前", "后") and not qualified and before[-2:-1] not in _DATE_ENDS and unit != "日"
+    if left in ("第", "每"):
+        return True  # 第三, 每千人: an ordinal, a rate's denominator
+    # 前三位, 后两名: a rank (but 6月底前80岁以上: the 前 ends a date); days before an event
+    # (届满前30日) and a time moved (提前一年) are lengths of time
+    if (
+        left in ("前", "后")
+        and not qualified
+        and before[-2:-1] not in _DATE_ENDS
+        and not (unit == "日" or (unit in lex.cued and _cued_before(text, num_start, lex)))
     ):
-        return True  # 前三位, 后两名: a rank (but 6月底前80岁以上: the 前 ends a date; 届满前30日: days)
+        return True
     if unit == "次" and (text.startswith("全会", match.end()) or _AFTER_TERM.search(text, max(0, start - 30), start)):
         return True  # 十四届五次会议, 十二届七次、八次全会, 省委十次全会: sessions (本届3次 still counts)
     if chinese and (before.endswith(("周", "星期", "礼拜"))):
