@@ -220,7 +220,7 @@ def is_day_count(text: str, start: int, end: int) -> bool:
         return False  # 7月30日: a date
     if _cued_before(text, start, lex) or lex.about_before.search(text, max(0, start - 3), start):
         return True  # 延长30日, 不得超过30日, 近30日: no day of the month is bounded or rounded
-    if left == "前" and _HAN.match(text, start - 2) and text[start - 2] not in _DATE_ENDS:
+    if left == "前" and start >= 2 and _HAN.match(text, start - 2) and text[start - 2] not in _DATE_ENDS:
         return True  # 届满前30日, 进境前7日: days before an event (but 6月底前5日: a date's end)
     if _BOUND_AFTER.match(text, end):
         return True
