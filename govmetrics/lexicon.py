@@ -19,6 +19,7 @@ LEXICONS = (
     "qualifiers",
     "currencies",
     "set_phrases",
+    "duration_cues",
     "place_words",
     "surnames",
     "titles",

@@ -190,8 +190,11 @@ class Metric(Record):
 
     ``value`` has the magnitude applied (697万平方米 → 6970000) and ``unit`` has it taken out.
     ``high`` is the upper end of a range (1~2次 → 1, 2). ``approx`` says how the text qualifies the
-    number: 余/多/以上/超过 mean *more than* (the true count is above the written round number),
-    不足/不到/以下 *less than*, 约/近/左右 *about*, 至少/不少于 *at least*, 最多/不超过/以内 *at most*.
+    number: 余/多/超过/突破 mean *more than* (the true count is above the written round number),
+    不足/不到/不满 *less than*, 约/近/左右 *about*, 以上/及以上/至少/不少于/不得少于 *at least*,
+    以下/以内/最多/不超过/不得超过 *at most*. 以上, 以下 and 以内 include the number itself, as
+    Chinese law defines them (Civil Code art. 1259) and statistics use them (规模以上); 超过 and 不满
+    do not. A pair of bounds on one quantity (2万元以上10万元以下) is one range with no ``approx``.
     """
 
     kind: ClassVar[str] = "metric"

@@ -14,6 +14,7 @@ from functools import lru_cache
 import attrs
 
 from govmetrics.calendar import DATE_PATTERN, DateError, gapped_relation, resolve_match
+from govmetrics.extractors.metrics import is_day_count
 from govmetrics.hookspecs import hookimpl
 from govmetrics.models import Article, DateMention, Span
 
@@ -57,6 +58,17 @@ _AGE_AFTER = re.compile(r"[\d一二三四五六七八九十]+多?岁")
 _BARE_RELATIVE_YEARS = frozenset(("今年", "去年", "明年", "本年", "上年", "前年", "后年"))
 
 
+def _counts_days(text: str, match: re.Match[str]) -> bool:
+    """A day of the month named alone (30日) that is a count of days instead: 延长30日, 届满15日,
+    开始30日前, 不得超过30日. ANNOTATION.md makes those durations, which the metric extractor
+    counts; the one rule that tells them apart is :func:`govmetrics.extractors.metrics.is_day_count`,
+    asked here so the two extractors never both claim the same 30日."""
+    day = match.start("abd")
+    if day < 0 or match.group("bbd") is not None or text[match.end("abd") : match.end("abd") + 1] != "日":
+        return False
+    return is_day_count(text, day, match.end("abd") + 1)
+
+
 def value_needs_no_prefix(match: re.Match[str]) -> bool:
     """从 starts a date only in 从…起 / 从…开始; elsewhere (从去年的不足六成提高到…) it compares."""
     return match.group("pre") == "从" and match.group("suf") not in ("起", "开始")
@@ -70,6 +82,8 @@ def find_dates(article: Article) -> Iterator[DateMention]:
         if start == end or (start and text[start - 1] in _GLUED_BEFORE) or _before_something(text, match):
             continue
         if _year_word_split(text, match):
+            continue
+        if _counts_days(text, match):
             continue
         if match.group() in _BARE_RELATIVE_YEARS and _AGE_AFTER.match(text, end):
             continue

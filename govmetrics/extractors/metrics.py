@@ -8,13 +8,27 @@ How a metric is written, left to right::
     [qualifier] [百分之] numeral [~ numeral] [余|多] [万|亿] [余|多] [个半] unit [多] [qualifier]
      约 / 近      百分之三十五  1~2  三四百      2万余   4000多万    1个半小时  100个多   以上 / 左右
 
-A unit is required: a bare number (12345热线, 2019) measures nothing we can name. The exclusions,
-each a rule about how Chinese news writes numbers that are not quantities:
+A unit is required: a bare number (12345热线, 2019) measures nothing we can name.
+
+How a metric is bounded (the qualifiers lexicon): 以上, 以下 and 以内 include the number itself,
+as Chinese law defines them (Civil Code art. 1259: 以上、以下、以内 包括本数) and statistics use them
+(规模以上), so 78%以上 is at_least 78 and 3岁以下 at_most 3; 超过 and 不满 stay strict. A negated
+bound reads as its meaning (不得超过 at_most, 不得少于 at_least). A lower bound and an upper bound
+written one after the other on the same unit (2万元以上10万元以下, 不低于60%不高于80%) are one range.
+
+A length of time is a metric when it reads as one: a number of years in Chinese numerals after a
+word of duration or a bound (延长三年, 不少于五年; 三年行动 alone names a programme), and a number
+of days in the same places or before a limit (延长30日, 届满15日, 开始30日前, 60日内). A day of the
+month named alone (30日，区委召开…) is a date; :func:`is_day_count` tells the two apart for both
+this extractor and the date extractor.
+
+The exclusions, each a rule about how Chinese news writes numbers that are not quantities:
 
 * 第 before a numeral makes an ordinal (第十六届, 第3名); 前 / 后 a rank or a period (前五名, 前8个月).
   A session is numbered without 第 after its term: 十四届五次会议 and 十二届三次全会 are the fifth
   and third sessions of the fourteenth and twelfth terms, so 次 right after 届 is an ordinal too,
-  and so are the sessions listed after it (十二届七次、八次全会).
+  and so are the sessions listed after it (十二届七次、八次全会). A plenary session (全会) is always
+  named by its number, whether a term stands before it or not (省委十次全会).
 * 每 before a numeral makes it a rate's denominator (每千名老年人), not a count.
 * A count of times under a 每-period (每月至少开展1~2次, 一年两次) belongs to the cadence, which owns
   its span when the resolution step runs (see :mod:`govmetrics.resolve`).
@@ -66,6 +80,9 @@ _LOOKBEHIND = {"约": "节制签预邀公条契特", "近": "附最接将就临�
 # 两; and the formal digits (陆, 伍) stand alone only in words (大陆, 队伍).
 _NOT_COUNTS = frozenset("一壹幺零〇二贰貳陆陸伍肆叁參柒捌玖")
 _DATE_ENDS = frozenset("底末初日号旬")
+_UNIT_FLAGS = frozenset(("arabic", "cued"))
+# Periods a rate is given per (43.5万立方米/日), besides the units of time in the units lexicon.
+_PERIODS = "日|天|周|月|年|小时|时|秒"
 _YEAR_NUMBER = re.compile(r"(?:1[89]|2[01])\d\d|[〇零一二三四五六七八九]{4}")
 _CLOCK = re.compile(r"[\d一二三四五六七八九十][时点:：]$")
 
@@ -75,8 +92,11 @@ class _Lexicon:
     pattern: re.Pattern[str]
     canonical: dict[str, str]
     arabic_only: frozenset[str]
+    cued: frozenset[str]
     approx: dict[str, str]
     place_after: re.Pattern[str] | None
+    duration_cue: re.Pattern[str]
+    about_before: re.Pattern[str]
 
 
 def _alternation(words: Any) -> str:
@@ -94,11 +114,14 @@ def _prefix_alternation(words: list[str]) -> str:
 def _build() -> _Lexicon:
     canonical: dict[str, str] = {}
     arabic_only: set[str] = set()
+    cued: set[str] = set()
     for row in lexicon.load("units"):
         surface = row[0]
-        canonical[surface] = row[1] if len(row) > 1 and row[1] != "arabic" else surface
+        canonical[surface] = row[1] if len(row) > 1 and row[1] not in _UNIT_FLAGS else surface
         if "arabic" in row[1:]:
             arabic_only.add(surface)
+        if "cued" in row[1:]:
+            cued.add(surface)
     approx: dict[str, str] = {}
     before: list[str] = []
     after: list[str] = []
@@ -115,7 +138,8 @@ def _build() -> _Lexicon:
     first = "".join(sorted({w[0] for w in before + list(_GAPPED) + list(_OF_WHAT)} | set(CN_NUMERAL_CHARS) | {"百"}))
     pattern = re.compile(
         rf"(?=[\d{re.escape(first)}])"
-        rf"(?:(?P<pre>{_prefix_alternation(before)})(?:{currencies})?"
+        # 最高为每年每平方米三元: the rate's denominators may stand between the bound and the amount
+        rf"(?:(?P<pre>{_prefix_alternation(before)})(?:{currencies})?(?P<per>(?:每(?:{units}|{_PERIODS}))+)?"
         rf"|(?P<gapped>{_alternation(_GAPPED)})[^{_NOT_IN_GAP}\d\s]{{1,4}}?"
         rf"|(?P<of>{_prefix_alternation(list(_OF_WHAT))})[^{_NOT_IN_GAP}\d\s]{{1,15}}?的)?"
         rf"(?P<percent>百分之)?"
@@ -125,18 +149,29 @@ def _build() -> _Lexicon:
         rf"(?P<half>个?半)?"
         # 两个多小时, 三个多月: 多 between the classifier and the unit, more than the count
         rf"(?P<gemore>个[多余](?=小时|钟头|月|星期))?"
-        # a unit per another is one unit: 58微克/立方米, 3000元/吨
-        rf"(?P<unit>(?:{units})(?:[/／](?:{units}))?|(?<=个[多余])(?:月|星期|钟头))?"
+        # a unit per another is one unit: 58微克/立方米, 3000元/吨, and a rate per period: 43.5万立方米/日
+        rf"(?P<unit>(?:{units})(?:[/／](?:{units}|{_PERIODS}))?|(?<=个[多余])(?:月|星期|钟头))?"
+        # 半 after a unit of time adds a half: 3天半, 一年半 (两个半小时 writes it before the unit)
+        rf"(?P<half2>(?<=[天年日月时])半)?"
         rf"(?P<more3>多(?=[\u4e00-\u9fff]))?"
         rf"(?P<post>{_alternation(after)})?"
     )
     places = [row[0] for row in lexicon.load("place_words")]
+    # a bound before a number of days or years makes it a length of time as a word of duration
+    # does; 约 and 近 do not (近两年我国经济: the recent years, a time)
+    bounds = [word for word in before if approx[word] != "about"]
+    cues = _alternation([row[0] for row in lexicon.load("duration_cues")] + bounds)
+    abouts = _alternation(word for word in before if approx[word] == "about")
     return _Lexicon(
         pattern=pattern,
         canonical=canonical,
         arabic_only=frozenset(arabic_only),
+        cued=frozenset(cued),
         approx=approx,
         place_after=re.compile(rf"[\u4e00-\u9fff](?:{_alternation(places)})") if places else None,
+        # the text before a number ends with a cue: searched from a few characters back
+        duration_cue=re.compile(rf"(?:{cues})$"),
+        about_before=re.compile(rf"(?:{abouts})$"),
     )
 
 
@@ -159,8 +194,84 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
     return right != -1
 
 
-# What stands before a session numbered after its term: 十四届(五次), 十二届七次、(八次全会), 十六届人大(七次会议)
-_AFTER_TERM = re.compile(r"[\d一二三四五六七八九十]届(?:人大|政协|党代会)?(?:[\d一二三四五六七八九十]+次、)*$")
+# Before a number of days, what shows it is a day of the month: a month or a digit (7月30日), a
+# word that places an event on a day (于30日, 在30日前, 至30日), or a list of days (1日、2日).
+_DATE_BEFORE = frozenset("月于在至到从自、和及与或截即")
+# After a number of days or years, a bound that makes it a length of time: 10日以上, 三年以下
+_BOUND_AFTER = re.compile(r"以内|之内|以上|以下|内")
+# After a number of days, 前 or 后 make it a time limit counted from an event: 开始30日前, 公示30日后
+# (but not 前往, 前后, 后来: words that begin there).
+_LIMIT_AFTER = re.compile(r"前(?![往后来夕景途列沿端期行])|后(?![来续期])")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def is_day_count(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, a number and 日 (30日, 三十日), counts days rather than names one.
+
+    A count of days is a length of time (延长30日, 届满15日, 开始30日前, 60日内): written after a
+    word of duration or a bound (the ``duration_cues`` and ``qualifiers`` lexicons), or before a
+    limit (内, 以上, 前 and 后 after an event: 开始30日前). A day of the month stands after a month,
+    at the start of a clause (30日，区委召开…), after a word placing an event on it (于30日), or
+    in a list (1日、2日); the date extractor reads those. Both extractors ask this one function.
+    """
+    lex = _lexicon()
+    left = text[start - 1 : start]
+    if left == "月" or left.isdigit():
+        return False  # 7月30日: a date
+    if _cued_before(text, start, lex) or lex.about_before.search(text, max(0, start - 3), start):
+        return True  # 延长30日, 不得超过30日, 近30日: no day of the month is bounded or rounded
+    if left == "前" and start >= 2 and _HAN.match(text, start - 2) and text[start - 2] not in _DATE_ENDS:
+        return True  # 届满前30日, 进境前7日: days before an event (but 6月底前5日: a date's end)
+    if _BOUND_AFTER.match(text, end):
+        return True
+    return bool(_LIMIT_AFTER.match(text, end)) and bool(_HAN.match(left)) and left not in _DATE_BEFORE
+
+
+def _cued_before(text: str, start: int, lex: _Lexicon) -> bool:
+    """A word of duration (延长, 届满) or a bound (不少于, 不得超过) right before ``start``."""
+    return bool(lex.duration_cue.search(text, max(0, start - 6), start))
+
+
+def _length_of_time(text: str, start: int, match: re.Match[str], lex: _Lexicon, qualified: bool) -> bool:
+    """Whether a number of a ``cued`` unit of time (日, 年) is a length of time here.
+
+    Days follow :func:`is_day_count`. Years need a word before them (延长三年, 不少于五年) or a bound
+    right after (三年以下, 两年内: a time limit); 五年前 and 三年行动 are left alone, since a number of
+    years before a word so often names a programme (五年规划) instead.
+    """
+    # a bound makes a length of time; 约 and 近 do not (近两年我国经济: the recent years, a time)
+    bounded = bool(match.group("post")) or (qualified and _approx(match, lex, False) != "about")
+    if match.group("unit") == "日":
+        if text[start - 1 : start] == "月":
+            return False  # 7月30日内: a date, whatever follows
+        return bounded or is_day_count(text, start, match.end("unit"))
+    return bounded or _cued_before(text, start, lex)
+
+
+# After 点, what makes the numeral a clock time (三点半, 十点钟, 四点前) or places on a map (两点之间)
+# rather than a count of points; before it, a part of the day (下午三点) or a word placing an event
+# in time (于三点).
+_CLOCK_AFTER = frozenset("半钟整多过前后左到至许间之")
+_CLOCK_BEFORE = re.compile(r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|晚|早|于|在|至|到|从)$")
+# After 车, the words that make it part of a road or a vehicle's name: 八车道, 车位, 车型
+_ROAD_AFTER = frozenset("道位型厢库牌")
+
+
+def _clock_point(text: str, match: re.Match[str], chinese: bool) -> bool:
+    """Whether the 点 after a numeral tells the time: points of a speech (四点建议, 三点要求) are
+    counted in Chinese numerals and followed by what they are; a clock time is written in digits,
+    after a part of the day, or with 半, 钟 or a minute after it."""
+    after = text[match.end() : match.end() + 1]
+    if not chinese or not _HAN.match(after) or after in _CLOCK_AFTER or after in CN_NUMERAL_CHARS:
+        return True
+    return bool(_CLOCK_BEFORE.search(text, max(0, match.start() - 2), match.start()))
+
+
+# What stands before a session numbered after its term: 十四届(五次), 十二届七次、(八次全会), 十六届人大(七次会议),
+# 十三届全国人大(三次会议)
+_AFTER_TERM = re.compile(
+    r"[\d一二三四五六七八九十]届(?:全国|省|市|县|区)?(?:人大|政协|党代会)?(?:[\d一二三四五六七八九十]+次、)*$"
+)
 
 
 def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tuple[int, int]]) -> bool:
@@ -176,21 +287,44 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True  # inside a longer number or a code: PM2.5, G20
     if left in ".,．，·" and before[-2:-1].isdigit():
         return True  # after a decimal point or a thousands separator
-    if left in ("第", "每") or (left in ("前", "后") and not qualified and before[-2:-1] not in _DATE_ENDS):
-        return True  # 前三位, 后两名: a rank (but 6月底前80岁以上: the 前 ends a date)
-    if unit == "次" and _AFTER_TERM.search(text, max(0, start - 30), start):
-        return True  # 十四届五次会议, 十二届七次、八次全会: sessions of a term (本届3次 still counts)
+    if left in ("第", "每"):
+        return True  # 第三, 每千人: an ordinal, a rate's denominator
+    # 前三位, 后两名: a rank (but 6月底前80岁以上: the 前 ends a date); days before an event
+    # (届满前30日) and a time moved (提前一年) are lengths of time
+    if (
+        left in ("前", "后")
+        and not qualified
+        and before[-2:-1] not in _DATE_ENDS
+        and not (unit == "日" or (unit in lex.cued and _cued_before(text, num_start, lex)))
+    ):
+        return True
+    if unit == "次" and (text.startswith("全会", match.end()) or _AFTER_TERM.search(text, max(0, start - 30), start)):
+        return True  # 十四届五次会议, 十二届七次、八次全会, 省委十次全会: sessions (本届3次 still counts)
     if chinese and (before.endswith(("周", "星期", "礼拜"))):
         return True  # 周六在社区: a weekday
     if _CLOCK.search(before):
         return True  # 9时30分
-    if unit in lex.arabic_only and chinese:
-        return True  # 十分认可, 万分感谢
+    cued = unit in lex.cued and (bool(match.group("half2")) or _length_of_time(text, num_start, match, lex, qualified))
+    if unit in lex.arabic_only and chinese and not cued:
+        return True  # 十分认可, 万分感谢; 三年行动 (but 延长三年 is a length of time)
+    if unit in lex.cued and unit not in lex.arabic_only and not cued:
+        return True  # 30日，区委召开…: a day of the month, which the date extractor reads
     if unit == "年" and (text.startswith("代", match.end()) or _YEAR_NUMBER.fullmatch(num)):
         return True  # 80年代: a decade; 2019年: a year, which the date extractor reads
-    plain = not (match.group("num2") or match.group("mag") or match.group("more") or match.group("more2"))
-    if num in _NOT_COUNTS and plain:
-        return True
+    if unit == "点" and _clock_point(text, match, chinese):
+        return True  # 下午三点, 3点: a time of day, not points of a speech
+    if unit == "车" and text[match.end() : match.end() + 1] in _ROAD_AFTER:
+        return True  # 双向8车道: lanes of a road, not truckloads
+    plain = not (
+        match.group("num2")
+        or match.group("mag")
+        or match.group("more")
+        or match.group("more2")
+        or match.group("half")
+        or match.group("half2")
+    )
+    if num in _NOT_COUNTS and plain and not cued:
+        return True  # 一个个, 二类 (but 延长一年 counts one year)
     if all(ch in MAGNITUDES or ch in "百千" for ch in num) and not (
         qualified or match.group("more") or match.group("more2") or match.group("percent")
     ):
@@ -213,7 +347,7 @@ def _canonical(lex: _Lexicon, unit: str) -> str:
         return lex.canonical[unit]
     if unit in _AFTER_GE_MORE:
         return _AFTER_GE_MORE[unit]
-    return "/".join(lex.canonical[part] for part in re.split("[/／]", unit))
+    return "/".join(lex.canonical.get(part, part) for part in re.split("[/／]", unit))  # 立方米/日
 
 
 def _approx(match: re.Match[str], lex: _Lexicon, more_than: bool) -> str | None:
@@ -234,6 +368,7 @@ def find_metrics(text: str) -> Iterator[Metric]:
     """Every metric in ``text`` (an already cleaned ``Article.text``), in text order."""
     lex = _lexicon()
     spans = lexicon.set_phrase_spans(text)
+    found: list[Metric] = []
     for match in lex.pattern.finditer(text):
         unit = match.group("unit")
         percent = match.group("percent")
@@ -253,17 +388,64 @@ def find_metrics(text: str) -> Iterator[Metric]:
         except NumeralError:
             continue
         value, high = amount.value, amount.high
-        if match.group("half"):
+        if match.group("half") or match.group("half2"):
             value = value + Decimal("0.5")
         end = match.end()
-        yield Metric(
-            text=text[match.start() : end],
-            span=Span(start=match.start(), end=end),
-            value=value,
-            high=high,
-            unit="%" if percent and not unit else _canonical(lex, unit),
-            approx=_approx(match, lex, amount.more_than),  # type: ignore[arg-type]
+        # 最高为每年每平方米三元: the record starts at the amount; 每年 belongs to the rate, and the
+        # cadence extractor may read it as a period, which would then own the whole span
+        start = match.start("num") - (3 if percent else 0) if match.group("per") else match.start()
+        found.append(
+            Metric(
+                text=text[start:end],
+                span=Span(start=start, end=end),
+                value=value,
+                high=high,
+                unit="%" if percent and not unit else _canonical(lex, unit),
+                approx=_approx(match, lex, amount.more_than),  # type: ignore[arg-type]
+            )
         )
+    yield from _pair_bounds(text, found)
+
+
+_LOWER_BOUNDS = frozenset(("at_least", "more_than"))
+_UPPER_BOUNDS = frozenset(("at_most", "less_than"))
+# What may join the two bounds of one range: nothing (2万元以上10万元以下), a pause or 且.
+_BETWEEN_BOUNDS = re.compile(r"[、，,]?(?:且|并且|但)?")
+
+
+def _pair_bounds(text: str, metrics: list[Metric]) -> Iterator[Metric]:
+    """Join a lower bound and the upper bound right after it on the same unit into one range.
+
+    Rules and fines bound one quantity from both sides: 2万元以上10万元以下, 5万元以上不满10万元,
+    不低于60%不高于80%. That is one amount between the two numbers, as 1~2次 is, so it is one
+    metric with ``high`` and no ``approx``; each half read alone would claim an open bound the
+    sentence does not make.
+    """
+    at = 0
+    while at < len(metrics):
+        low = metrics[at]
+        high = metrics[at + 1] if at + 1 < len(metrics) else None
+        if (
+            high is not None
+            and low.approx in _LOWER_BOUNDS
+            and high.approx in _UPPER_BOUNDS
+            and low.high is None
+            and high.high is None
+            and low.unit == high.unit
+            and high.value > low.value
+            and _BETWEEN_BOUNDS.fullmatch(text, low.span.end, high.span.start)
+        ):
+            yield attrs.evolve(
+                low,
+                text=text[low.span.start : high.span.end],
+                span=Span(start=low.span.start, end=high.span.end),
+                high=high.value,
+                approx=None,
+            )
+            at += 2
+            continue
+        yield low
+        at += 1
 
 
 @hookimpl
