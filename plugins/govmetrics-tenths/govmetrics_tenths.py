@@ -1,7 +1,7 @@
 """A govmetrics plugin: shares written in tenths, as percentage metrics.
 
-Chinese news writes a share as a count of tenths (成): 三成 is 30%, 约四成 about 40%, 八成以上 more
-than 80%, 三四成 30% to 40%. The built-in metric extractor does not read these, because 成 is not a
+Chinese news writes a share as a count of tenths (成): 三成 is 30%, 约四成 about 40%, 八成以上 at
+least 80%, 三四成 30% to 40%. The built-in metric extractor does not read these, because 成 is not a
 unit: it is the first character of many words (成为, 成立, 成功). This plugin reads them as
 :class:`govmetrics.Metric` records with unit ``%`` and the value in percent.
 
@@ -16,8 +16,10 @@ The rules, each a fact about how the text is written:
   plugin misses a share rather than invent one: 其中三成为老年人 (30% are elderly) is not read.
 * A numeral that is the tail of a word or a longer number is not a count of tenths: 统一成立,
   第一成, 二十三成, AR-E3000成功.
-* Qualifiers carry the meanings ANNOTATION.md gives them: 约/近/左右 about, 超过/以上 more than,
-  不足/不到 less than; 及以上 at least. 节约三成 saves 30%: the 约 of 节约 qualifies nothing.
+* Qualifiers carry the meanings ANNOTATION.md gives them: 约/近/左右 about, 超过 more than,
+  不足/不到 less than; 以上 and 及以上 at least, 以下 and 及以下 at most, since 以上 and 以下 include
+  the number itself (Civil Code art. 1259; 规模以上 in statistics). 节约三成 saves 30%: the 约 of
+  节约 qualifies nothing.
 * 七成六 (76%) is not read: a digit right after 成 makes the plugin skip the share rather than
   report 70%.
 """
@@ -58,9 +60,9 @@ BEFORE: dict[str, Approx] = {
 }
 #: Qualifiers after 成.
 AFTER: dict[str, Approx] = {
-    "以上": "more_than",
+    "以上": "at_least",
     "及以上": "at_least",
-    "以下": "less_than",
+    "以下": "at_most",
     "及以下": "at_most",
     "左右": "about",
     "上下": "about",

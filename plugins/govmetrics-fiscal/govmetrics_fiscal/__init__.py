@@ -152,8 +152,8 @@ VALUE_QUALIFIERS: dict[str, Approx | None] = {
     "实现": None, "为": None, "是": None, "增至": None, "增加到": None, "增长到": None, "提高到": None,
     "提升到": None, "总额": None, "总量": None,
 }  # fmt: skip
-_AFTER_VALUE: dict[str, Approx] = {"以上": "more_than", "左右": "about", "多": "more_than"}
-_AFTER_CHANGE: dict[str, Approx] = {"以上": "more_than", "左右": "about", "以下": "less_than", "以内": "at_most"}
+_AFTER_VALUE: dict[str, Approx] = {"以上": "at_least", "左右": "about", "多": "more_than"}
+_AFTER_CHANGE: dict[str, Approx] = {"以上": "at_least", "左右": "about", "以下": "at_most", "以内": "at_most"}
 #: 同比, 比上年: a change on the year before. Other bases (比2020年, 较“十三五”) are not read.
 _COMPARED = r"(?:同比|同口径|(?:比|较|与)(?:上年|去年)(?:同期)?(?:相比)?)"
 _UP = ("实际增长", "名义增长", "增长", "增加", "上涨", "上升", "提高", "提升", "加快")

@@ -153,7 +153,7 @@ def test_goals_are_marked_as_targets() -> None:
     )
     assert [(r.indicator, r.change_percent, r.change_approx, r.target, r.period) for r in found] == [
         ("地区生产总值", 5, "about", True, "今年"),
-        ("一般公共预算收入", 3, "more_than", True, "今年"),
+        ("一般公共预算收入", 3, "at_least", True, "今年"),
         ("居民消费价格", 2, "about", True, "今年"),
     ]
     assert found[0].period_start == dt.date(2026, 1, 1)
