@@ -56,6 +56,19 @@ CASES = [
     # a count of times after a rate's 每人 or 平均 is a cadence, per person or on average
     ("区级领导每人每季度至少到联系点调研1次。", [("P3M", 1, None)]),
     ("网格员平均每天巡查2次。", [("P1D", 2, 2)]),
+    # school periods: a term is half a year, a school year a year; 不得少于 is at least
+    ("督学到校督导每学期不得少于3次。", [("P6M", 3, None)]),
+    ("每学年组织一次家长开放日。", [("P1Y", 1, 1)]),
+    ("每一个月召开一次联席会议。", [("P1M", 1, 1)]),
+    # 以上 after the count includes it: once or more
+    ("每季度到联系村指导工作两次以上。", [("P3M", 2, None)]),
+    ("每月组织研判三次以内。", [("P1M", None, 3)]),
+    # 小结 is a verb though 一小时 is an amount
+    ("坚持一周一小结。", [("P1W", 1, 1)]),
+    # an amount in the clause with a count of times is still a cadence
+    ("每周为120名独居老人上门送餐两次。", [("P1W", 2, 2)]),
+    # an ordinal (第一个月份) is no amount the period divides
+    ("理事会在每季度的第一个月份下旬召开例会。", [("P3M", None, None)]),
 ]
 
 
@@ -73,6 +86,14 @@ NOT_CADENCES = [
     ("自一九八七年一月一日起施行。", "a date, not 一月 once"),
     ("聚焦“每月一题”重点问题。", "a programme name"),
     ("每千名老年人拥有养老床位37.5张。", "per thousand people"),
+    ("逾期未缴的，每日按滞纳税款的5‰加收滞纳金。", "a penalty rate per day"),
+    ("新政实施后每年可为企业节约成本12亿元。", "an amount saved per year"),
+    ("场地使用费每年每平方米五元。", "a unit-rate chain 每年每平方米"),
+    ("车位租金按照每月每个车位260元收取。", "a price per month and per space"),
+    ("夜间停车每月收费120元。", "a fee per month"),
+    ("驿站目前每天配送午餐60份左右。", "an amount delivered per day, not a count of times"),
+    ("各点位每日在岗巡河员2.3万人次。", "people on duty per day"),
+    ("建立新任教师每年不少于72学时的培训制度。", "hours of training per year"),
 ]
 
 

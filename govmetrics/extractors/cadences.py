@@ -27,15 +27,17 @@ from govmetrics.errors import NumeralError
 from govmetrics.hookspecs import hookimpl
 from govmetrics.models import Article, Cadence, Span
 from govmetrics.numerals import parse_amount, parse_number
+from govmetrics.plugins import get_plugin_host
 
 _COUNT_NUMERAL = r"(?:\d+|[一两二三四五六七八九十]+)"
 _UNITS = {"天": "D", "日": "D", "晚": "D", "夜": "D", "周": "W", "星期": "W", "礼拜": "W",
-          "旬": "T", "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y"}  # fmt: skip
+          "旬": "T", "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y",
+          "学期": "S", "学年": "Y"}  # fmt: skip
 _UNIT_ALT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _EVERY = re.compile(
     # 每逢周三 is 每周三; 隔周 (every other week) is every two weeks. Both branches start with their
     # character, so the search skips ahead to a 每 or a 隔.
-    rf"(?:每(?:隔|逢)?|(?P<other>隔)(?<![每间]隔)(?=[周天月年]))(?P<n>[两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
+    rf"(?:每(?:隔|逢)?|(?P<other>隔)(?<![每间]隔)(?=[周天月年]))(?P<n>[一两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
     # 每周六在…, 每周三上午, 每周一、三、五 (but 每周一次 is once a week)
     rf"(?P<anchor>{_COUNT_NUMERAL}[日号](?:前|后)?"
     r"|[一二三四五六日天](?![次回遍])(?=[上下中早晚]|[\u4e00-\u9fff]{3}|[、和及](?:周|星期)?[一二三四五六日天])"
@@ -53,8 +55,11 @@ TIMES_UNITS = ("次", "回", "遍", "趟", "轮", "期", "场")
 _COUNT = re.compile(
     rf"(?P<c1>{_COUNT_NUMERAL})(?:[~～\-－至到](?P<c2>{_COUNT_NUMERAL}))?(?P<cu>{'|'.join(TIMES_UNITS)}|个时段)"
 )
-_AT_LEAST = ("至少", "最少", "不少于", "不低于")
-_AT_MOST = ("最多", "不超过", "不多于", "不高于")
+_AT_LEAST = ("至少", "最少", "不少于", "不低于", "不得少于", "不得低于")
+_AT_MOST = ("最多", "不超过", "不多于", "不高于", "不得超过", "不得多于", "不得高于")
+# 一次以上 is at least once and 两次以下 at most twice: 以上 and 以下 include the number (ANNOTATION.md)
+_AT_LEAST_AFTER = ("以上", "及以上")
+_AT_MOST_AFTER = ("以下", "及以下", "以内")
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]|每")
 _WEEKDAYS = frozenset("一二三四五六日天")
 _WEEK_UNITS = ("周", "星期", "礼拜")
@@ -70,7 +75,7 @@ _MORE_WEEKDAYS = re.compile(r"(?:[、和及](?:周|星期)?[一二三四五六�
 def _period(n: str | None, unit: str) -> str | None:
     kind = _UNITS[unit]
     if n == "半":
-        return {"D": None, "W": None, "T": None, "M": "P15D", "Q": None, "Y": "P6M"}[kind]
+        return {"D": None, "W": None, "T": None, "M": "P15D", "Q": None, "S": None, "Y": "P6M"}[kind]
     if n == "双":
         count = 2
     elif n:
@@ -85,6 +90,8 @@ def _period(n: str | None, unit: str) -> str | None:
         count = 1
     if kind == "Q":
         return f"P{3 * count}M"
+    if kind == "S":
+        return f"P{6 * count}M"  # 每学期: a school term is half a year
     if kind == "T":
         return f"P{10 * count}D"  # 每旬: a ten-day period (上旬 1-10, 中旬 11-20, 下旬 the rest)
     return f"P{count}{kind}"
@@ -124,6 +131,11 @@ def _count_after(text: str, start: int) -> tuple[int | None, int | None, int, st
         activity = activity.replace(word, "")
     if high is not None:
         return low, high, start + found.end(), activity
+    after = clause[found.end() :]
+    if after.startswith(_AT_LEAST_AFTER):
+        return low, None, start + found.end() + (2 if after.startswith("以上") else 3), activity
+    if after.startswith(_AT_MOST_AFTER):
+        return None, low, start + found.end() + (3 if after.startswith("及以下") else 2), activity
     if any(word in before for word in _AT_LEAST):
         return low, None, start + found.end(), activity
     if any(word in before for word in _AT_MOST):
@@ -137,8 +149,43 @@ def _once_by_verb(text: str, at: int) -> bool:
         text[at : at + 1] == "一"
         and at + 1 < len(text)
         and "\u4e00" <= text[at + 1] <= "\u9fff"
-        and (text[at + 1] not in _NOT_A_VERB)
+        and (text[at + 1] not in _NOT_A_VERB or text.startswith(_VERBS_DESPITE, at + 1))
     )
+
+
+# verbs that start with a character _NOT_A_VERB holds for amounts (一小时): 一月一小结 is once a month
+_VERBS_DESPITE = ("小结",)
+_CLAUSE = re.compile(r"[，。；！？：,;!?\n]")
+#: Units of a count of times or of a period: 每周一次 and 每年3月 state no amount.
+_NOT_AMOUNT_UNITS = frozenset((*TIMES_UNITS, "场次", "年", "天", "月", "个月"))
+
+
+def _amount_pattern() -> re.Pattern[str]:
+    """A number with a measure unit from the units lexicon (80份, 1.5万人次, 三元, 48亿元)."""
+    cache = get_plugin_host().cache
+    pattern = cache.get("cadences.amount")
+    if pattern is None:
+        units = sorted({row[0] for row in lexicon.load("units")} - _NOT_AMOUNT_UNITS, key=len, reverse=True)
+        pattern = cache["cadences.amount"] = re.compile(
+            # not an ordinal: 每季度的第一个月份 names a month, it divides nothing
+            r"(?=[\d零〇一二两三四五六七八九十百千])(?<!第)"
+            r"(?:\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+)[余多]?[万亿]*[余多]?"
+            rf"(?:{'|'.join(map(re.escape, units))})"
+        )
+    return pattern
+
+
+def _states_a_rate(text: str, end: int) -> bool:
+    """A period that divides an amount, not one that repeats an action: 每月收费150元,
+    每日上岗值守志愿者1.5万人次, 每年可减轻负担48亿元, and the chain of 每月每平方米0.5元.
+
+    Only called when no count of times follows in the clause (每周为200名老人送餐一次 counts
+    times and stays a cadence). The clause here runs to its punctuation, across a second 每.
+    """
+    if text.startswith("每", end):
+        return True  # 每年每平方米三元: a unit-rate chain
+    stop = _CLAUSE.search(text, end, end + 40)
+    return _amount_pattern().search(text, end, stop.start() if stop else end + 40) is not None
 
 
 def find_cadences(text: str) -> Iterator[Cadence]:
@@ -190,6 +237,8 @@ def find_cadences(text: str) -> Iterator[Cadence]:
                 activity = found_activity or None
         if rate and low is None and high is None:
             continue  # 每人每月100元: 每月 divides an amount; 每人每季度调研1次 still counts times
+        if low is None and high is None and _states_a_rate(text, match.end()):
+            continue
         taken = end
         if lexicon.covered(names, start, end) or lexicon.covered(names, start, start + 2):
             continue  # 每月一题(专栏): the name of a programme
