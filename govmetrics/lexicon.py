@@ -24,6 +24,7 @@ LEXICONS = (
     "titles",
     "meeting_words",
     "name_enders",
+    "cadence_activities",
 )
 
 

@@ -67,6 +67,22 @@ CASES = [
     ("坚持一周一小结。", [("P1W", 1, 1)]),
     # an amount in the clause with a count of times is still a cadence
     ("每周为120名独居老人上门送餐两次。", [("P1W", 2, 2)]),
+    # a period word right before a recurring activity: how often, with no count
+    (
+        "推行“半月调度、月份督查、季度通报、年终考核”机制。",
+        [("P15D", None, None), ("P1M", None, None), ("P3M", None, None), ("P1Y", None, None)],
+    ),
+    ("建立周小结、月度总结制度。", [("P1W", None, None), ("P1M", None, None)]),
+    ("完善月调度机制和双周现场调度机制。", [("P1M", None, None), ("P2W", None, None)]),
+    ("落实双周例会制度。", [("P2W", None, None)]),
+    ("坚持日走访、周复查。", [("P1D", None, None), ("P1W", None, None)]),
+    # 按/逐/分 + period, then the activity in the clause
+    ("对项目进度按月通报。", [("P1M", None, None)]),
+    ("各支部分季度开展党员民主评议。", [("P3M", None, None)]),
+    ("指挥部逐月调度重点项目。", [("P1M", None, None)]),
+    ("每月调度一次。", [("P1M", 1, 1)]),
+    # N-period-一-verb is once, and 一月 there is no January
+    ("坚持一月一小结、两月一督查。", [("P1M", 1, 1), ("P2M", 1, 1)]),
     # an ordinal (第一个月份) is no amount the period divides
     ("理事会在每季度的第一个月份下旬召开例会。", [("P3M", None, None)]),
 ]
@@ -94,6 +110,11 @@ NOT_CADENCES = [
     ("驿站目前每天配送午餐60份左右。", "an amount delivered per day, not a count of times"),
     ("各点位每日在岗巡河员2.3万人次。", "people on duty per day"),
     ("建立新任教师每年不少于72学时的培训制度。", "hours of training per year"),
+    ("3月调度会上通报了进度。", "a month and a meeting: a date, not a cadence"),
+    ("本月通报了三起案例。", "this month, a date"),
+    ("春节期间开展节假日走访。", "holidays, not every day"),
+    ("文职人员年度考核结果分为三等。", "a year's one review: 年度 alone is no habit"),
+    ("部分月份考核不达标。", "部分 holds 分, not 分月"),
 ]
 
 

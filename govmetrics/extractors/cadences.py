@@ -4,7 +4,12 @@ Two ways Chinese writes a cadence:
 
 * 每 + period, then (within the clause) how many times: 每季度至少进行一次, 每月至少开展1~2次,
   每天早晚两次, 每周三上午…接待 (no count), 每日一问候 (一 + a verb is once);
-* count per period, without 每: 一年两次, 两年一次, 一周一调度, 半月一通报.
+* count per period, without 每: 一年两次, 两年一次, 一周一调度, 半月一通报;
+* a period word naming a recurring activity, with no count: 月调度, 双周例会, 季度通报, 年终考核, and
+  按月通报, 逐月调度, 分季度进行民主评议 (the activities are the ``cadence_activities`` lexicon).
+
+A period that divides an amount is a rate, not a cadence: 每月收费150元, 每年可减轻负担48亿元,
+每年每平方米三元 state what a period holds, not how often something is done.
 
 The period becomes an ISO 8601 duration (每两周 P2W, 每旬 P10D, 每半月 P15D, 每季度 P3M, 每半年 P6M). The count
 gives ``min_times``/``max_times``: 至少/不少于 make a floor, 最多/不超过 a ceiling, 1~2次 a range, a
@@ -19,6 +24,7 @@ and never come out as metrics: the resolution step gives the span to the cadence
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -189,7 +195,21 @@ def _states_a_rate(text: str, end: int) -> bool:
 
 
 def find_cadences(text: str) -> Iterator[Cadence]:
-    """Every cadence in ``text`` (an ``Article.text``), in text order."""
+    """Every cadence in ``text`` (an ``Article.text``)."""
+    found = list(_every_period(text))
+    spans = sorted((c.span.start, c.span.end) for c in found)
+    yield from found
+    for cadence in _named_by_period(text):
+        at = bisect.bisect_right(spans, (cadence.span.start, len(text) + 1))
+        before = spans[at - 1] if at else None
+        after = spans[at] if at < len(spans) else None
+        if (before and before[1] > cadence.span.start) or (after and after[0] < cadence.span.end):
+            continue  # 每月调度 was read from its 每
+        yield cadence
+
+
+def _every_period(text: str) -> Iterator[Cadence]:
+    """每 + period, and a count per period (一年两次)."""
     taken = 0
     names = lexicon.set_phrase_spans(text)
     for match in _EVERY.finditer(text):
@@ -245,6 +265,68 @@ def find_cadences(text: str) -> Iterator[Cadence]:
         yield Cadence(text=text[start:end], span=Span(start=start, end=end), period=period,
                       min_times=low, max_times=high, activity=activity)  # fmt: skip
     yield from _per_period(text, names)
+
+
+# 月调度, 周小结, 季度通报, 年终考核: a period word right before a recurring activity names how
+# often it is done, with no count (the list of such activities is the cadence_activities lexicon).
+# 年度 is not one of them: 年度考核结果, 年度检查 in a rule and 年度调度计划 name a year's one review or
+# plan as often as a yearly habit, and 按年度考核 says the habit when it is one.
+# 按月通报, 逐月调度, 分季度进行民主评议: 按/逐/分 + period, then the activity within the clause.
+_PERIOD_WORDS = {
+    "半月": ("半", "月"), "双周": ("双", "周"), "半年": ("半", "年"), "月度": (None, "月"),
+    "月份": (None, "月"), "季度": (None, "季度"), "年终": (None, "年"), "年度": (None, "年度"),
+    "月": (None, "月"), "周": (None, "周"), "旬": (None, "旬"), "日": (None, "日"), "季": (None, "季度"),
+    "天": (None, "天"), "年": (None, "年"),
+}  # fmt: skip
+# What may not stand right before a bare period word: a numeral or a time word makes it a date or
+# a length (1月调度会, 本月通报, 三个月考核, 每月调度, 节假日走访, 周年总结)
+_NOT_BEFORE_PERIOD = frozenset(
+    "0123456789０１２３４５６７８９一二两三四五六七八九十百千零〇"
+    "每本上下当该次同去今明前后第个整全近节假昨周月年日季旬度初底末中半双单隔逐按分各这那某头首元"
+)
+_MODIFIERS = "现场|专题|集中"
+
+
+def _named_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cache = get_plugin_host().cache
+    built = cache.get("cadences.named")
+    if built is None:
+        activities = "|".join(
+            sorted({re.escape(row[0]) for row in lexicon.load("cadence_activities")}, key=len, reverse=True)
+        )
+        bare = "|".join(w for w in sorted(_PERIOD_WORDS, key=len, reverse=True) if w not in ("天", "年", "年度"))
+        by = "半月|季度|年度|月|周|旬|年|日|天|季"
+        built = cache["cadences.named"] = (
+            re.compile(rf"(?=[半双月季年周旬日])(?P<period>{bare})(?:{_MODIFIERS})?(?P<act>{activities or '(?!)'})"),
+            re.compile(
+                rf"(?=[按逐分])(?P<by>[按逐分])(?P<period>{by})(?!份)"  # not 部分月份
+                rf"[^，。；！？：,;!?\n]{{0,12}}?(?P<act>{activities or '(?!)'})"
+            ),
+        )
+    return built
+
+
+def _named_by_period(text: str) -> Iterator[Cadence]:
+    bare, by = _named_pattern()
+    names = lexicon.set_phrase_spans(text)
+    for pattern in (bare, by):
+        for match in pattern.finditer(text):
+            start = match.start()
+            before = text[start - 1] if start else ""
+            if pattern is bare and before in _NOT_BEFORE_PERIOD:
+                continue
+            n, unit = _PERIOD_WORDS[match.group("period")]
+            period = _period(n, unit)
+            if period is None or lexicon.covered(names, start, match.end()):
+                continue
+            low = high = None
+            end = match.end()
+            counted = _count_after(text, match.end("period"))
+            if pattern is by and counted is not None:
+                low, high = counted[0], counted[1]
+                end = max(end, counted[2])
+            yield Cadence(text=text[start:end], span=Span(start=start, end=end), period=period,
+                          min_times=low, max_times=high, activity=match.group("act"))  # fmt: skip
 
 
 def _per_period(text: str, names: list[tuple[int, int]]) -> Iterator[Cadence]:
