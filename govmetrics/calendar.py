@@ -263,7 +263,11 @@ def _takes_nearest_year(g: dict[str, str | None], p: str) -> bool:
 
 
 def _resolve_point(
-    g: dict[str, str | None], p: str, published: dt.date | None, year: int | None = None
+    g: dict[str, str | None],
+    p: str,
+    published: dt.date | None,
+    year: int | None = None,
+    month_of: dt.date | None = None,
 ) -> CalendarValue:
     if g[f"{p}rd"]:
         if published is None:
@@ -280,9 +284,17 @@ def _resolve_point(
             return CalendarValue(start=day, end=day, granularity="day")
         return CalendarValue(start=monday, end=monday + dt.timedelta(days=6), granularity="week")
     if g[f"{p}bd"]:
+        number = _number(g[f"{p}bd"] or "")
+        if month_of is not None:
+            try:
+                day = dt.date(month_of.year, month_of.month, number)
+            except ValueError:
+                pass  # 31日 after a date in November: not that month's day; the nearest rule decides
+            else:
+                return CalendarValue(start=day, end=day, granularity="day", year_inferred=True)
         if published is None:
             return CalendarValue(start=None, end=None, granularity="day", year_inferred=True)
-        day = _nearest_day(_number(g[f"{p}bd"] or ""), published)
+        day = _nearest_day(number, published)
         return CalendarValue(start=day, end=day, granularity="day", year_inferred=True)
     if g[f"{p}medge2"]:
         if published is None:
@@ -373,7 +385,9 @@ def _nearest_day(day: int, published: dt.date) -> dt.date:
     return best
 
 
-def _resolve_body(g: dict[str, str | None], published: dt.date | None) -> CalendarValue:
+def _resolve_body(
+    g: dict[str, str | None], published: dt.date | None, month_of: dt.date | None = None
+) -> CalendarValue:
     if g["numeric"]:
         day = _numeric_date(g["numeric"] or "")
         return CalendarValue(start=day, end=day, granularity="day")
@@ -397,13 +411,13 @@ def _resolve_body(g: dict[str, str | None], published: dt.date | None) -> Calend
             return _checked_day(y, month, _number(g["dd1"] or "")), _checked_day(y, month, _number(g["dd2"] or ""))
 
         return _resolve_range(g, published, g["dy"], days, "day")
-    first = _resolve_point(g, "a", published)
+    first = _resolve_point(g, "a", published, month_of=month_of)
     if not any(g.get(k) for k in g if k.startswith("b") and k != "b"):
         return first
     if g["by"] or g["ay"] is None or first.start is None:
-        last = _resolve_point(g, "b", published)
+        last = _resolve_point(g, "b", published, month_of=month_of)
     else:
-        last = _resolve_point(g, "b", published, year=first.start.year)
+        last = _resolve_point(g, "b", published, year=first.start.year, month_of=month_of)
     if not g["ay"] and not g["by"] and published is not None and _takes_nearest_year(g, "a"):
         # a year-less span (1月10日至2月28日) takes the year nearest as a whole
         def whole(y: int) -> tuple[dt.date, dt.date]:
@@ -463,10 +477,14 @@ def _relation(pre: str | None, suf: str | None) -> str | None:
     return None
 
 
-def resolve_match(match: re.Match[str], published: dt.date | None) -> CalendarValue:
-    """Resolve a match of :data:`DATE_PATTERN` (raises :class:`DateError` for impossible dates)."""
+def resolve_match(match: re.Match[str], published: dt.date | None, month_of: dt.date | None = None) -> CalendarValue:
+    """Resolve a match of :data:`DATE_PATTERN` (raises :class:`DateError` for impossible dates).
+
+    ``month_of`` is a day in the month of the last date the story named before this one: a day of
+    the month named alone (6日上午) is in that month (ANNOTATION.md). Without it, the nearest rule.
+    """
     groups = match.groupdict()
-    value = _resolve_body(groups, published)
+    value = _resolve_body(groups, published, month_of)
     return attrs.evolve(value, relation=_relation(groups["pre"], groups["suf"]))
 
 

@@ -229,6 +229,37 @@ def test_a_month_before_one_and_a_verb_is_a_cadence_not_a_date() -> None:
     assert [c.period for c in result.cadences] == ["P1M"]
 
 
+def test_a_day_named_alone_takes_the_month_of_the_last_date_before_it() -> None:
+    # published in March, the story's visit was in December: 8日 is December the 8th
+    text = "本网3月2日讯 12月7日，访问团一行抵达。8日上午，访问团到访街道。"
+    assert [(d.text, d.start) for d in govmetrics.extract(text, published="2020-03-02").dates] == [
+        ("3月2日", D(2020, 3, 2)),
+        ("12月7日", D(2019, 12, 7)),
+        ("8日上午", D(2019, 12, 8)),
+    ]
+
+
+def test_a_list_of_days_after_a_date_stays_in_its_month() -> None:
+    assert [d.start for d in govmetrics.extract("劳动节放假2天（5月1日、2日）。", published="2024-04-20").dates] == [
+        D(2024, 5, 1),
+        D(2024, 5, 2),
+    ]
+
+
+def test_a_day_alone_with_no_month_before_it_is_the_nearest() -> None:
+    assert [d.start for d in govmetrics.extract("29日上午，区委召开会议。", published="2019-07-03").dates] == [
+        D(2019, 6, 29)
+    ]
+    # a span of months or a year places no month: the nearest rule decides
+    result = govmetrics.extract("1-5月，全区完成投资。29日，区委召开会议。", published="2019-07-03")
+    assert [d.start for d in result.dates] == [D(2019, 1, 1), D(2019, 6, 29)]
+
+
+def test_a_day_its_months_lacks_falls_back_to_the_nearest() -> None:
+    result = govmetrics.extract("2月10日，街道启动排查。30日，区里召开推进会。", published="2019-04-02")
+    assert [d.start for d in result.dates] == [D(2019, 2, 10), D(2019, 3, 30)]
+
+
 def test_impossible_dates_are_skipped_not_raised() -> None:
     assert dates("2月30日和13月5日都不存在。") == []
     assert dates("2019-02-30和2019/4/31都不存在。") == []
