@@ -83,6 +83,9 @@ CASES = [
     ("每月调度一次。", [("P1M", 1, 1)]),
     # N-period-一-verb is once, and 一月 there is no January
     ("坚持一月一小结、两月一督查。", [("P1M", 1, 1), ("P2M", 1, 1)]),
+    # a yearly period's month or day is its anchor; a month after 每月 is none
+    ("应当在每年的10月底前统计上报。", [("P1Y", None, None)]),
+    ("每年6月份组织两次应急演练。", [("P1Y", 2, 2)]),
     # an ordinal (第一个月份) is no amount the period divides
     ("理事会在每季度的第一个月份下旬召开例会。", [("P3M", None, None)]),
 ]

@@ -260,6 +260,17 @@ def test_a_day_its_months_lacks_falls_back_to_the_nearest() -> None:
     assert [d.start for d in result.dates] == [D(2019, 2, 10), D(2019, 3, 30)]
 
 
+def test_a_month_of_the_year_after_an_event_is_not_placed() -> None:
+    assert dates("退役后次年3月起享受补助。") == []
+    assert dates("申报截止后翌年1月公布。") == []
+
+
+def test_a_yearly_rules_day_is_the_cadences_anchor_not_a_date() -> None:
+    result = govmetrics.extract("协会应当于每年3月31日前报送上一年度工作报告。", published="2021-05-01")
+    assert [d.text for d in result.dates] == ["上一年度"]
+    assert [(c.text, c.period) for c in result.cadences] == [("每年3月31日前", "P1Y")]
+
+
 def test_impossible_dates_are_skipped_not_raised() -> None:
     assert dates("2月30日和13月5日都不存在。") == []
     assert dates("2019-02-30和2019/4/31都不存在。") == []

@@ -36,6 +36,7 @@ from govmetrics.numerals import parse_amount, parse_number
 from govmetrics.plugins import get_plugin_host
 
 _COUNT_NUMERAL = r"(?:\d+|[一两二三四五六七八九十]+)"
+_MONTH_NUMERAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _UNITS = {"天": "D", "日": "D", "晚": "D", "夜": "D", "周": "W", "星期": "W", "礼拜": "W",
           "旬": "T", "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y",
           "学期": "S", "学年": "Y"}  # fmt: skip
@@ -45,7 +46,10 @@ _EVERY = re.compile(
     # character, so the search skips ahead to a 每 or a 隔.
     rf"(?:每(?:隔|逢)?|(?P<other>隔)(?<![每间]隔)(?=[周天月年]))(?P<n>[一两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
     # 每周六在…, 每周三上午, 每周一、三、五 (but 每周一次 is once a week)
-    rf"(?P<anchor>{_COUNT_NUMERAL}[日号](?:前|后)?"
+    # 每年3月31日前, 每年的10月底前: a yearly period's day or month is its anchor, not a date of its
+    # own (a rule's every year, not the publication's)
+    rf"(?P<anchor>(?P<month>的?{_MONTH_NUMERAL}月份?(?:{_MONTH_NUMERAL}[日号]|[初底末]|[上中下]旬)?(?:之?前|以前|后)?)"
+    rf"|{_COUNT_NUMERAL}[日号](?:前|后)?"
     r"|[一二三四五六日天](?![次回遍])(?=[上下中早晚]|[\u4e00-\u9fff]{3}|[、和及](?:周|星期)?[一二三四五六日天])"
     rf"|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
 )
@@ -225,7 +229,7 @@ def _every_period(text: str) -> Iterator[Cadence]:
         activity: str | None = None
         anchor = match.group("anchor") or ""
         weekly = match.group("unit") in _WEEK_UNITS
-        if anchor in _WEEKDAYS and not weekly:
+        if (anchor in _WEEKDAYS and not weekly) or (match.group("month") and _UNITS[match.group("unit")] != "Y"):
             end, anchor = match.start("anchor"), ""  # 每月一通报: a weekday names no day of a month
         weekday_one = weekly and anchor == "一"
         weekdays = _MORE_WEEKDAYS.match(text, end) if weekly and anchor else None

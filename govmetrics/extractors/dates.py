@@ -57,6 +57,11 @@ _AGE_AFTER = re.compile(r"[\d一二三四五六七八九十]+多?岁")
 _BARE_RELATIVE_YEARS = frozenset(("今年", "去年", "明年", "本年", "上年", "前年", "后年"))
 
 
+# 次年3月, 翌年1月: a month of the year after some event or rule, which the text does not place on
+# the calendar; read alone, the month would be placed by the publication date, wrongly
+_AFTER_AN_EVENT_YEAR = ("次年", "翌年")
+
+
 def value_needs_no_prefix(match: re.Match[str]) -> bool:
     """从 starts a date only in 从…起 / 从…开始; elsewhere (从去年的不足六成提高到…) it compares."""
     return match.group("pre") == "从" and match.group("suf") not in ("起", "开始")
@@ -79,7 +84,7 @@ def find_dates(article: Article) -> Iterator[DateMention]:
         start, end = match.span()
         if start == end or (start and text[start - 1] in _GLUED_BEFORE) or _before_something(text, match):
             continue
-        if _year_word_split(text, match):
+        if _year_word_split(text, match) or text.endswith(_AFTER_AN_EVENT_YEAR, 0, start):
             continue
         if match.group() in _BARE_RELATIVE_YEARS and _AGE_AFTER.match(text, end):
             continue
