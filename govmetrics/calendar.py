@@ -96,8 +96,9 @@ def _point(p: str) -> str:
         rf"{month_part}"
         rf"|(?P<{p}half>[上下]半年)"
         # 二季度末 is the quarter's last day, as 6月底 is the month's
-        # 三、四季度 is one span of two quarters, the quarter word written once
-        rf"|(?P<{p}q>第?[一二三四1-4](?:、[一二三四1-4])?季度(?P<{p}qedge>[初末](?!期))?|前[二三两]季度)"
+        # 三、四季度, 一至三季度, 1-3季度: one span of quarters, the quarter word written once
+        rf"|(?P<{p}q>第?[一二三四1-4](?:[、至到~～\-－—][一二三四1-4])?季度(?P<{p}qedge>[初末](?!期))?"
+        rf"|前[二三两]个?季度)"
         # 2024年第28周: an ISO week of the year, Monday to Sunday; only with its year
         rf"|(?({p}y)第(?P<{p}wk>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})周|(?!))"
         rf"|(?P<{p}firstn>前(?:{_N}|两)个月)"
