@@ -118,6 +118,8 @@ NOT_CADENCES = [
     ("春节期间开展节假日走访。", "holidays, not every day"),
     ("文职人员年度考核结果分为三等。", "a year's one review: 年度 alone is no habit"),
     ("部分月份考核不达标。", "部分 holds 分, not 分月"),
+    ("汛期前完成雨季巡查。", "a season, not a quarter"),
+    ("法定工作日检查不收费。", "工作日 is a kind of day, not daily"),
 ]
 
 

@@ -283,10 +283,13 @@ _PERIOD_WORDS = {
     "天": (None, "天"), "年": (None, "年"),
 }  # fmt: skip
 # What may not stand right before a bare period word: a numeral or a time word makes it a date or
-# a length (1月调度会, 本月通报, 三个月考核, 每月调度, 节假日走访, 周年总结)
+# a length (1月调度会, 本月通报, 三个月考核, 每月调度, 节假日走访, 周年总结), and so does a word that
+# ends in the period's character (工作日, 纪念日, 生日, 平日, 岁月). 季 alone is left out: 旺季检查 and
+# 雨季巡查 name a season.
 _NOT_BEFORE_PERIOD = frozenset(
     "0123456789０１２３４５６７８９一二两三四五六七八九十百千零〇"
     "每本上下当该次同去今明前后第个整全近节假昨周月年日季旬度初底末中半双单隔逐按分各这那某头首元"
+    "作念生平终岁满"
 )
 _MODIFIERS = "现场|专题|集中"
 
@@ -298,7 +301,7 @@ def _named_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
         activities = "|".join(
             sorted({re.escape(row[0]) for row in lexicon.load("cadence_activities")}, key=len, reverse=True)
         )
-        bare = "|".join(w for w in sorted(_PERIOD_WORDS, key=len, reverse=True) if w not in ("天", "年", "年度"))
+        bare = "|".join(w for w in sorted(_PERIOD_WORDS, key=len, reverse=True) if w not in ("天", "年", "年度", "季"))
         by = "半月|季度|年度|月|周|旬|年|日|天|季"
         built = cache["cadences.named"] = (
             re.compile(rf"(?=[半双月季年周旬日])(?P<period>{bare})(?:{_MODIFIERS})?(?P<act>{activities or '(?!)'})"),
