@@ -86,6 +86,9 @@ CASES = [
     # a yearly period's month or day is its anchor; a month after 每月 is none
     ("应当在每年的10月底前统计上报。", [("P1Y", None, None)]),
     ("每年6月份组织两次应急演练。", [("P1Y", 2, 2)]),
+    # an amount the action is done for or to, with the action after it, is no rate
+    ("志愿者每周为社区85名空巢老人上门理发。", [("P1W", None, None)]),
+    ("市场监管所每月对辖区140家餐馆开展抽检。", [("P1M", None, None)]),
     # an ordinal (第一个月份) is no amount the period divides
     ("理事会在每季度的第一个月份下旬召开例会。", [("P3M", None, None)]),
 ]
@@ -118,6 +121,8 @@ NOT_CADENCES = [
     ("春节期间开展节假日走访。", "holidays, not every day"),
     ("文职人员年度考核结果分为三等。", "a year's one review: 年度 alone is no habit"),
     ("部分月份考核不达标。", "部分 holds 分, not 分月"),
+    ("单位应当每天为孕期职工安排2小时休息时间。", "a length of time per day, after the verb"),
+    ("水库每年向下游补水约3亿立方米。", "an amount sent each year"),
     ("汛期前完成雨季巡查。", "a season, not a quarter"),
     ("法定工作日检查不收费。", "工作日 is a kind of day, not daily"),
 ]

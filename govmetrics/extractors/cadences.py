@@ -191,11 +191,28 @@ def _states_a_rate(text: str, end: int) -> bool:
 
     Only called when no count of times follows in the clause (每周为200名老人送餐一次 counts
     times and stays a cadence). The clause here runs to its punctuation, across a second 每.
+    An amount that the action is done for or to, and that a verb then follows (每周为120名老人上门
+    送餐, 每月对全区326家食堂开展检查), is what the action reaches, not what the period holds.
     """
     if text.startswith("每", end):
         return True  # 每年每平方米三元: a unit-rate chain
     stop = _CLAUSE.search(text, end, end + 40)
-    return _amount_pattern().search(text, end, stop.start() if stop else end + 40) is not None
+    clause_end = stop.start() if stop else min(len(text), end + 40)
+    for amount in _amount_pattern().finditer(text, end, clause_end):
+        reached = _OBJECT_BEFORE.search(text[end : amount.start()]) and _VERB_AFTER.match(
+            text, amount.end(), clause_end
+        )
+        if not reached:
+            return True
+    return False
+
+
+# 对/为/给 and a few words right before an amount make it what the action reaches when words go on
+# after it (为辖区120名老人上门送餐); an amount that ends the clause, or that 的 or a qualifier follows,
+# is what the period holds (为企业节约成本12亿元, 12亿元以上), and so is one after a verb
+# (为女职工安排1小时哺乳时间). 向 leads to where an amount goes (每年向下游输送800亿立方米).
+_OBJECT_BEFORE = re.compile(r"[对为给][\u4e00-\u9fff]{0,4}$")
+_VERB_AFTER = re.compile(r"(?!的|以|左右|上下|[余多])[\u4e00-\u9fff]{2}")
 
 
 def find_cadences(text: str) -> Iterator[Cadence]:
