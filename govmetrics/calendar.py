@@ -82,17 +82,25 @@ _PART_OF_DAY = r"(?:上午|下午|中午|晚上|早上|清晨|凌晨|傍晚|夜�
 _CLOCK = r"(?:\d{1,2}(?:时|点|:\d{2})(?:\d{1,2}分|半)?)"
 
 
+# 元月 and 元至九月 name January; after an amount (5亿元至9月底, 3000元月均) 元 is the currency
+_YUAN = r"(?<![\d０-９零〇一二两三四五六七八九十百千万亿美欧港日])元"
+
+
 def _point(p: str) -> str:
     """One calendar point; ``p`` prefixes the group names so a span can hold two."""
     month_part = (
-        rf"(?P<{p}m>{_N})月份?"
+        rf"(?P<{p}m>{_N}|{_YUAN})月份?"  # 元月 is January
         rf"(?:(?P<{p}d>{_N})[日号]|(?P<{p}ten>(?:上中|中下|[上中下])旬)|(?P<{p}medge>[初底末])(?!期|尾))?"
     )
     periods = (
         rf"{month_part}"
         rf"|(?P<{p}half>[上下]半年)"
         # 二季度末 is the quarter's last day, as 6月底 is the month's
-        rf"|(?P<{p}q>第?[一二三四1-4]季度(?P<{p}qedge>[初末](?!期))?|前[二三两]季度)"
+        # 三、四季度, 一至三季度, 1-3季度: one span of quarters, the quarter word written once
+        rf"|(?P<{p}q>第?[一二三四1-4](?:[、至到~～\-－—][一二三四1-4])?季度(?P<{p}qedge>[初末](?!期))?"
+        rf"|前[二三两]个?季度)"
+        # 2024年第28周: an ISO week of the year, Monday to Sunday; only with its year
+        rf"|(?({p}y)第(?P<{p}wk>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})周|(?!))"
         rf"|(?P<{p}firstn>前(?:{_N}|两)个月)"
         rf"|(?P<{p}yedge2>年[初底末])"
         rf"|(?P<{p}medge2>月[初底末])"  # 月初, 月底 alone: of the publication month
@@ -128,7 +136,8 @@ _BODY = (
     # 2020至2025年: a span of years with 年 written once
     rf"|(?P<yy1>(?:19|20)\d{{2}})年?{_SEP}(?P<yy2>(?:19|20)\d{{2}})年"
     # 1至9月, 今年1-8月: a span of months with the month word written once
-    rf"|(?P<sy>{_YEAR}|{_alt(_RELATIVE_YEARS)})?(?P<sm1>{_N})月?{_SEP}(?P<sm2>{_N})月份?"
+    # (元至九月: 元 is the first month, as in 元月)
+    rf"|(?P<sy>{_YEAR}|{_alt(_RELATIVE_YEARS)})?(?P<sm1>{_N}|{_YUAN})月?{_SEP}(?P<sm2>{_N})月份?"
     # 7月10日至12日: a span of days within one month
     rf"|(?P<dy>{_YEAR}|{_alt(_RELATIVE_YEARS)})?(?P<dm>{_N})月(?P<dd1>{_N})[日号]?{_SEP}(?P<dd2>{_N})[日号]"
     rf"(?P<dpart>{_PART_OF_DAY})?"
@@ -137,7 +146,7 @@ _BODY = (
     rf")"
 )
 # Every date starts with one of these: a cheap test that lets the scan skip all other positions.
-_FIRST = r"(?=[\d一二三四五六七八九十〇零今本去上前明下后第年月昨这大自从截直到至])"
+_FIRST = r"(?=[\d一二三四五六七八九十〇零今本去上前明下后第年月昨这大自从截直到至元])"
 DATE_PATTERN = re.compile(rf"{_FIRST}{_PREFIX}{_BODY}{_SUFFIX}")
 # A date followed, within the clause, by 以来 (去年11月15日正式供暖以来) is where a period began.
 _GAPPED_SINCE = re.compile(r"[^，。；！？：,;!?\n\d]{1,24}?以来")
@@ -188,7 +197,7 @@ def _checked_day(year: int, month: int, day: int) -> dt.date:
 
 
 def _month(text: str) -> int:
-    month = _number(text)
+    month = 1 if text == "元" else _number(text)
     if not 1 <= month <= 12:
         raise DateError(f"no such month: {text!r}")
     return month
@@ -218,15 +227,25 @@ def _point_span(g: dict[str, str | None], p: str, year: int) -> tuple[dt.date, d
         return dt.date(year, 7, 1), dt.date(year, 12, 31), "half_year"
     if g[f"{p}q"]:
         q = g[f"{p}q"] or ""
-        last = _QUARTERS.get(q.strip("第季度前初末")[:1]) or {"两": 2}.get(q[1:2], 0)
+        numbers = [_QUARTERS[c] for c in q if c in _QUARTERS] or [{"两": 2}.get(q[1:2], 0)]
+        last = numbers[-1]
         if not last:
             raise DateError(f"not a quarter: {q!r}")
-        first = 1 if q.startswith("前") else last
+        first = 1 if q.startswith("前") else numbers[0]
+        if first > last:
+            raise DateError(f"a span of quarters that ends before it starts: {q!r}")
         edge = g[f"{p}qedge"]
         if edge:
             day = dt.date(year, 3 * last - 2, 1) if edge == "初" else _month_end(year, 3 * last)
             return day, day, "day"
         return dt.date(year, 3 * first - 2, 1), _month_end(year, 3 * last), "quarter"
+    if g[f"{p}wk"]:
+        week = _number(g[f"{p}wk"] or "")
+        try:
+            monday = dt.date.fromisocalendar(year, week, 1)
+        except ValueError as exc:
+            raise DateError(f"no week {week} in {year}") from exc
+        return monday, monday + dt.timedelta(days=6), "week"
     if g[f"{p}firstn"]:
         months = _number((g[f"{p}firstn"] or "")[1:-2])
         if not 1 <= months <= 12:
@@ -245,7 +264,11 @@ def _takes_nearest_year(g: dict[str, str | None], p: str) -> bool:
 
 
 def _resolve_point(
-    g: dict[str, str | None], p: str, published: dt.date | None, year: int | None = None
+    g: dict[str, str | None],
+    p: str,
+    published: dt.date | None,
+    year: int | None = None,
+    month_of: dt.date | None = None,
 ) -> CalendarValue:
     if g[f"{p}rd"]:
         if published is None:
@@ -262,9 +285,17 @@ def _resolve_point(
             return CalendarValue(start=day, end=day, granularity="day")
         return CalendarValue(start=monday, end=monday + dt.timedelta(days=6), granularity="week")
     if g[f"{p}bd"]:
+        number = _number(g[f"{p}bd"] or "")
+        if month_of is not None:
+            try:
+                day = dt.date(month_of.year, month_of.month, number)
+            except ValueError:
+                pass  # 31日 after a date in November: not that month's day; the nearest rule decides
+            else:
+                return CalendarValue(start=day, end=day, granularity="day", year_inferred=True)
         if published is None:
             return CalendarValue(start=None, end=None, granularity="day", year_inferred=True)
-        day = _nearest_day(_number(g[f"{p}bd"] or ""), published)
+        day = _nearest_day(number, published)
         return CalendarValue(start=day, end=day, granularity="day", year_inferred=True)
     if g[f"{p}medge2"]:
         if published is None:
@@ -355,7 +386,9 @@ def _nearest_day(day: int, published: dt.date) -> dt.date:
     return best
 
 
-def _resolve_body(g: dict[str, str | None], published: dt.date | None) -> CalendarValue:
+def _resolve_body(
+    g: dict[str, str | None], published: dt.date | None, month_of: dt.date | None = None
+) -> CalendarValue:
     if g["numeric"]:
         day = _numeric_date(g["numeric"] or "")
         return CalendarValue(start=day, end=day, granularity="day")
@@ -379,13 +412,13 @@ def _resolve_body(g: dict[str, str | None], published: dt.date | None) -> Calend
             return _checked_day(y, month, _number(g["dd1"] or "")), _checked_day(y, month, _number(g["dd2"] or ""))
 
         return _resolve_range(g, published, g["dy"], days, "day")
-    first = _resolve_point(g, "a", published)
+    first = _resolve_point(g, "a", published, month_of=month_of)
     if not any(g.get(k) for k in g if k.startswith("b") and k != "b"):
         return first
     if g["by"] or g["ay"] is None or first.start is None:
-        last = _resolve_point(g, "b", published)
+        last = _resolve_point(g, "b", published, month_of=month_of)
     else:
-        last = _resolve_point(g, "b", published, year=first.start.year)
+        last = _resolve_point(g, "b", published, year=first.start.year, month_of=month_of)
     if not g["ay"] and not g["by"] and published is not None and _takes_nearest_year(g, "a"):
         # a year-less span (1月10日至2月28日) takes the year nearest as a whole
         def whole(y: int) -> tuple[dt.date, dt.date]:
@@ -445,10 +478,14 @@ def _relation(pre: str | None, suf: str | None) -> str | None:
     return None
 
 
-def resolve_match(match: re.Match[str], published: dt.date | None) -> CalendarValue:
-    """Resolve a match of :data:`DATE_PATTERN` (raises :class:`DateError` for impossible dates)."""
+def resolve_match(match: re.Match[str], published: dt.date | None, month_of: dt.date | None = None) -> CalendarValue:
+    """Resolve a match of :data:`DATE_PATTERN` (raises :class:`DateError` for impossible dates).
+
+    ``month_of`` is a day in the month of the last date the story named before this one: a day of
+    the month named alone (6日上午) is in that month (ANNOTATION.md). Without it, the nearest rule.
+    """
     groups = match.groupdict()
-    value = _resolve_body(groups, published)
+    value = _resolve_body(groups, published, month_of)
     return attrs.evolve(value, relation=_relation(groups["pre"], groups["suf"]))
 
 

@@ -11,7 +11,8 @@ The rules:
   A blank line goes too when the sentence runs on across it: a PDF column that ends mid-sentence
   (二级残疾 / 常年饱受) leaves one. Before a story's dateline (本报讯) it stays as one ``\\n``.
 * Spaces between two CJK characters, two digits, or a CJK character and a digit go (so
-  ``PM2.5 浓度`` becomes ``PM2.5浓度``); elsewhere a run of spaces becomes one space (``APP 下载``,
+  ``PM2.5 浓度`` becomes ``PM2.5浓度``), except between a short number and a year
+  (``图1 2005-2009年`` stays, or it would read 12005); elsewhere a run of spaces becomes one space (``APP 下载``,
   ``air quality``). A line break between two Latin letters becomes a space too.
 * Characters stay as written. Full-width digits (``１２３``) are not folded to ASCII here: a
   record's ``text`` is then the source as a reader (and ANNOTATION.md) sees it, and the parsers,
@@ -31,6 +32,11 @@ _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b]+")
 # A story's dateline (本报讯, 新华社北京7月1日电) starts a new paragraph whatever came before it.
 _STORY_START = re.compile(r"本报讯|[\u4e00-\u9fff]{0,8}讯[（(]|新华社")
 _CLOCK_AHEAD = re.compile(r"\d{1,2}[:：]\d{2}")
+# 图1 2005-2009年, 表3 2019年: a label's number, a space, then a year. The space is no OCR noise here:
+# joined, the two would read as 12005. Split numbers (5 6 个, 2 0 1 9 年) never have four digits after
+# the space, so they still join.
+_YEAR_AHEAD = re.compile(r"(?:19|20)\d{2}(?:年|[-—–~～至到])")
+_SHORT_NUMBER_BEHIND = re.compile(r"(?<!\d)\d{1,3}$")
 _CLOSERS = frozenset("。！？!?；;：:…”’」』）)】")
 
 
@@ -95,6 +101,13 @@ def clean_text(raw: str) -> CleanText:
         elif breaks == 0 and before.isdigit() and _CLOCK_AHEAD.match(raw, end):
             # 2019-07-16 10:30: a date and a clock time stay apart
             keep(" ", start + gap.index(" ") if " " in gap else start)
+        elif (
+            breaks == 0
+            and before.isdigit()
+            and _YEAR_AHEAD.match(raw, end)
+            and _SHORT_NUMBER_BEHIND.search(raw[max(0, start - 4) : start])
+        ):
+            keep(" ", start + gap.index(" ") if " " in gap else start)  # 图1 2005-2009年
         elif breaks == 0 and not (_joins_tightly(before) and _joins_tightly(after)):
             keep(" ", _first_of(raw, start, end, " "))
         elif breaks == 1 and before.isascii() and after.isascii() and before.isalpha() and after.isalpha():

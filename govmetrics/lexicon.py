@@ -25,6 +25,7 @@ LEXICONS = (
     "titles",
     "meeting_words",
     "name_enders",
+    "cadence_activities",
 )
 
 

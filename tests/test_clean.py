@@ -98,6 +98,37 @@ class TestSpaces:
     def test_spaces_next_to_latin_words_stay_as_one(self, raw: str, text: str) -> None:
         assert cleaned(raw) == text
 
+    @pytest.mark.parametrize(
+        ("raw", "text"),
+        [
+            ("图3 2011-2015年财政收入", "图3 2011-2015年财政收入"),
+            ("表12 2020年主要指标", "表12 2020年主要指标"),
+            ("图2 1998至2002年", "图2 1998至2002年"),
+        ],
+    )
+    def test_a_label_number_stays_apart_from_the_year_after_it(self, raw: str, text: str) -> None:
+        assert cleaned(raw) == text
+
+    @pytest.mark.parametrize(
+        ("raw", "text"),
+        [
+            ("2 0 1 9 年", "2019年"),  # a year spaced digit by digit
+            ("20 19年", "2019年"),
+            ("5 6 个", "56个"),
+            ("1234 2019年", "12342019年"),  # no short label number before the year
+            ("图1 20个", "图120个"),  # no year after the space
+        ],
+    )
+    def test_split_numbers_still_join(self, raw: str, text: str) -> None:
+        assert cleaned(raw) == text
+
+    def test_a_figure_caption_gives_a_span_of_years_and_no_metric(self) -> None:
+        result = govmetrics.extract("图4 2012-2016年全市生产总值及其增长速度", published="2017-03-01")
+        assert [(d.text, d.start.year, d.end.year) for d in result.dates if d.start and d.end] == [
+            ("2012-2016年", 2012, 2016)
+        ]
+        assert result.metrics == ()
+
 
 def test_full_width_digits_are_kept_as_written() -> None:
     # Intended (see the clean.py docstring): records quote the source as a reader sees it, and

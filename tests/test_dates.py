@@ -67,6 +67,20 @@ RESOLVED = [
     ("7月中下旬", "2019-07-16", D(2019, 7, 11), D(2019, 7, 31), "ten_days"),
     ("2020至2025年", "2021-07-16", D(2020, 1, 1), D(2025, 12, 31), "year"),
     ("2008年——2018年", "2019-07-16", D(2008, 1, 1), D(2018, 12, 31), "year"),
+    # two quarters with the quarter word written once are one span
+    ("三、四季度", "2021-05-10", D(2021, 7, 1), D(2021, 12, 31), "quarter"),
+    ("一、二季度", "2021-05-10", D(2021, 1, 1), D(2021, 6, 30), "quarter"),
+    ("今年二、三季度", "2021-05-10", D(2021, 4, 1), D(2021, 9, 30), "quarter"),
+    ("一至三季度", "2021-11-10", D(2021, 1, 1), D(2021, 9, 30), "quarter"),
+    ("2020年1-3季度", "2021-05-10", D(2020, 1, 1), D(2020, 9, 30), "quarter"),
+    ("前三个季度", "2021-11-10", D(2021, 1, 1), D(2021, 9, 30), "quarter"),
+    # 元 is the first month: 元月, 元至九月 (1-9月)
+    ("元月", "2021-02-10", D(2021, 1, 1), D(2021, 1, 31), "month"),
+    ("元至十月", "2021-11-20", D(2021, 1, 1), D(2021, 10, 31), "month"),
+    ("今年元至5月", "2021-06-20", D(2021, 1, 1), D(2021, 5, 31), "month"),
+    # an ISO week of a named year: Monday to Sunday
+    ("2023年第15周", "2023-04-20", D(2023, 4, 10), D(2023, 4, 16), "week"),
+    ("2021年第1周", "2021-01-20", D(2021, 1, 4), D(2021, 1, 10), "week"),
 ]
 
 
@@ -191,6 +205,73 @@ def test_numbers_inside_dates_are_never_metrics() -> None:
     result = govmetrics.extract("今年1-8月，全区完成整治12个小区。", published="2024-09-10")
     assert [m.text for m in result.metrics] == ["12个"]
     assert [d.text for d in result.dates] == ["今年1-8月"]
+
+
+def test_a_week_of_the_year_and_its_span_of_days_are_two_dates() -> None:
+    assert dates("2023年第15周(4月10日—4月16日),热线共受理诉求5万件。", published="2023-04-20") == [
+        ("2023年第15周", D(2023, 4, 10), D(2023, 4, 16), "week", None),
+        ("4月10日—4月16日", D(2023, 4, 10), D(2023, 4, 16), "day", None),
+    ]
+
+
+def test_a_week_needs_its_year_and_a_span_of_quarters_its_order() -> None:
+    assert dates("孕期第12周需复查。") == []
+    assert dates("四、三季度") == []
+
+
+def test_yuan_after_an_amount_is_the_currency_not_january() -> None:
+    assert dates("项目完成投资3亿元至9月底仍在建设。", published="2021-10-08") == [
+        ("至9月底", D(2021, 9, 30), D(2021, 9, 30), "day", "until")
+    ]
+    assert dates("人均800元月均支出。") == []
+
+
+def test_a_month_before_one_and_a_verb_is_a_cadence_not_a_date() -> None:
+    result = govmetrics.extract("坚持一月一小结。", published="2021-10-08")
+    assert result.dates == ()
+    assert [c.period for c in result.cadences] == ["P1M"]
+
+
+def test_a_day_named_alone_takes_the_month_of_the_last_date_before_it() -> None:
+    # published in March, the story's visit was in December: 8日 is December the 8th
+    text = "本网3月2日讯 12月7日，访问团一行抵达。8日上午，访问团到访街道。"
+    assert [(d.text, d.start) for d in govmetrics.extract(text, published="2020-03-02").dates] == [
+        ("3月2日", D(2020, 3, 2)),
+        ("12月7日", D(2019, 12, 7)),
+        ("8日上午", D(2019, 12, 8)),
+    ]
+
+
+def test_a_list_of_days_after_a_date_stays_in_its_month() -> None:
+    assert [d.start for d in govmetrics.extract("劳动节放假2天（5月1日、2日）。", published="2024-04-20").dates] == [
+        D(2024, 5, 1),
+        D(2024, 5, 2),
+    ]
+
+
+def test_a_day_alone_with_no_month_before_it_is_the_nearest() -> None:
+    assert [d.start for d in govmetrics.extract("29日上午，区委召开会议。", published="2019-07-03").dates] == [
+        D(2019, 6, 29)
+    ]
+    # a span of months or a year places no month: the nearest rule decides
+    result = govmetrics.extract("1-5月，全区完成投资。29日，区委召开会议。", published="2019-07-03")
+    assert [d.start for d in result.dates] == [D(2019, 1, 1), D(2019, 6, 29)]
+
+
+def test_a_day_its_months_lacks_falls_back_to_the_nearest() -> None:
+    result = govmetrics.extract("2月10日，街道启动排查。30日，区里召开推进会。", published="2019-04-02")
+    assert [d.start for d in result.dates] == [D(2019, 2, 10), D(2019, 3, 30)]
+
+
+def test_a_month_of_the_year_after_an_event_is_not_placed() -> None:
+    assert dates("退役后次年3月起享受补助。") == []
+    assert dates("申报截止后翌年1月公布。") == []
+
+
+def test_a_yearly_rules_day_is_the_cadences_anchor_not_a_date() -> None:
+    result = govmetrics.extract("协会应当于每年3月31日前报送上一年度工作报告。", published="2021-05-01")
+    assert [d.text for d in result.dates] == ["上一年度"]
+    assert [(c.text, c.period) for c in result.cadences] == [("每年3月31日前", "P1Y")]
 
 
 def test_impossible_dates_are_skipped_not_raised() -> None:

@@ -4,7 +4,12 @@ Two ways Chinese writes a cadence:
 
 * 每 + period, then (within the clause) how many times: 每季度至少进行一次, 每月至少开展1~2次,
   每天早晚两次, 每周三上午…接待 (no count), 每日一问候 (一 + a verb is once);
-* count per period, without 每: 一年两次, 两年一次, 一周一调度, 半月一通报.
+* count per period, without 每: 一年两次, 两年一次, 一周一调度, 半月一通报;
+* a period word naming a recurring activity, with no count: 月调度, 双周例会, 季度通报, 年终考核, and
+  按月通报, 逐月调度, 分季度进行民主评议 (the activities are the ``cadence_activities`` lexicon).
+
+A period that divides an amount is a rate, not a cadence: 每月收费150元, 每年可减轻负担48亿元,
+每年每平方米三元 state what a period holds, not how often something is done.
 
 The period becomes an ISO 8601 duration (每两周 P2W, 每旬 P10D, 每半月 P15D, 每季度 P3M, 每半年 P6M). The count
 gives ``min_times``/``max_times``: 至少/不少于 make a floor, 最多/不超过 a ceiling, 1~2次 a range, a
@@ -19,6 +24,7 @@ and never come out as metrics: the resolution step gives the span to the cadence
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -27,17 +33,23 @@ from govmetrics.errors import NumeralError
 from govmetrics.hookspecs import hookimpl
 from govmetrics.models import Article, Cadence, Span
 from govmetrics.numerals import parse_amount, parse_number
+from govmetrics.plugins import get_plugin_host
 
 _COUNT_NUMERAL = r"(?:\d+|[一两二三四五六七八九十]+)"
+_MONTH_NUMERAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _UNITS = {"天": "D", "日": "D", "晚": "D", "夜": "D", "周": "W", "星期": "W", "礼拜": "W",
-          "旬": "T", "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y"}  # fmt: skip
+          "旬": "T", "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y",
+          "学期": "S", "学年": "Y"}  # fmt: skip
 _UNIT_ALT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _EVERY = re.compile(
     # 每逢周三 is 每周三; 隔周 (every other week) is every two weeks. Both branches start with their
     # character, so the search skips ahead to a 每 or a 隔.
-    rf"(?:每(?:隔|逢)?|(?P<other>隔)(?<![每间]隔)(?=[周天月年]))(?P<n>[两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
+    rf"(?:每(?:隔|逢)?|(?P<other>隔)(?<![每间]隔)(?=[周天月年]))(?P<n>[一两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
     # 每周六在…, 每周三上午, 每周一、三、五 (but 每周一次 is once a week)
-    rf"(?P<anchor>{_COUNT_NUMERAL}[日号](?:前|后)?"
+    # 每年3月31日前, 每年的10月底前: a yearly period's day or month is its anchor, not a date of its
+    # own (a rule's every year, not the publication's)
+    rf"(?P<anchor>(?P<month>的?{_MONTH_NUMERAL}月份?(?:{_MONTH_NUMERAL}[日号]|[初底末]|[上中下]旬)?(?:之?前|以前|后)?)"
+    rf"|{_COUNT_NUMERAL}[日号](?:前|后)?"
     r"|[一二三四五六日天](?![次回遍])(?=[上下中早晚]|[\u4e00-\u9fff]{3}|[、和及](?:周|星期)?[一二三四五六日天])"
     rf"|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
 )
@@ -53,8 +65,11 @@ TIMES_UNITS = ("次", "回", "遍", "趟", "轮", "期", "场")
 _COUNT = re.compile(
     rf"(?P<c1>{_COUNT_NUMERAL})(?:[~～\-－至到](?P<c2>{_COUNT_NUMERAL}))?(?P<cu>{'|'.join(TIMES_UNITS)}|个时段)"
 )
-_AT_LEAST = ("至少", "最少", "不少于", "不低于")
-_AT_MOST = ("最多", "不超过", "不多于", "不高于")
+_AT_LEAST = ("至少", "最少", "不少于", "不低于", "不得少于", "不得低于")
+_AT_MOST = ("最多", "不超过", "不多于", "不高于", "不得超过", "不得多于", "不得高于")
+# 一次以上 is at least once and 两次以下 at most twice: 以上 and 以下 include the number (ANNOTATION.md)
+_AT_LEAST_AFTER = ("以上", "及以上")
+_AT_MOST_AFTER = ("以下", "及以下", "以内")
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]|每")
 _WEEKDAYS = frozenset("一二三四五六日天")
 _WEEK_UNITS = ("周", "星期", "礼拜")
@@ -70,7 +85,7 @@ _MORE_WEEKDAYS = re.compile(r"(?:[、和及](?:周|星期)?[一二三四五六�
 def _period(n: str | None, unit: str) -> str | None:
     kind = _UNITS[unit]
     if n == "半":
-        return {"D": None, "W": None, "T": None, "M": "P15D", "Q": None, "Y": "P6M"}[kind]
+        return {"D": None, "W": None, "T": None, "M": "P15D", "Q": None, "S": None, "Y": "P6M"}[kind]
     if n == "双":
         count = 2
     elif n:
@@ -85,6 +100,8 @@ def _period(n: str | None, unit: str) -> str | None:
         count = 1
     if kind == "Q":
         return f"P{3 * count}M"
+    if kind == "S":
+        return f"P{6 * count}M"  # 每学期: a school term is half a year
     if kind == "T":
         return f"P{10 * count}D"  # 每旬: a ten-day period (上旬 1-10, 中旬 11-20, 下旬 the rest)
     return f"P{count}{kind}"
@@ -124,6 +141,11 @@ def _count_after(text: str, start: int) -> tuple[int | None, int | None, int, st
         activity = activity.replace(word, "")
     if high is not None:
         return low, high, start + found.end(), activity
+    after = clause[found.end() :]
+    if after.startswith(_AT_LEAST_AFTER):
+        return low, None, start + found.end() + (2 if after.startswith("以上") else 3), activity
+    if after.startswith(_AT_MOST_AFTER):
+        return None, low, start + found.end() + (3 if after.startswith("及以下") else 2), activity
     if any(word in before for word in _AT_LEAST):
         return low, None, start + found.end(), activity
     if any(word in before for word in _AT_MOST):
@@ -137,12 +159,78 @@ def _once_by_verb(text: str, at: int) -> bool:
         text[at : at + 1] == "一"
         and at + 1 < len(text)
         and "\u4e00" <= text[at + 1] <= "\u9fff"
-        and (text[at + 1] not in _NOT_A_VERB)
+        and (text[at + 1] not in _NOT_A_VERB or text.startswith(_VERBS_DESPITE, at + 1))
     )
 
 
+# verbs that start with a character _NOT_A_VERB holds for amounts (一小时): 一月一小结 is once a month
+_VERBS_DESPITE = ("小结",)
+_CLAUSE = re.compile(r"[，。；！？：,;!?\n]")
+#: Units of a count of times or of a period: 每周一次 and 每年3月 state no amount.
+_NOT_AMOUNT_UNITS = frozenset((*TIMES_UNITS, "场次", "年", "天", "月", "个月"))
+
+
+def _amount_pattern() -> re.Pattern[str]:
+    """A number with a measure unit from the units lexicon (80份, 1.5万人次, 三元, 48亿元)."""
+    cache = get_plugin_host().cache
+    pattern = cache.get("cadences.amount")
+    if pattern is None:
+        units = sorted({row[0] for row in lexicon.load("units")} - _NOT_AMOUNT_UNITS, key=len, reverse=True)
+        pattern = cache["cadences.amount"] = re.compile(
+            # not an ordinal: 每季度的第一个月份 names a month, it divides nothing
+            r"(?=[\d零〇一二两三四五六七八九十百千])(?<!第)"
+            r"(?:\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+)[余多]?[万亿]*[余多]?"
+            rf"(?:{'|'.join(map(re.escape, units))})"
+        )
+    return pattern
+
+
+def _states_a_rate(text: str, end: int) -> bool:
+    """A period that divides an amount, not one that repeats an action: 每月收费150元,
+    每日上岗值守志愿者1.5万人次, 每年可减轻负担48亿元, and the chain of 每月每平方米0.5元.
+
+    Only called when no count of times follows in the clause (每周为200名老人送餐一次 counts
+    times and stays a cadence). The clause here runs to its punctuation, across a second 每.
+    An amount that the action is done for or to, and that a verb then follows (每周为120名老人上门
+    送餐, 每月对全区326家食堂开展检查), is what the action reaches, not what the period holds.
+    """
+    if text.startswith("每", end):
+        return True  # 每年每平方米三元: a unit-rate chain
+    stop = _CLAUSE.search(text, end, end + 40)
+    clause_end = stop.start() if stop else min(len(text), end + 40)
+    for amount in _amount_pattern().finditer(text, end, clause_end):
+        reached = _OBJECT_BEFORE.search(text[end : amount.start()]) and _VERB_AFTER.match(
+            text, amount.end(), clause_end
+        )
+        if not reached:
+            return True
+    return False
+
+
+# 对/为/给 and a few words right before an amount make it what the action reaches when words go on
+# after it (为辖区120名老人上门送餐); an amount that ends the clause, or that 的 or a qualifier follows,
+# is what the period holds (为企业节约成本12亿元, 12亿元以上), and so is one after a verb
+# (为女职工安排1小时哺乳时间). 向 leads to where an amount goes (每年向下游输送800亿立方米).
+_OBJECT_BEFORE = re.compile(r"[对为给][\u4e00-\u9fff]{0,4}$")
+_VERB_AFTER = re.compile(r"(?!的|以|左右|上下|[余多])[\u4e00-\u9fff]{2}")
+
+
 def find_cadences(text: str) -> Iterator[Cadence]:
-    """Every cadence in ``text`` (an ``Article.text``), in text order."""
+    """Every cadence in ``text`` (an ``Article.text``)."""
+    found = list(_every_period(text))
+    spans = sorted((c.span.start, c.span.end) for c in found)
+    yield from found
+    for cadence in _named_by_period(text):
+        at = bisect.bisect_right(spans, (cadence.span.start, len(text) + 1))
+        before = spans[at - 1] if at else None
+        after = spans[at] if at < len(spans) else None
+        if (before and before[1] > cadence.span.start) or (after and after[0] < cadence.span.end):
+            continue  # 每月调度 was read from its 每
+        yield cadence
+
+
+def _every_period(text: str) -> Iterator[Cadence]:
+    """每 + period, and a count per period (一年两次)."""
     taken = 0
     names = lexicon.set_phrase_spans(text)
     for match in _EVERY.finditer(text):
@@ -158,7 +246,7 @@ def find_cadences(text: str) -> Iterator[Cadence]:
         activity: str | None = None
         anchor = match.group("anchor") or ""
         weekly = match.group("unit") in _WEEK_UNITS
-        if anchor in _WEEKDAYS and not weekly:
+        if (anchor in _WEEKDAYS and not weekly) or (match.group("month") and _UNITS[match.group("unit")] != "Y"):
             end, anchor = match.start("anchor"), ""  # 每月一通报: a weekday names no day of a month
         weekday_one = weekly and anchor == "一"
         weekdays = _MORE_WEEKDAYS.match(text, end) if weekly and anchor else None
@@ -190,12 +278,79 @@ def find_cadences(text: str) -> Iterator[Cadence]:
                 activity = found_activity or None
         if rate and low is None and high is None:
             continue  # 每人每月100元: 每月 divides an amount; 每人每季度调研1次 still counts times
+        if low is None and high is None and _states_a_rate(text, match.end()):
+            continue
         taken = end
         if lexicon.covered(names, start, end) or lexicon.covered(names, start, start + 2):
             continue  # 每月一题(专栏): the name of a programme
         yield Cadence(text=text[start:end], span=Span(start=start, end=end), period=period,
                       min_times=low, max_times=high, activity=activity)  # fmt: skip
     yield from _per_period(text, names)
+
+
+# 月调度, 周小结, 季度通报, 年终考核: a period word right before a recurring activity names how
+# often it is done, with no count (the list of such activities is the cadence_activities lexicon).
+# 年度 is not one of them: 年度考核结果, 年度检查 in a rule and 年度调度计划 name a year's one review or
+# plan as often as a yearly habit, and 按年度考核 says the habit when it is one.
+# 按月通报, 逐月调度, 分季度进行民主评议: 按/逐/分 + period, then the activity within the clause.
+_PERIOD_WORDS = {
+    "半月": ("半", "月"), "双周": ("双", "周"), "半年": ("半", "年"), "月度": (None, "月"),
+    "月份": (None, "月"), "季度": (None, "季度"), "年终": (None, "年"), "年度": (None, "年度"),
+    "月": (None, "月"), "周": (None, "周"), "旬": (None, "旬"), "日": (None, "日"), "季": (None, "季度"),
+    "天": (None, "天"), "年": (None, "年"),
+}  # fmt: skip
+# What may not stand right before a bare period word: a numeral or a time word makes it a date or
+# a length (1月调度会, 本月通报, 三个月考核, 每月调度, 节假日走访, 周年总结), and so does a word that
+# ends in the period's character (工作日, 纪念日, 生日, 平日, 岁月). 季 alone is left out: 旺季检查 and
+# 雨季巡查 name a season.
+_NOT_BEFORE_PERIOD = frozenset(
+    "0123456789０１２３４５６７８９一二两三四五六七八九十百千零〇"
+    "每本上下当该次同去今明前后第个整全近节假昨周月年日季旬度初底末中半双单隔逐按分各这那某头首元"
+    "作念生平终岁满"
+)
+_MODIFIERS = "现场|专题|集中"
+
+
+def _named_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cache = get_plugin_host().cache
+    built = cache.get("cadences.named")
+    if built is None:
+        activities = "|".join(
+            sorted({re.escape(row[0]) for row in lexicon.load("cadence_activities")}, key=len, reverse=True)
+        )
+        bare = "|".join(w for w in sorted(_PERIOD_WORDS, key=len, reverse=True) if w not in ("天", "年", "年度", "季"))
+        by = "半月|季度|年度|月|周|旬|年|日|天|季"
+        built = cache["cadences.named"] = (
+            re.compile(rf"(?=[半双月季年周旬日])(?P<period>{bare})(?:{_MODIFIERS})?(?P<act>{activities or '(?!)'})"),
+            re.compile(
+                rf"(?=[按逐分])(?P<by>[按逐分])(?P<period>{by})(?!份)"  # not 部分月份
+                rf"[^，。；！？：,;!?\n]{{0,12}}?(?P<act>{activities or '(?!)'})"
+            ),
+        )
+    return built
+
+
+def _named_by_period(text: str) -> Iterator[Cadence]:
+    bare, by = _named_pattern()
+    names = lexicon.set_phrase_spans(text)
+    for pattern in (bare, by):
+        for match in pattern.finditer(text):
+            start = match.start()
+            before = text[start - 1] if start else ""
+            if pattern is bare and before in _NOT_BEFORE_PERIOD:
+                continue
+            n, unit = _PERIOD_WORDS[match.group("period")]
+            period = _period(n, unit)
+            if period is None or lexicon.covered(names, start, match.end()):
+                continue
+            low = high = None
+            end = match.end()
+            counted = _count_after(text, match.end("period"))
+            if pattern is by and counted is not None:
+                low, high = counted[0], counted[1]
+                end = max(end, counted[2])
+            yield Cadence(text=text[start:end], span=Span(start=start, end=end), period=period,
+                          min_times=low, max_times=high, activity=match.group("act"))  # fmt: skip
 
 
 def _per_period(text: str, names: list[tuple[int, int]]) -> Iterator[Cadence]:

@@ -69,19 +69,34 @@ def _counts_days(text: str, match: re.Match[str]) -> bool:
     return is_day_count(text, day, match.end("abd") + 1)
 
 
+# 次年3月, 翌年1月: a month of the year after some event or rule, which the text does not place on
+# the calendar; read alone, the month would be placed by the publication date, wrongly
+_AFTER_AN_EVENT_YEAR = ("次年", "翌年")
+
+
 def value_needs_no_prefix(match: re.Match[str]) -> bool:
     """从 starts a date only in 从…起 / 从…开始; elsewhere (从去年的不足六成提高到…) it compares."""
     return match.group("pre") == "从" and match.group("suf") not in ("起", "开始")
 
 
+#: Dates that place a month: a day of the month named alone after one of them is in its month.
+_NAMES_A_MONTH = frozenset(("day", "ten_days", "month"))
+
+
 def find_dates(article: Article) -> Iterator[DateMention]:
-    """Every date in ``article.text``, resolved against ``article.published``."""
+    """Every date in ``article.text``, resolved against ``article.published``.
+
+    A day of the month named alone (6日上午, 30日，区委召开…) takes the month of the last date named
+    before it that lies within one month (11月5日 … 6日上午 is 11月6日, whenever the story was
+    published); with none, the month that puts it nearest the publication date.
+    """
     text = article.text
+    month_of = None
     for match in DATE_PATTERN.finditer(text):
         start, end = match.span()
         if start == end or (start and text[start - 1] in _GLUED_BEFORE) or _before_something(text, match):
             continue
-        if _year_word_split(text, match):
+        if _year_word_split(text, match) or text.endswith(_AFTER_AN_EVENT_YEAR, 0, start):
             continue
         if _counts_days(text, match):
             continue
@@ -90,7 +105,7 @@ def find_dates(article: Article) -> Iterator[DateMention]:
         if match.group("pre") and value_needs_no_prefix(match):
             start = match.end("pre")  # 从去年的…: 从 gives no relation, so it is not the date's text
         try:
-            value = resolve_match(match, article.published)
+            value = resolve_match(match, article.published, month_of)
         except DateError:
             continue  # 2月30日, 13月: looks like a date, names none
         if value.relation is None and not match.group("suf") and match.group() not in _BARE_RELATIVE_YEARS:
@@ -98,6 +113,13 @@ def find_dates(article: Article) -> Iterator[DateMention]:
             if gapped is not None:
                 relation, end = gapped
                 value = attrs.evolve(value, relation=relation)
+        if (
+            value.granularity in _NAMES_A_MONTH
+            and value.start is not None
+            and value.end is not None
+            and (value.start.year, value.start.month) == (value.end.year, value.end.month)
+        ):
+            month_of = value.end
         yield DateMention(
             text=text[start:end],
             span=Span(start=start, end=end),
