@@ -189,3 +189,16 @@ def test_a_malformed_period_is_rejected() -> None:
 )
 def test_by_quarter_before_any_action_is_a_cadence() -> None:
     assert cadences("目标任务分季度由市目标办逐项列出。") == [("P3M", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("网格员每天晚上7点入户巡查。", "P1D"),
+        ("志愿者每周六上午8时30分清扫街巷。", "P1W"),
+        ("每天9点开展晨检。", "P1D"),
+    ],
+)
+def test_a_time_of_day_after_the_period_is_no_amount_it_divides(text: str, period: str) -> None:
+    """每天晚上7点 says when the work is done: the period still repeats it, unlike 每月收费120元."""
+    assert [c.period for c in govmetrics.extract(text).cadences] == [period]

@@ -166,8 +166,9 @@ def _once_by_verb(text: str, at: int) -> bool:
 # verbs that start with a character _NOT_A_VERB holds for amounts (一小时): 一月一小结 is once a month
 _VERBS_DESPITE = ("小结",)
 _CLAUSE = re.compile(r"[，。；！？：,;!?\n]")
-#: Units of a count of times or of a period: 每周一次 and 每年3月 state no amount.
-_NOT_AMOUNT_UNITS = frozenset((*TIMES_UNITS, "场次", "年", "天", "月", "个月"))
+#: Units of a count of times or of a period (每周一次 and 每年3月 state no amount), and those of a
+#: time of day (每天晚上8点, 每周一9时30分: when it is done, not an amount the period holds).
+_NOT_AMOUNT_UNITS = frozenset((*TIMES_UNITS, "场次", "年", "天", "月", "个月", "点", "时", "分", "秒"))
 
 
 def _amount_pattern() -> re.Pattern[str]:
