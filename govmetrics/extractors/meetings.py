@@ -9,8 +9,11 @@ How reports write a meeting:
   ``D列席会议``; these belong to the meeting last named before them, or introduce one
   (…潘利群出席签约仪式 names the ceremony). The chair is never an attendee. Attending something
   else (参加检查, 参加拉练活动) is not attending the meeting;
-* referred to only: ``传达…会议精神``, ``关于召开…会议的请示``, or a meeting held on a cadence
-  (每月召开一次分析会): these come out with ``referred=True``, for users to filter.
+* referred to only: ``传达…会议精神``, ``关于召开…会议的请示``, or meetings counted (已召开11次):
+  these were held, but the story does not report one; they come out with ``referred=True``;
+* only required, planned or held on a cadence: ``应当召开会议``, ``可以召开听证会``, ``将于下月召开``,
+  ``每月至少召开一次议事会``, any sentence of a regulation's article: no meeting took place, so
+  these give no record at all (the cadence is the cadence extractor's).
 
 The date is the sentence's own (在12月29日召开的街道工委会上) or, failing that, the story's
 dateline (检查结束后，严正主持召开现场会 on the day the story began with), resolved by the shared
@@ -36,21 +39,32 @@ _CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]")
 _HOLD = re.compile(r"主持召开|召开|隆重举行|举行|举办")
 _ROLE = re.compile(r"主持|出席|参加|列席|参会")
 _AGENDA_VERBS = ("传达", "听取", "审议", "研究", "部署", "通报", "学习", "讨论", "总结", "分析", "审定", "通过")
-# spoken of rather than held: 传达…会议精神, 关于召开…的请示, and meetings that are due or planned
-# (应当召开, 将于下月召开) rather than reported
+# spoken of rather than held: 传达…会议精神, 关于召开…的请示; such a meeting was held (or is to be),
+# the story only names it, so it comes out with ``referred=True``
 _REFERRED_BEFORE = re.compile(
     # 学习 in a study group's name (理论学习中心组) is no verb
-    r"(?:传达|学习(?!中心组|小组)|贯彻|落实|关于|筹备|参照|按照|根据)[^，。；]*$"
-    # modal words, not the words they begin or end (应急管理局, 主要领导, 计划生育协会)
-    r"|(?:应当|应(?![急用对聘])|须|必须|可以|将|拟|计划(?!生育)|(?<![主重需纪摘概只])要|定期)[^，。；]{0,12}$"
+    r"(?:传达|学习(?!中心组|小组)|贯彻|落实|关于|筹备|参照)[^，。；]*$"
 )
 _REFERRED_AFTER = re.compile(r"^(?:精神|上的讲话|部署|要求|的请示|的通知|决定)")
-# a meeting held on a cadence; 第三十七次 is which session, not how often
-_RECURRING = re.compile(
-    r"每[\u4e00-\u9fff\d]{0,4}(?:天|日|周|月|季度|年)|定期"
-    # 召开一次, 已召开11次 — but not 第三十七次常务会议 or 十四届五次会议, which name a session
-    r"|(?<![第届\d一两二三四五六七八九十])[\d一两二三四五六七八九十]+次(?![\u4e00-\u9fff]{0,8}(?:会议|全会|大会))"
+# a meeting that a rule or plan only requires is no event at all, and no record: the clause before its
+# verb says it must, may or will be held (应当召开, 可以召开听证会, 将于下月召开, 原则上每月召开) — the
+# modal words, not the words they begin or end (应急管理局, 主要领导, 计划生育协会, 应邀)
+_REQUIRED_BEFORE = re.compile(
+    r"(?:应当|应(?![急用对聘邀])|须|必须|可以|将|拟|计划(?!生育)|(?<![主重需纪摘概只])要(?!求)"
+    r"|原则上|一般|必要时|需要时|如有需要|随时|按照|根据)[^，。；]*$"
 )
+# …召开前 / 召开时 / 召开15日以前: the time around a meeting, written in a rule, not a meeting held
+_REQUIRED_AFTER_VERB = re.compile(r"(?:前|时|之日|[\d一二三四五六七八九十]+日(?:以)?前)")
+# a meeting held on a cadence is a cadence, not a meeting (每月至少召开一次街巷议事会, 定期召开)
+_CADENCE = re.compile(r"每[\u4e00-\u9fff\d]{0,4}(?:天|日|周|星期|月|季度|年|学期)|定期|例会制度")
+# 已召开11次: meetings counted, not one held; 第三十七次常务会议 and 十四届五次会议 name a session
+_COUNTED = re.compile(
+    r"(?<![第届\d一两二三四五六七八九十])[\d一两二三四五六七八九十]+次(?![\u4e00-\u9fff]{0,8}(?:会议|全会|大会))"
+)
+# a sentence opening with a regulation's article heading (第十四条 召开业主大会会议，应当…) is a rule:
+# what it says of meetings is required, never reported; a text of such headings is a regulation
+_ARTICLE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇\d]{1,6}条")
+_ARTICLE_LINE = re.compile(r"\n[ \t\u3000]*第[一二三四五六七八九十百零〇\d]{1,6}条")
 # words between a subject and its verb that belong to neither: 社区议事厅已召开, 街道近日召开
 _ADVERBS_AFTER = re.compile(
     r"(?:已经|已|还|将|再次|再|又|正式|专门|先后|分别|集中|共|近日|日前|今天|隆重|成功|圆满|首次|相继|陆续|联合|共同)+$"
@@ -152,8 +166,8 @@ _COUNT_BEFORE_NAME = re.compile(r"(?:[\d一两二三四五六七八九十]+[次�
 def _name_after(text: str, at: int) -> tuple[int, int] | None:
     """The span of the meeting name starting at ``at``: up to the last meeting word in the clause."""
     end = _last_word_end(text, at, _clause_end(text, at))
-    if end is None:
-        return None
+    if end is None or _HOLD.search(text, at, end):
+        return None  # 举办单位可以召开听证会: the name follows the later verb, if any
     count = _COUNT_BEFORE_NAME.match(text, at)
     start = count.end() if count and count.end() < end else at  # 召开一次联席会议, 举办两场招聘会
     while start < end and text[start] in "的了过":
@@ -230,6 +244,10 @@ class _Dated:
         return self.mention.relation
 
 
+#: How far into a text its article headings are counted, to tell a regulation from a story.
+REGULATION_REACH = 5000
+
+
 def find_meetings(article: Article) -> Iterator[Meeting]:
     """Every meeting in ``article``, held or referred to, in text order."""
     text = article.text
@@ -238,6 +256,8 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
     known = tuple(registry)
     drafts: list[_Draft] = []
     named_already: set[tuple[str, DateMention | None]] = set()
+    # a text of articles (第一条 …, 第二条 …) is a regulation: its meetings are rules, not events
+    regulation = len(_ARTICLE_LINE.findall("\n" + text[:REGULATION_REACH])) >= 2
 
     for hold in _HOLD.finditer(text):
         sentence = _sentence_bounds(text, hold.start())
@@ -252,10 +272,19 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             clause_start = match.end()
         before = text[clause_start : hold.start()]
         after = text[named[1] : named[1] + 8]
+        clause = text[clause_start : _clause_end(text, named[1])]
+        if (
+            regulation
+            or _ARTICLE.match(text, sentence[0])
+            or _REQUIRED_BEFORE.search(text, clause_start, hold.start())
+            or _REQUIRED_AFTER_VERB.match(text, hold.end())
+            or _CADENCE.search(clause)
+        ):
+            continue  # required by a rule or a plan, or done on a cadence: no meeting was held
         draft.referred = bool(
-            _REFERRED_BEFORE.search(text[sentence[0] : hold.start()])
+            _REFERRED_BEFORE.search(text, sentence[0], hold.start())
             or _REFERRED_AFTER.match(after)
-            or _RECURRING.search(text[clause_start : _clause_end(text, named[1])])
+            or _COUNTED.search(clause)
         )
         if hold.group() == "主持召开":
             chairs = people.people_before(text, hold.start(), sentence[0], known)
