@@ -282,3 +282,44 @@ def test_names_followed_by_tongzhi_or_an_adverb_and_rarer_surnames() -> None:
     assert second.chair is not None and second.chair.name == "谭国庆"
     [m] = meetings("1月2日，区政府召开常务会议。会议由区委副书记、区长濮建华主持。", published="2025-01-03")
     assert m.chair is not None and m.chair.name == "濮建华"
+
+
+def test_a_headline_and_its_story_are_one_meeting() -> None:
+    [m] = meetings(
+        "宁安县召开乡镇领导班子换届工作会议\n4月6日，宁安县乡镇领导班子换届工作会议召开。县委书记方志远主持会议。",
+        published="2021-04-07",
+    )
+    assert (m.name, m.date, m.organ) == ("宁安县乡镇领导班子换届工作会议", dt.date(2021, 4, 6), "宁安县")
+    assert m.chair is not None and m.chair.name == "方志远"
+    [m] = meetings(
+        "区人大常委会召开第五次会议\n本报讯 9月3日，区人大常委会召开第五次会议。会议由区人大常委会主任邱明主持。",
+        published="2021-09-04",
+    )
+    assert (m.date, m.chair.name if m.chair else None) == (dt.date(2021, 9, 3), "邱明")
+
+
+def test_a_photo_caption_and_the_story_are_one_ceremony() -> None:
+    [m] = meetings(
+        "9日上午，第三届两岸青年创业项目签约仪式在会展中心举行。（记者 林青 摄）\n"
+        "本报讯 9日上午，第三届两岸青年创业项目签约仪式在会展中心举行。",
+        published="2021-06-10",
+    )
+    assert (m.name, m.date) == ("第三届两岸青年创业项目签约仪式", dt.date(2021, 6, 9))
+
+
+def test_a_bare_meeting_word_points_back_at_the_meeting_named_before() -> None:
+    [m] = meetings(
+        "1月8日上午，镇长吴海主持召开全镇安全生产工作会议。会议分析了当前安全形势。\n（图为镇政府召开会议现场）",
+        published="2022-01-09",
+    )
+    assert (m.name, m.chair.name if m.chair else None) == ("全镇安全生产工作会议", "吴海")
+
+
+def test_meetings_of_one_name_on_different_days_or_with_different_chairs_stay_apart() -> None:
+    found = meetings(
+        "3月2日，区长王明主持召开区政府常务会议。3月16日，区长王明主持召开区政府常务会议。",
+        published="2021-03-20",
+    )
+    assert [m.date for m in found] == [dt.date(2021, 3, 2), dt.date(2021, 3, 16)]
+    found = meetings("3月2日上午，区长王明主持召开专题会议。下午，副区长赵平主持召开专题会议。")
+    assert [m.chair.name if m.chair else None for m in found] == ["王明", "赵平"]

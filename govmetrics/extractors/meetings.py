@@ -255,7 +255,6 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
     registry = people.registry_of(text)
     known = tuple(registry)
     drafts: list[_Draft] = []
-    named_already: set[tuple[str, DateMention | None]] = set()
     # a text of articles (第一条 …, 第二条 …) is a regulation: its meetings are rules, not events
     regulation = len(_ARTICLE_LINE.findall("\n" + text[:REGULATION_REACH])) >= 2
 
@@ -311,9 +310,6 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             if earlier is not None:
                 draft.date, draft.days_after = earlier, 1
         draft.agenda = _agenda(text, named[1])
-        if (draft.name, draft.date) in named_already:
-            continue  # the same meeting again, as a headline after its story often names it
-        named_already.add((draft.name, draft.date))
         drafts.append(draft)
 
     drafts.sort(key=lambda d: d.start)
@@ -350,7 +346,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         else:
             target.attendees.extend(found)
 
-    for draft in drafts:
+    for draft in _merged(drafts):
         chair = people.merge_titles([draft.chair], registry)[0] if draft.chair else None
         attendees = [
             p for p in people.merge_titles(_unique(draft.attendees), registry) if chair is None or p.name != chair.name
@@ -416,6 +412,74 @@ def _same_kind(name: str, obj: str) -> bool:
     word_end = _last_word_end(obj, 0, len(obj))
     words = [m.group(1) for m in _lexicon().words.finditer(obj)]
     return bool(word_end) and any(name.endswith(w) for w in words if len(w) >= 2)
+
+
+# a name that only points back at the meeting named before it: 会议, 本次会议, 第四次会议 (after
+# 主席团召开第四次会议 in the headline); names such as 座谈会 may be a second meeting, so are not
+_BACK_REFERENCE = re.compile(r"(?:本次|此次|这次|第[一二三四五六七八九十百零〇\d]+次)?会议")
+
+
+def _day(draft: _Draft) -> dt.date | None:
+    start = draft.date.start if draft.date else None
+    return start + dt.timedelta(days=draft.days_after) if start else None
+
+
+def _same_meeting(earlier: _Draft, later: _Draft) -> bool:
+    """Whether two names are one meeting: a headline and its story (牙克石市召开X会议 / 3月8日，牙克石市X
+    会议召开), or a name said again; never two on different days or with different chairs."""
+    if (
+        earlier.name != later.name
+        and not (earlier.name.endswith(later.name) or later.name.endswith(earlier.name))
+        and not _BACK_REFERENCE.fullmatch(later.name)
+    ):
+        return False
+    days = {_day(earlier), _day(later)} - {None}
+    chairs = {d.chair.name for d in (earlier, later) if d.chair}
+    return len(days) <= 1 and len(chairs) <= 1
+
+
+def _merge(earlier: _Draft, later: _Draft) -> _Draft:
+    """One draft from two of the same meeting: the one with a date (then a chair) keeps its name
+    and place in the text; each field the other names fills a gap."""
+    rank = [(_day(d) is not None, d.chair is not None) for d in (earlier, later)]
+    keep, other = (later, earlier) if rank[1] > rank[0] else (earlier, later)
+    if _BACK_REFERENCE.fullmatch(keep.name) and not _BACK_REFERENCE.fullmatch(other.name):
+        keep.name, keep.start, keep.end = other.name, other.start, other.end  # 会议 is the meeting named
+    if keep.date is None:
+        keep.date, keep.days_after = other.date, other.days_after
+    keep.organ = keep.organ or other.organ
+    keep.location = keep.location or other.location
+    keep.chair = keep.chair or other.chair
+    keep.attendees = keep.attendees + other.attendees
+    keep.agenda = keep.agenda or other.agenda
+    keep.referred = keep.referred and other.referred
+    return keep
+
+
+def _merged(drafts: list[_Draft]) -> list[_Draft]:
+    """Each meeting once: a headline and its story, or a later bare 会议, name it more than once.
+
+    A bare 会议 is the meeting last named before it (if nothing tells them apart); another name is
+    the earlier meeting of the same name, or of a name that ends the same, within one story.
+    """
+    kept: list[_Draft] = []
+    for draft in drafts:
+        bare = bool(_BACK_REFERENCE.fullmatch(draft.name))
+        for index in range(len(kept) - 1, -1, -1):
+            earlier = kept[index]
+            if draft.start - earlier.start > STORY_REACH:
+                break
+            if earlier.referred and not draft.referred:
+                continue  # 传达…会议精神 names another meeting
+            if _same_meeting(earlier, draft):
+                kept[index] = _merge(earlier, draft)
+                break
+            if bare:
+                kept.append(draft)  # told apart from the meeting it follows: a meeting of its own
+                break
+        else:
+            kept.append(draft)
+    return kept
 
 
 def _agenda(text: str, at: int) -> list[str]:
