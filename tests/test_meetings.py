@@ -323,3 +323,32 @@ def test_meetings_of_one_name_on_different_days_or_with_different_chairs_stay_ap
     assert [m.date for m in found] == [dt.date(2021, 3, 2), dt.date(2021, 3, 16)]
     found = meetings("3月2日上午，区长王明主持召开专题会议。下午，副区长赵平主持召开专题会议。")
     assert [m.chair.name if m.chair else None for m in found] == ["王明", "赵平"]
+
+
+def test_people_who_come_to_guide_or_attend_the_event_named_just_before() -> None:
+    [m] = meetings(
+        "5月12日，东湖镇召开人居环境整治工作推进会，副县长邵明、县农委主任葛新到会指导，会议由镇长尤立主持。",
+        published="2021-05-13",
+    )
+    assert (m.chair.name if m.chair else None, [p.name for p in m.attendees]) == ("尤立", ["邵明", "葛新"])
+    [m] = meetings(
+        "9月8日，河西区召开乡村振兴观摩推进会议。区委书记唐伟、区长包明等区领导出席活动。",
+        published="2021-09-09",
+    )
+    assert [p.name for p in m.attendees] == ["唐伟", "包明"]
+
+
+def test_a_rarer_surname_after_a_title_with_the_role_verb_alone() -> None:
+    [m] = meetings(
+        "4月1日，全县举行重点项目集中签约仪式，县政协主席义明出席，县委常委吴江主持仪式。", published="2021-04-02"
+    )
+    assert [p.name for p in m.attendees] == ["义明"]
+
+
+def test_member_units_and_invited_office_holders_are_no_names() -> None:
+    [m] = meetings(
+        "4月13日，市委召开全市统战工作会议，市委常委何平主持会议。历届市政协主席应邀参加会议。"
+        "市委统战工作领导小组成员单位和有关部门负责人参加会议。",
+        published="2021-04-14",
+    )
+    assert m.attendees == ()

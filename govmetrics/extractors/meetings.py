@@ -37,7 +37,10 @@ from govmetrics.models import Article, DateMention, Meeting, Person, Span
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]")
 _HOLD = re.compile(r"主持召开|召开|隆重举行|举行|举办")
-_ROLE = re.compile(r"主持|出席|参加|列席|参会")
+_ROLE = re.compile(r"主持|出席|参加|列席|参会|到会")
+# a role with no object: 出席，/ 出席并讲话 / 到会指导 / 出席活动 (出席 is said of the event a story
+# reports, 参加 of anything: 参加检查); these speak of the meeting last named
+_BARE_ROLE = re.compile(r"(?:指导|讲话|致辞|(?<=出席)活动)?(?:[，。；、并\n]|$)")
 _AGENDA_VERBS = ("传达", "听取", "审议", "研究", "部署", "通报", "学习", "讨论", "总结", "分析", "审定", "通过")
 # spoken of rather than held: 传达…会议精神, 关于召开…的请示; such a meeting was held (or is to be),
 # the story only names it, so it comes out with ``referred=True``
@@ -323,7 +326,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         if named is not None and named[1] - named[0] > 16:
             named = None  # 参加…活动 and the like: the meeting word is too far to be the object
         obj = text[named[0] : named[1]] if named else None
-        bare = re.match(r"[，。；、并\n]|$", text[role.end() : role.end() + 1])
+        bare = _BARE_ROLE.match(text, role.end())
         if obj is None and (bare is None or text[role.end() : role.end() + 2] == "座谈"):
             if text.startswith("座谈", role.end()):
                 obj = "座谈"
