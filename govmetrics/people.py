@@ -38,6 +38,11 @@ _AFTER_A_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:同志)?(?:又|还|也|�
 _HEADCOUNT = re.compile(r"\d|[个各全共]|[一二两三四五六七八九十百千]+[余多]?[人名位]$")
 
 
+# a name written in transliteration, its parts joined by a middle dot (帕巴拉·格列朗杰, 买买提·吐尔逊):
+# no surname lexicon covers it, so it is taken only as an item of a list that a title vouches for
+_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8}){1,3}")
+
+
 @attrs.frozen
 class _Lexicon:
     surnames: frozenset[str]
@@ -212,7 +217,7 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
                 continue  # 相关部门负责人: a group, not a person
             pending.append(title)
             continue
-        name = rest if (rest in known or name_at(rest + "，", 0) == rest) else None
+        name = rest if (rest in known or name_at(rest + "，", 0) == rest or _TRANSLITERATED.fullmatch(rest)) else None
         if name is not None and not (title or pending or previous_titles or rest in known or closes_with_group):
             name = None  # a bare word that only looks like a name (应当, 项由): no title vouches for it
         if name is None:

@@ -352,3 +352,47 @@ def test_member_units_and_invited_office_holders_are_no_names() -> None:
         published="2021-04-14",
     )
     assert m.attendees == ()
+
+
+def test_a_session_that_opens_is_held_and_its_chair_named_later() -> None:
+    [m] = meetings(
+        "本报讯 昨日上午，平川县第九届人民代表大会第三次会议在县会堂隆重开幕。"
+        "会议由主席团常务主席、大会执行主席孙德明主持。市人大常委会副主任蒋华到会指导。",
+        published="2022-03-11",
+    )
+    assert (m.name, m.date, m.location) == ("平川县第九届人民代表大会第三次会议", dt.date(2022, 3, 10), "县会堂")
+    assert (m.chair.name if m.chair else None, [p.name for p in m.attendees]) == ("孙德明", ["蒋华"])
+
+
+def test_a_dateline_is_no_part_of_the_name_and_the_day_may_follow_it() -> None:
+    [m] = meetings(
+        "新华社北京3月5日电 政协第九届全国委员会常务委员会第八次会议5日在京开幕。全国政协副主席钱学明主持会议。",
+        published="2021-03-05",
+    )
+    assert (m.name, m.date) == ("政协第九届全国委员会常务委员会第八次会议", dt.date(2021, 3, 5))
+    assert m.chair is not None and m.chair.name == "钱学明"
+    assert meetings("区政协三届四次会议将于3月8日开幕。") == []  # announced, not yet held
+
+
+def test_a_meeting_named_as_where_something_was_said() -> None:
+    [m] = meetings(
+        "3月9日，从区政协二届五次会议新闻发布会上获悉，会议将于3月15日召开。区政协副主席罗明出席并讲话。"
+        "区政协秘书长温华主持会议。",
+        published="2021-03-10",
+    )
+    assert (m.name, m.date) == ("区政协二届五次会议新闻发布会", dt.date(2021, 3, 9))
+    assert (m.chair.name if m.chair else None, [p.name for p in m.attendees]) == ("温华", ["罗明"])
+    assert meetings("区委书记在全区工作会议上的讲话。") == []
+
+
+def test_a_chair_with_the_day_between_name_and_verb() -> None:
+    [m] = meetings("据新华社报道，国务院总理林海6月3日主持召开国务院常务会议，部署稳就业工作。", published="2020-06-04")
+    assert (m.date, m.chair) == (dt.date(2020, 6, 3), govmetrics.Person(name="林海", titles=("国务院总理",)))
+
+
+def test_names_in_transliteration_in_a_titled_list() -> None:
+    [m] = meetings(
+        "3月2日，区政协召开常委会议，区政协主席钱明主持会议。区政协副主席艾力·买买提、贾平、阿依古丽·吐尔逊出席会议。",
+        published="2021-03-03",
+    )
+    assert [p.name for p in m.attendees] == ["艾力·买买提", "贾平", "阿依古丽·吐尔逊"]

@@ -36,7 +36,15 @@ from govmetrics.models import Article, DateMention, Meeting, Person, Span
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]")
-_HOLD = re.compile(r"主持召开|召开|隆重举行|举行|举办")
+_HOLD = re.compile(r"主持召开|召开|隆重举行|举行|举办|开幕(?![式会词])")
+# held, or spoken of as the place something was said: 在座谈会上，… / 从新闻发布会上获悉 (the name
+# runs from 在 or 从 to the meeting word before 上)
+_HOLD_OR_AT = re.compile(r"(?P<hold>主持召开|召开|隆重举行|举行|举办|开幕(?![式会词]))|[会议式礼坛](?P<at>上)[，,获]")
+_AT_OPENING = re.compile(r"[在从](?:随后|当天|当日)?")
+# a day written between a chair and the verb: 国务院总理李克强5月29日主持召开
+_DAY_BEFORE_VERB = re.compile(
+    r"(?:[\d一二三四五六七八九十]{1,2}月)?[\d一二三四五六七八九十]{1,3}日(?:[上下]午|晚上?)?$"
+)
 _ROLE = re.compile(r"主持|出席|参加|列席|参会|到会")
 # a role with no object: 出席，/ 出席并讲话 / 到会指导 / 出席活动 (出席 is said of the event a story
 # reports, 参加 of anything: 参加检查); these speak of the meeting last named
@@ -185,9 +193,48 @@ def _name_before(text: str, at: int, floor: int) -> tuple[int, int] | None:
     for match in _CLAUSE_END.finditer(text, floor, at):
         start = match.end()
     for end in _word_ends(text, start, at):
-        if end == at or text.startswith(("在", "于"), end):
-            return start, end
+        if end == at or _BETWEEN_NAME_AND_VERB.match(text, end, at):
+            head = _NAME_HEAD.match(text, start, end)
+            return (head.end() if head else start), end
     return None
+
+
+# what opens a clause before a name but is none of it: the story's dateline (新华社北京2月27日电,
+# 本报讯（记者 林木）) and the day (3月8日上午牙克石市…会议召开); a year alone may begin a name
+# (2021年全市对台工作会议)
+_NAME_HEAD = re.compile(
+    r"(?:[^，。\n]{0,16}?(?:(?<![通资喜快简])讯|[\d一二三四五六七八九十]日电)(?:（[^）]{0,30}）|\([^)]{0,30}\))?)?"
+    r"[ \u3000]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日)(?:[上下]午|晚上?|凌晨)?"
+    r"|[^，。\n]{0,16}?(?:(?<![通资喜快简])讯|[\d一二三四五六七八九十]日电)(?:（[^）]{0,30}）|\([^)]{0,30}\))?"
+)
+
+
+# what may stand between a name and its verb: the day (会议27日在京开幕), the place (在区会议中心),
+# a plan (将于24日) and adverbs (隆重开幕)
+_BETWEEN_NAME_AND_VERB = re.compile(
+    r"(?:[\d一二三四五六七八九十]{1,3}日(?:[上下]午|晚上?)?)?(?:将?[在于]|(?:隆重|正式|胜利|顺利|如期)*$)"
+)
+
+
+def _name_at(text: str, at: int, floor: int) -> tuple[int, int] | None:
+    """The span of the meeting name in 在…会上 / 从…会议上 ending at ``at``; a name with its own verb
+    (在随后召开的推进会上) is the verb's."""
+    start = floor
+    for match in _CLAUSE_END.finditer(text, floor, at):
+        start = match.end()
+    opening = _AT_OPENING.match(text, start, at)
+    if opening is None or _HOLD.search(text, start, at):
+        return None
+    ends = _word_ends(text, opening.end(), at)
+    return (opening.end(), at) if ends and ends[0] == at else None
+
+
+def _outside(named: tuple[int, int], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``start``..``end`` outside the name: a name of its own words (学习秘书培训会,
+    应急工作会议) says nothing of whether the meeting was held."""
+    if named[1] <= start or named[0] >= end:
+        return [(start, end)]
+    return [(start, named[0]), (named[1], end)]
 
 
 @attrs.frozen
@@ -261,46 +308,50 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
     # a text of articles (第一条 …, 第二条 …) is a regulation: its meetings are rules, not events
     regulation = len(_ARTICLE_LINE.findall("\n" + text[:REGULATION_REACH])) >= 2
 
-    for hold in _HOLD.finditer(text):
-        sentence = _sentence_bounds(text, hold.start())
-        named = _name_after(text, hold.end())
+    for hold in _HOLD_OR_AT.finditer(text):
+        verb_start, verb_end = hold.span("at") if hold.group("at") else hold.span()
+        sentence = _sentence_bounds(text, verb_start)
+        if hold.group("at"):
+            named = _name_at(text, verb_start, sentence[0])
+        else:
+            named = _name_after(text, verb_end) or _name_before(text, verb_start, sentence[0])
         if named is None:
-            named = _name_before(text, hold.start(), sentence[0])
-            if named is None:
-                continue
+            continue
         draft = _Draft(name=text[named[0] : named[1]], start=named[0], end=named[1])
         clause_start = sentence[0]
-        for match in _CLAUSE_END.finditer(text, sentence[0], hold.start()):
+        for match in _CLAUSE_END.finditer(text, sentence[0], verb_start):
             clause_start = match.end()
-        before = text[clause_start : hold.start()]
+        before = text[clause_start:verb_start]
         after = text[named[1] : named[1] + 8]
         clause = text[clause_start : _clause_end(text, named[1])]
         if (
             regulation
             or _ARTICLE.match(text, sentence[0])
-            or _REQUIRED_BEFORE.search(text, clause_start, hold.start())
-            or _REQUIRED_AFTER_VERB.match(text, hold.end())
+            or any(_REQUIRED_BEFORE.search(text, *part) for part in _outside(named, clause_start, verb_start))
+            or _REQUIRED_AFTER_VERB.match(text, verb_end)
             or _CADENCE.search(clause)
         ):
             continue  # required by a rule or a plan, or done on a cadence: no meeting was held
         draft.referred = bool(
-            _REFERRED_BEFORE.search(text, sentence[0], hold.start())
+            _REFERRED_BEFORE.search(text, sentence[0], min(named[0], verb_start))
             or _REFERRED_AFTER.match(after)
             or _COUNTED.search(clause)
         )
         if hold.group() == "主持召开":
-            chairs = people.people_before(text, hold.start(), sentence[0], known)
+            day = _DAY_BEFORE_VERB.search(text, max(sentence[0], verb_start - 12), verb_start)
+            chair_end = day.start() if day else verb_start
+            chairs = people.people_before(text, chair_end, sentence[0], known)
             if not chairs:
-                chairs = _subject(text, sentence[0], hold.start())
+                chairs = _subject(text, sentence[0], chair_end)
             draft.chair = chairs[-1] if chairs else None
-        elif named[0] > hold.start() and before and not people.parse_list(before.rstrip("在"), known):
+        elif named[0] > verb_start and before and not people.parse_list(before.rstrip("在"), known):
             organ, _, place = _LEADING_DAY.sub("", before).partition("在")
             organ = _MODALS_AFTER.sub("", _CADENCE_OR_MODAL.sub("", organ.strip("与")))
             organ = _NUMBERING_BEFORE.sub("", _ADVERBS_AFTER.sub("", organ))
             draft.organ = organ if organ and not re.search(r"\d", organ) else None
             draft.location = _ADVERBS_AFTER.sub("", place) or None
-        if named[1] < hold.start() and text.startswith(("在", "于"), named[1]):
-            draft.location = _ADVERBS_AFTER.sub("", text[named[1] + 1 : hold.start()]) or None  # …会议在X召开
+        if named[1] < verb_start and text.startswith(("在", "于"), named[1]):
+            draft.location = _ADVERBS_AFTER.sub("", text[named[1] + 1 : verb_start]) or None  # …会议在X召开
         if draft.organ is None:
             in_name = _ORGAN_IN_NAME.match(draft.name)
             draft.organ = in_name.group(1) if in_name else None
@@ -308,7 +359,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             # 区委常委会召开第二十一次会议, 区委常委会召开会议: the session of that body
             draft.name = draft.organ + draft.name
         draft.date = _date_for(calendar, sentence, named[0])
-        if _NEXT_DAY.search(text, sentence[0], hold.start()):
+        if _NEXT_DAY.search(text, sentence[0], verb_start):
             earlier = _last_day_before(calendar, sentence[0])
             if earlier is not None:
                 draft.date, draft.days_after = earlier, 1
