@@ -396,3 +396,83 @@ def test_names_in_transliteration_in_a_titled_list() -> None:
         published="2021-03-03",
     )
     assert [p.name for p in m.attendees] == ["艾力·买买提", "贾平", "阿依古丽·吐尔逊"]
+
+
+def test_the_organ_is_a_body_not_a_word_of_the_sentence() -> None:
+    cases = {
+        "高标准召开全省乡村振兴现场会。": None,
+        "创新举办首届文旅发展大会。": None,
+        "今年3月，市委、市政府两次召开全市稳就业工作会议。": "市委、市政府",
+        "（图为东坝镇召开会议现场）": "东坝镇",
+        "6月5日，青山区台办组织区台商协会举行第二季度工作座谈会。": "青山区台办",
+        "本报讯（记者 冯雪）6月5日上午，县政府召开防汛工作会议。": "县政府",
+        "6月5日，区残联举办助残日启动仪式。": "区残联",
+    }
+    for text, organ in cases.items():
+        assert [m.organ for m in meetings(text, published="2021-06-20")] == [organ], text
+
+
+def test_a_meeting_held_quarter_by_quarter_is_a_cadence() -> None:
+    assert meetings("逐季召开经济运行调度会，推动各项政策落地。") == []
+
+
+def test_an_enumerator_is_no_part_of_the_name() -> None:
+    found = meetings("6月5日，区政府召开常务会议。\n三、区长办公会议在区政府第一会议室举行。", published="2021-06-20")
+    assert [m.name for m in found] == ["常务会议", "区长办公会议"]
+    found = meetings("6月5日上午，（二）区长办公会议在区政府第一会议室举行。", published="2021-06-20")
+    assert [m.name for m in found] == ["区长办公会议"]
+
+
+def test_a_headline_that_words_the_meeting_otherwise_is_the_same_meeting() -> None:
+    [m] = meetings(
+        "东城区侨办召开侨界人士座谈会\n本网讯 4月2日下午，东城区侨办在侨之家举行2021年第二季度工作座谈会。"
+        "区侨办主任卢明主持座谈会。",
+        published="2021-04-06",
+    )
+    assert (m.name, m.date) == ("2021年第二季度工作座谈会", dt.date(2021, 4, 2))
+    assert m.chair is not None and m.chair.name == "卢明"
+
+
+def test_a_short_form_of_the_name_said_later_is_the_same_meeting() -> None:
+    [m] = meetings(
+        "2021年9月10日，河东区召开乡村振兴观摩工作推进会议。与会人员观摩了8个村。"
+        "在随后召开的推进会上，与会人员观看了专题片。区长申明主持了整个会议。",
+        published="2021-09-11",
+    )
+    assert m.chair is not None and m.chair.name == "申明"
+
+
+def test_a_session_opens_with_its_name_before_the_verb_only() -> None:
+    found = meetings(
+        "区政协五届常委会第九次会议开幕为区政协五届三次会议作准备\n"
+        "本报讯 1月6日，区政协第五届委员会常务委员会第九次会议在区会议中心开幕。",
+        published="2021-01-07",
+    )
+    assert [(m.name, m.date) for m in found] == [("区政协第五届委员会常务委员会第九次会议", dt.date(2021, 1, 6))]
+
+
+def test_an_undated_meeting_takes_the_day_that_opens_its_part_of_the_story() -> None:
+    found = meetings(
+        "本报讯 11月4日，河口区侨联考察团一行12人到访开发区。\n5日上午，考察团到访临江社区。"
+        "在座谈会上，社区书记介绍了社区治理的做法。",
+        published="2021-11-10",
+    )
+    assert [(m.name, m.date) for m in found] == [("座谈会", dt.date(2021, 11, 5))]
+
+
+def test_an_undated_meeting_in_a_story_whose_headline_runs_into_its_lede() -> None:
+    [m] = meetings(
+        "区委理论学习中心组第三次专题学习2021年4月12日下午，区委理论学习中心组集中学习了有关文件精神。"
+        "会议指出，要抓好各项工作落实。区委书记谭林主持会议。",
+        published="2021-04-13",
+    )
+    assert (m.date, m.chair.name if m.chair else None) == (dt.date(2021, 4, 12), "谭林")
+
+
+def test_a_hearing_for_opinions_and_an_assistant_as_its_chair() -> None:
+    [m] = meetings(
+        "（记者 马丽）15日，我县召开2022年度民生实事项目征求意见会。县长助理鲍文主持会议，县发改局局长崔明出席会议。",
+        published="2021-12-16",
+    )
+    assert (m.name, m.date) == ("2022年度民生实事项目征求意见会", dt.date(2021, 12, 15))
+    assert (m.chair.name if m.chair else None, [p.name for p in m.attendees]) == ("鲍文", ["崔明"])

@@ -67,7 +67,7 @@ _REQUIRED_BEFORE = re.compile(
 # …召开前 / 召开时 / 召开15日以前: the time around a meeting, written in a rule, not a meeting held
 _REQUIRED_AFTER_VERB = re.compile(r"(?:前|时|之日|[\d一二三四五六七八九十]+日(?:以)?前)")
 # a meeting held on a cadence is a cadence, not a meeting (每月至少召开一次街巷议事会, 定期召开)
-_CADENCE = re.compile(r"每[\u4e00-\u9fff\d]{0,4}(?:天|日|周|星期|月|季度|年|学期)|定期|例会制度")
+_CADENCE = re.compile(r"每[\u4e00-\u9fff\d]{0,4}(?:天|日|周|星期|月|季度|年|学期)|逐[日周月季年]|定期|例会制度")
 # 已召开11次: meetings counted, not one held; 第三十七次常务会议 and 十四届五次会议 name a session
 _COUNTED = re.compile(
     r"(?<![第届\d一两二三四五六七八九十])[\d一两二三四五六七八九十]+次(?![\u4e00-\u9fff]{0,8}(?:会议|全会|大会))"
@@ -194,8 +194,8 @@ def _name_before(text: str, at: int, floor: int) -> tuple[int, int] | None:
         start = match.end()
     for end in _word_ends(text, start, at):
         if end == at or _BETWEEN_NAME_AND_VERB.match(text, end, at):
-            head = _NAME_HEAD.match(text, start, end)
-            return (head.end() if head else start), end
+            head = _NAME_HEAD.match(text, start, end) or _ENUMERATOR.match(text[start:end])
+            return (start + (head.end() - head.pos) if head else start), end
     return None
 
 
@@ -237,6 +237,35 @@ def _outside(named: tuple[int, int], start: int, end: int) -> list[tuple[int, in
     return [(start, named[0]), (named[1], end)]
 
 
+# a body that holds a meeting ends as bodies are named: 区委, 市政府, 县人大常委会, 区残联, 街道, 党支部,
+# 各社区党组织, 全市, 我县; what ends otherwise (高质量, 创新, 可以, 并采取) is a word of the sentence
+_ORGAN_SHAPE = re.compile(
+    r"[\u4e00-\u9fff、（）“”]{0,28}(?:[委府局办部会院厅处组队所站镇乡村区市县省州旗盟社团校馆司厂行联协]"
+    r"|中心|街道|政协|人大|中央|组织|企业|单位|机关|部门)"
+)
+# 台办组织台协分会举行…, 区委会同区政府召开…: the first body is the one that holds it
+_ACTING_WITH = re.compile(r"组织(?=[\u4e00-\u9fff]{2})|会同|联合|邀请|牵头")
+# 两次召开, 多次召开: how often, not who
+_TIMES_AFTER = re.compile(r"[\d一两二三四五六七八九十多数]+次$")
+# an enumerator opening a clause: 九、… 3.… （二）…
+_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])")
+
+
+# a picture's caption: （图为寮步镇召开会议现场）
+_CAPTION = re.compile(r"[（(]?图为")
+
+
+def _organ(words: str) -> str | None:
+    """The body named before the verb, if those words name one: the dateline, the day, adverbs,
+    modals, counts and numbering around it are no part of it."""
+    head = _NAME_HEAD.match(words) or _CAPTION.match(words)
+    organ = words[head.end() :] if head else words
+    organ = _MODALS_AFTER.sub("", _CADENCE_OR_MODAL.sub("", organ.strip("与")))
+    organ = _NUMBERING_BEFORE.sub("", _ADVERBS_AFTER.sub("", organ))
+    organ = _ENUMERATOR.sub("", _TIMES_AFTER.sub("", _ACTING_WITH.split(organ)[0]))
+    return organ if _ORGAN_SHAPE.fullmatch(organ) else None
+
+
 @attrs.frozen
 class _Calendar:
     """The story's days, and its datelines, in text order, for lookups by position."""
@@ -265,13 +294,22 @@ def _last_day_before(calendar: _Calendar, at: int) -> DateMention | None:
 def _date_for(calendar: _Calendar, sentence: tuple[int, int], at: int) -> DateMention | None:
     """The sentence's own day before ``at``, else the story's dateline.
 
-    The dateline is the day after the last 本报讯 before the meeting, or the day the text opens with.
+    The dateline is the day after the last 本报讯 before the meeting, or the day the text or one of
+    its sentences opens with. A story with none, whose headline runs into its first sentence
+    (…第二次学习2020年3月23日晚，下陆区组织学习…), has its first day in its lede instead.
     """
     own = _last_day_before(calendar, at)
     if own is not None and own.span.start >= sentence[0]:
         return own
     line = bisect.bisect_left(calendar.dateline_starts, sentence[0]) - 1
-    return calendar.datelines[line].mention if line >= 0 else None
+    if line >= 0:
+        return calendar.datelines[line].mention
+    lede = calendar.days[0] if calendar.days else None
+    return lede.mention if lede is not None and lede.span.start < min(at, LEDE_REACH) else None
+
+
+#: How far into a text its lede reaches: a headline and the first sentence's opening words.
+LEDE_REACH = 80
 
 
 @attrs.frozen(kw_only=True)
@@ -314,7 +352,9 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         if hold.group("at"):
             named = _name_at(text, verb_start, sentence[0])
         else:
-            named = _name_after(text, verb_end) or _name_before(text, verb_start, sentence[0])
+            # a meeting opens (开幕) with its name before the verb, never after
+            named_after = None if hold.group() == "开幕" else _name_after(text, verb_end)
+            named = named_after or _name_before(text, verb_start, sentence[0])
         if named is None:
             continue
         draft = _Draft(name=text[named[0] : named[1]], start=named[0], end=named[1])
@@ -346,16 +386,18 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             draft.chair = chairs[-1] if chairs else None
         elif named[0] > verb_start and before and not people.parse_list(before.rstrip("在"), known):
             organ, _, place = _LEADING_DAY.sub("", before).partition("在")
-            organ = _MODALS_AFTER.sub("", _CADENCE_OR_MODAL.sub("", organ.strip("与")))
-            organ = _NUMBERING_BEFORE.sub("", _ADVERBS_AFTER.sub("", organ))
-            draft.organ = organ if organ and not re.search(r"\d", organ) else None
+            draft.organ = _organ(organ)
             draft.location = _ADVERBS_AFTER.sub("", place) or None
         if named[1] < verb_start and text.startswith(("在", "于"), named[1]):
             draft.location = _ADVERBS_AFTER.sub("", text[named[1] + 1 : verb_start]) or None  # …会议在X召开
         if draft.organ is None:
             in_name = _ORGAN_IN_NAME.match(draft.name)
             draft.organ = in_name.group(1) if in_name else None
-        elif (draft.name.startswith("第") or draft.name == "会议") and _BODY.fullmatch(draft.organ):
+        elif (
+            (draft.name.startswith("第") or draft.name == "会议")
+            and _BODY.fullmatch(draft.organ)
+            and not _CAPTION.match(text, clause_start)  # （图为镇政府召开会议现场）: the meeting reported
+        ):
             # 区委常委会召开第二十一次会议, 区委常委会召开会议: the session of that body
             draft.name = draft.organ + draft.name
         draft.date = _date_for(calendar, sentence, named[0])
@@ -400,7 +442,9 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         else:
             target.attendees.extend(found)
 
-    for draft in _merged(drafts):
+    # a story starts at its first day (本报讯 3月8日，…); what comes before is its headline
+    story_start = calendar.days[0].span.start if calendar.days else 0
+    for draft in _merged(drafts, story_start):
         chair = people.merge_titles([draft.chair], registry)[0] if draft.chair else None
         attendees = [
             p for p in people.merge_titles(_unique(draft.attendees), registry) if chair is None or p.name != chair.name
@@ -419,13 +463,15 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         )
 
 
+_SENTENCE_OPENS = re.compile(r"[。！？\n][ \t\u3000]*$")
 _DATELINE = re.compile(r"讯(?:（[^）]{0,30}）|\([^)]{0,30}\))?\s*$")
 
 
 def _with_opening(text: str, mention: DateMention) -> _Dated:
-    """A date that opens a story: right after 本报讯（记者…）, or at the very start of the text."""
+    """A date that opens a story or a part of it: at the very start of the text, right after
+    本报讯（记者…）, or opening a sentence (6日上午，参访团到访…): the day of what follows."""
     before = text[max(0, mention.span.start - 40) : mention.span.start]
-    opens = mention.span.start == 0 or bool(_DATELINE.search(before))
+    opens = mention.span.start == 0 or bool(_DATELINE.search(before) or _SENTENCE_OPENS.search(before))
     return _Dated(mention=mention, opens_sentence=opens and mention.relation is None)
 
 
@@ -478,18 +524,31 @@ def _day(draft: _Draft) -> dt.date | None:
     return start + dt.timedelta(days=draft.days_after) if start else None
 
 
-def _same_meeting(earlier: _Draft, later: _Draft) -> bool:
+def _same_meeting(earlier: _Draft, later: _Draft, story_start: int) -> bool:
     """Whether two names are one meeting: a headline and its story (牙克石市召开X会议 / 3月8日，牙克石市X
-    会议召开), or a name said again; never two on different days or with different chairs."""
+    会议召开), or a name said again; never two on different days or with different chairs.
+
+    Names are one when equal or one ends the other, 推进会 being short for 推进会议; a headline
+    (an undated name before the story's first day) may word it otherwise (台胞台属座谈会 / 2017年
+    第一季度工作座谈会): there the kind of meeting, the last meeting word, must agree.
+    """
+    first, second = earlier.name.removesuffix("议"), later.name.removesuffix("议")
+    headline = earlier.start < story_start <= later.start and _day(earlier) is None
     if (
-        earlier.name != later.name
-        and not (earlier.name.endswith(later.name) or later.name.endswith(earlier.name))
+        not (first.endswith(second) or second.endswith(first))
         and not _BACK_REFERENCE.fullmatch(later.name)
+        and not (headline and _kind(earlier.name) == _kind(later.name))
     ):
         return False
     days = {_day(earlier), _day(later)} - {None}
     chairs = {d.chair.name for d in (earlier, later) if d.chair}
     return len(days) <= 1 and len(chairs) <= 1
+
+
+def _kind(name: str) -> str:
+    """The longest meeting word ending ``name``: 座谈会 for 台胞台属座谈会, 常务会议 for 区政府常务会议."""
+    words = [m.group(1) for m in _lexicon().words.finditer(name) if name.endswith(m.group(1))]
+    return max(words, key=len, default="")
 
 
 def _merge(earlier: _Draft, later: _Draft) -> _Draft:
@@ -510,7 +569,7 @@ def _merge(earlier: _Draft, later: _Draft) -> _Draft:
     return keep
 
 
-def _merged(drafts: list[_Draft]) -> list[_Draft]:
+def _merged(drafts: list[_Draft], story_start: int) -> list[_Draft]:
     """Each meeting once: a headline and its story, or a later bare 会议, name it more than once.
 
     A bare 会议 is the meeting last named before it (if nothing tells them apart); another name is
@@ -525,7 +584,7 @@ def _merged(drafts: list[_Draft]) -> list[_Draft]:
                 break
             if earlier.referred and not draft.referred:
                 continue  # 传达…会议精神 names another meeting
-            if _same_meeting(earlier, draft):
+            if _same_meeting(earlier, draft, story_start):
                 kept[index] = _merge(earlier, draft)
                 break
             if bare:
