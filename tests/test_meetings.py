@@ -476,3 +476,12 @@ def test_a_hearing_for_opinions_and_an_assistant_as_its_chair() -> None:
     )
     assert (m.name, m.date) == ("2022年度民生实事项目征求意见会", dt.date(2021, 12, 15))
     assert (m.chair.name if m.chair else None, [p.name for p in m.attendees]) == ("鲍文", ["崔明"])
+
+
+def test_a_long_report_does_not_date_the_meetings_of_its_year_by_its_opening_day() -> None:
+    review = "过去一年，全市经济运行稳中有进，产业结构持续优化，民生保障不断加强。" * 20
+    [m] = meetings(
+        "政府工作报告——2月3日在市第九届人民代表大会第四次会议上\n各位代表：\n" + review + "成功举办首届数字经济大会。",
+        published="2026-02-09",
+    )
+    assert (m.name, m.date) == ("首届数字经济大会", None)

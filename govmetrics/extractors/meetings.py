@@ -274,12 +274,23 @@ class _Calendar:
     day_starts: list[int]
     datelines: list[_Dated]
     dateline_starts: list[int]
+    #: days that open a sentence (6日上午，…): the day of the part of the story that follows
+    openers: list[_Dated]
+    opener_starts: list[int]
 
     @classmethod
     def of(cls, dates: list[_Dated]) -> _Calendar:
         days = [d for d in dates if d.granularity == "day" and not d.relation]
-        datelines = [d for d in dates if d.granularity == "day" and d.opens_sentence]
-        return cls(days, [d.span.start for d in days], datelines, [d.span.start for d in datelines])
+        datelines = [d for d in days if d.opens_story]
+        openers = [d for d in days if d.opens_sentence]
+        return cls(
+            days,
+            [d.span.start for d in days],
+            datelines,
+            [d.span.start for d in datelines],
+            openers,
+            [d.span.start for d in openers],
+        )
 
 
 _NEXT_DAY = re.compile(r"次日|翌日|第二天")
@@ -302,21 +313,31 @@ def _date_for(calendar: _Calendar, sentence: tuple[int, int], at: int) -> DateMe
     if own is not None and own.span.start >= sentence[0]:
         return own
     line = bisect.bisect_left(calendar.dateline_starts, sentence[0]) - 1
-    if line >= 0:
-        return calendar.datelines[line].mention
+    dateline = calendar.datelines[line] if line >= 0 else None
+    part = bisect.bisect_left(calendar.opener_starts, sentence[0]) - 1
+    opener = calendar.openers[part] if part >= 0 and at - calendar.opener_starts[part] <= PART_REACH else None
+    if opener is not None and (dateline is None or opener.span.start > dateline.span.start):
+        return opener.mention
+    if dateline is not None:
+        return dateline.mention
     lede = calendar.days[0] if calendar.days else None
-    return lede.mention if lede is not None and lede.span.start < min(at, LEDE_REACH) else None
+    near = lede is not None and lede.span.start < min(at, LEDE_REACH) and at - lede.span.start <= PART_REACH
+    return lede.mention if lede is not None and near else None
 
 
 #: How far into a text its lede reaches: a headline and the first sentence's opening words.
 LEDE_REACH = 80
+#: How far the day that opens a sentence (or the lede) dates what follows it: a few paragraphs of a
+#: story; a long report's review of its year names meetings held on other days.
+PART_REACH = 600
 
 
 @attrs.frozen(kw_only=True)
 class _Dated:
-    """A date of the story, and whether it opens the story (the dateline)."""
+    """A date of the story, and whether it opens the story (the dateline) or a sentence."""
 
     mention: DateMention
+    opens_story: bool
     opens_sentence: bool
 
     @property
@@ -471,8 +492,8 @@ def _with_opening(text: str, mention: DateMention) -> _Dated:
     """A date that opens a story or a part of it: at the very start of the text, right after
     本报讯（记者…）, or opening a sentence (6日上午，参访团到访…): the day of what follows."""
     before = text[max(0, mention.span.start - 40) : mention.span.start]
-    opens = mention.span.start == 0 or bool(_DATELINE.search(before) or _SENTENCE_OPENS.search(before))
-    return _Dated(mention=mention, opens_sentence=opens and mention.relation is None)
+    story = mention.span.start == 0 or bool(_DATELINE.search(before))
+    return _Dated(mention=mention, opens_story=story, opens_sentence=bool(_SENTENCE_OPENS.search(before)))
 
 
 def _subject(text: str, start: int, end: int) -> list[Person]:
