@@ -485,3 +485,8 @@ def test_a_long_report_does_not_date_the_meetings_of_its_year_by_its_opening_day
         published="2026-02-09",
     )
     assert (m.name, m.date) == ("首届数字经济大会", None)
+
+
+def test_a_spokesperson_chairs_a_press_conference() -> None:
+    [m] = meetings("3月6日上午，区政府新闻办召开新闻发布会。区政府新闻发言人葛伟主持发布会，副区长毛林出席并介绍情况。")
+    assert (m.chair.name if m.chair else None, [p.name for p in m.attendees]) == ("葛伟", ["毛林"])
