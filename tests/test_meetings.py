@@ -490,3 +490,12 @@ def test_a_long_report_does_not_date_the_meetings_of_its_year_by_its_opening_day
 def test_a_spokesperson_chairs_a_press_conference() -> None:
     [m] = meetings("3月6日上午，区政府新闻办召开新闻发布会。区政府新闻发言人葛伟主持发布会，副区长毛林出席并介绍情况。")
     assert (m.chair.name if m.chair else None, [p.name for p in m.attendees]) == ("葛伟", ["毛林"])
+
+
+def test_the_same_name_in_stories_far_apart_is_not_merged_across_them() -> None:
+    from govmetrics.extractors.meetings import STORY_REACH
+
+    story = "本报讯 3月5日，区委召开常委会会议。区委书记吕明主持会议。\n"
+    filler = "区内各街道持续推进背街小巷环境整治提升工作。\n" * (STORY_REACH // 20)
+    found = meetings(story + filler + story)
+    assert len(found) == 2

@@ -590,6 +590,22 @@ def _merge(earlier: _Draft, later: _Draft) -> _Draft:
     return keep
 
 
+def _earlier_name(kept: list[_Draft], draft: _Draft, story_start: int) -> int | None:
+    """Where in ``kept`` the meeting ``draft`` names again was named first, if it was."""
+    bare = bool(_BACK_REFERENCE.fullmatch(draft.name))
+    for index in range(len(kept) - 1, -1, -1):
+        earlier = kept[index]
+        if draft.start - earlier.start > STORY_REACH:
+            return None  # another story's
+        if earlier.referred and not draft.referred:
+            continue  # 传达…会议精神 names another meeting
+        if _same_meeting(earlier, draft, story_start):
+            return index
+        if bare:
+            return None  # told apart from the meeting it follows: a meeting of its own
+    return None
+
+
 def _merged(drafts: list[_Draft], story_start: int) -> list[_Draft]:
     """Each meeting once: a headline and its story, or a later bare 会议, name it more than once.
 
@@ -598,21 +614,11 @@ def _merged(drafts: list[_Draft], story_start: int) -> list[_Draft]:
     """
     kept: list[_Draft] = []
     for draft in drafts:
-        bare = bool(_BACK_REFERENCE.fullmatch(draft.name))
-        for index in range(len(kept) - 1, -1, -1):
-            earlier = kept[index]
-            if draft.start - earlier.start > STORY_REACH:
-                break
-            if earlier.referred and not draft.referred:
-                continue  # 传达…会议精神 names another meeting
-            if _same_meeting(earlier, draft, story_start):
-                kept[index] = _merge(earlier, draft)
-                break
-            if bare:
-                kept.append(draft)  # told apart from the meeting it follows: a meeting of its own
-                break
-        else:
+        index = _earlier_name(kept, draft, story_start)
+        if index is None:
             kept.append(draft)
+        else:
+            kept[index] = _merge(kept[index], draft)
     return kept
 
 
