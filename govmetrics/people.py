@@ -212,6 +212,11 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
         if not item:
             continue
         title, rest = split_title(item)
+        joined = _joined_person(title)
+        if joined is not None:  # 区水务局局长陈红和区应急局局长刘强: two titled people joined by 和
+            people.append(joined)
+            previous_titles, pending = joined.titles, []
+            title = title[title.index(joined.name) + len(joined.name) + 1 :]
         if not rest:
             if item.endswith(_GROUP_WORDS) and not pending:
                 continue  # 相关部门负责人: a group, not a person
@@ -232,6 +237,17 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
         previous_titles = titles
         pending = []
     return people
+
+
+def _joined_person(title: str) -> Person | None:
+    """The titled person before 和 or 与 in what reads as one long title (区水务局局长陈红和区应急局
+    局长): the part before the joining word must be a title and a name by itself, so 区住房和城乡
+    建设委主任 (区住房 is no titled name) stays one title."""
+    for joint in re.finditer(r"[和与]", title):
+        head_title, name = split_title(title[: joint.start()])
+        if head_title and name and name_at(name + "，", 0) == name and title[joint.end() :]:
+            return Person(name=name, titles=(head_title,))
+    return None
 
 
 #: How far back a list of people before a verb may reach, and how long a titled name at the end
