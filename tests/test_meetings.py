@@ -499,3 +499,13 @@ def test_the_same_name_in_stories_far_apart_is_not_merged_across_them() -> None:
     filler = "区内各街道持续推进背街小巷环境整治提升工作。\n" * (STORY_REACH // 20)
     found = meetings(story + filler + story)
     assert len(found) == 2
+
+
+def test_words_that_hold_a_modal_character_do_not_make_a_meeting_required() -> None:
+    for text in (
+        "3月6日，区委响应市委号召召开动员大会。",
+        "要闻：3月6日区委召开常委会会议。",
+        "3月6日，区委按照市委部署召开专题会议。",
+        "3月6日，区应急局召开防汛会商会议。",
+    ):
+        assert len(meetings(text)) == 1, text

@@ -61,8 +61,8 @@ _REFERRED_AFTER = re.compile(r"^(?:精神|上的讲话|部署|要求|的请示|�
 # verb says it must, may or will be held (应当召开, 可以召开听证会, 将于下月召开, 原则上每月召开) — the
 # modal words, not the words they begin or end (应急管理局, 主要领导, 计划生育协会, 应邀)
 _REQUIRED_BEFORE = re.compile(
-    r"(?:应当|应(?![急用对聘邀])|须|必须|可以|将|拟|计划(?!生育)|(?<![主重需纪摘概只])要(?!求)"
-    r"|原则上|一般|必要时|需要时|如有需要|随时|按照|根据)[^，。；]*$"
+    r"(?:应当|(?<![响相供适反效对答回感])应(?![急用对聘邀])|须|必须|可以|将|(?<![模])拟|计划(?!生育)"
+    r"|(?<![主重需纪摘概只])要(?![求闻素点])|原则上|一般|必要时|需要时|如有需要|随时)[^，。；]*$"
 )
 # …召开前 / 召开时 / 召开15日以前: the time around a meeting, written in a rule, not a meeting held
 _REQUIRED_AFTER_VERB = re.compile(r"(?:前|时|之日|[\d一二三四五六七八九十]+日(?:以)?前)")
