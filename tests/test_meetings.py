@@ -509,3 +509,15 @@ def test_words_that_hold_a_modal_character_do_not_make_a_meeting_required() -> N
         "3月6日，区应急局召开防汛会商会议。",
     ):
         assert len(meetings(text)) == 1, text
+
+
+def test_a_meeting_only_referred_to_takes_no_day_but_its_own() -> None:
+    held, referred = meetings(
+        "本报讯 3月5日，区委书记王明主持召开区委常委会会议，传达学习市委召开的全面深化改革委员会会议精神。",
+        published="2021-03-06",
+    )
+    assert (held.date, referred.referred, referred.date) == (dt.date(2021, 3, 5), True, None)
+    _, referred = meetings(
+        "本报讯 3月5日，区委书记王明主持召开区委常委会会议，传达3月1日召开的市委全会精神。", published="2021-03-06"
+    )
+    assert (referred.name, referred.date) == ("市委全会", dt.date(2021, 3, 1))

@@ -422,7 +422,12 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             # 区委常委会召开第二十一次会议, 区委常委会召开会议: the session of that body
             draft.name = draft.organ + draft.name
         draft.date = _date_for(calendar, sentence, named[0])
-        if _NEXT_DAY.search(text, sentence[0], verb_start):
+        if draft.referred:
+            # 传达市委全会精神 speaks of a meeting held on another day than the story's: only a day
+            # written with it (传达7月10日召开的市委全会精神) is its own
+            own = _last_day_before(calendar, named[0])
+            draft.date = own if own is not None and own.span.start >= clause_start else None
+        elif _NEXT_DAY.search(text, sentence[0], verb_start):
             earlier = _last_day_before(calendar, sentence[0])
             if earlier is not None:
                 draft.date, draft.days_after = earlier, 1
