@@ -521,3 +521,8 @@ def test_a_meeting_only_referred_to_takes_no_day_but_its_own() -> None:
         "本报讯 3月5日，区委书记王明主持召开区委常委会会议，传达3月1日召开的市委全会精神。", published="2021-03-06"
     )
     assert (referred.name, referred.date) == ("市委全会", dt.date(2021, 3, 1))
+
+
+def test_a_study_session_is_a_meeting() -> None:
+    [m] = meetings("4月15日，区委理论学习中心组召开专题学习会。区委书记严华主持并讲话。", published="2021-04-16")
+    assert (m.name, m.organ, m.chair.name if m.chair else None) == ("专题学习会", "区委理论学习中心组", "严华")
