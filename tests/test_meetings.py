@@ -526,3 +526,18 @@ def test_a_meeting_only_referred_to_takes_no_day_but_its_own() -> None:
 def test_a_study_session_is_a_meeting() -> None:
     [m] = meetings("4月15日，区委理论学习中心组召开专题学习会。区委书记严华主持并讲话。", published="2021-04-16")
     assert (m.name, m.organ, m.chair.name if m.chair else None) == ("专题学习会", "区委理论学习中心组", "严华")
+
+
+def test_meeting_rules_that_name_themselves_yield_no_meetings() -> None:
+    text = (
+        "区文旅局会议制度\n一、局务会议\n局务会议由局长召集并主持，局领导班子成员参加。\n"
+        "二、专题会议\n专题会议在局三楼会议室召开，由分管局领导主持。\n三、本制度自印发之日起施行。"
+    )
+    assert meetings(text) == []
+    story = "本报讯（记者 万里）3月5日，区文旅局召开局务会议，审议通过本制度。局长范明主持会议。"
+    assert [m.name for m in meetings(story)] == ["局务会议"]
+
+
+def test_a_meeting_held_year_after_year_is_counted_not_reported() -> None:
+    [m] = meetings("连续4年召开全市营商环境优化提升大会。")
+    assert m.referred

@@ -69,13 +69,33 @@ _REQUIRED_AFTER_VERB = re.compile(r"(?:前|时|之日|[\d一二三四五六七�
 # a meeting held on a cadence is a cadence, not a meeting (每月至少召开一次街巷议事会, 定期召开)
 _CADENCE = re.compile(r"每[\u4e00-\u9fff\d]{0,4}(?:天|日|周|星期|月|季度|年|学期)|逐[日周月季年]|定期|例会制度")
 # 已召开11次: meetings counted, not one held; 第三十七次常务会议 and 十四届五次会议 name a session
+# 连续3年召开: one held each year, not one held
 _COUNTED = re.compile(
     r"(?<![第届\d一两二三四五六七八九十])[\d一两二三四五六七八九十]+次(?![\u4e00-\u9fff]{0,8}(?:会议|全会|大会))"
+    r"|连续[\d一两二三四五六七八九十]+年"
 )
 # a sentence opening with a regulation's article heading (第十四条 召开业主大会会议，应当…) is a rule:
 # what it says of meetings is required, never reported; a text of such headings is a regulation
 _ARTICLE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇\d]{1,6}条")
 _ARTICLE_LINE = re.compile(r"\n[ \t\u3000]*第[一二三四五六七八九十百零〇\d]{1,6}条")
+# a rule names itself (本条例自发布之日起施行, 本制度由办公室负责解释); a news story names a rule by
+# its title (《条例》) and carries a dateline or a reporter
+_RULE_SELF = re.compile(r"本(?:条例|规定|办法|细则|章程|制度|规则)")
+_NEWS_MARKS = re.compile(r"讯|记者|通讯员|日电")
+#: How far into a text its article headings and news marks are looked for, to tell a rule from a story.
+REGULATION_REACH = 5000
+
+
+def _is_rule_text(text: str) -> bool:
+    """A regulation, a by-law or a body's meeting rules: what it says of meetings is required, never
+    reported. It is a text of articles (第一条 …, 第二条 …), or one that names itself as a rule and is
+    no news story."""
+    head = text[:REGULATION_REACH]
+    if len(_ARTICLE_LINE.findall("\n" + head)) >= 2:
+        return True
+    return bool(_RULE_SELF.search(text)) and not _NEWS_MARKS.search(head)
+
+
 # words between a subject and its verb that belong to neither: 社区议事厅已召开, 街道近日召开
 _ADVERBS_AFTER = re.compile(
     r"(?:已经|已|还|将|再次|再|又|正式|专门|先后|分别|集中|共|近日|日前|今天|隆重|成功|圆满|首次|相继|陆续|联合|共同)+$"
@@ -353,10 +373,6 @@ class _Dated:
         return self.mention.relation
 
 
-#: How far into a text its article headings are counted, to tell a regulation from a story.
-REGULATION_REACH = 5000
-
-
 def find_meetings(article: Article) -> Iterator[Meeting]:
     """Every meeting in ``article``, held or referred to, in text order."""
     text = article.text
@@ -364,8 +380,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
     registry = people.registry_of(text)
     known = tuple(registry)
     drafts: list[_Draft] = []
-    # a text of articles (第一条 …, 第二条 …) is a regulation: its meetings are rules, not events
-    regulation = len(_ARTICLE_LINE.findall("\n" + text[:REGULATION_REACH])) >= 2
+    regulation = _is_rule_text(text)
 
     for hold in _HOLD_OR_AT.finditer(text):
         verb_start, verb_end = hold.span("at") if hold.group("at") else hold.span()
