@@ -562,3 +562,10 @@ def test_a_study_session_named_only_in_the_headline_takes_its_name() -> None:
 def test_each_meeting_of_a_list_after_one_verb_is_its_own_record() -> None:
     found = meetings("成功举办首届数字经济峰会、第三届智能制造论坛。")
     assert [m.name for m in found] == ["首届数字经济峰会", "第三届智能制造论坛"]
+
+
+def test_a_half_width_comma_ends_the_clause_a_study_verb_or_modal_is_read_in() -> None:
+    [m] = meetings("为贯彻落实市委会议精神,3月5日,区长王明主持召开区政府常务会议。", published="2021-03-06")
+    assert (m.referred, m.date) == (False, dt.date(2021, 3, 5))
+    [m] = meetings("各街道要抓好落实,3月5日,区政府召开防汛工作会议。", published="2021-03-06")
+    assert m.name == "防汛工作会议"

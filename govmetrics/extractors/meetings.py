@@ -54,7 +54,7 @@ _AGENDA_VERBS = ("传达", "听取", "审议", "研究", "部署", "通报", "�
 # the story only names it, so it comes out with ``referred=True``
 _REFERRED_BEFORE = re.compile(
     # 学习 in a study group's name (理论学习中心组) is no verb
-    r"(?:传达|学习(?!中心组|小组)|贯彻|落实|关于|筹备|参照)[^，。；]*$"
+    r"(?:传达|学习(?!中心组|小组)|贯彻|落实|关于|筹备|参照)[^，。；,;]*$"
 )
 _REFERRED_AFTER = re.compile(r"^(?:精神|上的讲话|部署|要求|的请示|的通知|决定)")
 # a meeting that a rule or plan only requires is no event at all, and no record: the clause before its
@@ -62,7 +62,7 @@ _REFERRED_AFTER = re.compile(r"^(?:精神|上的讲话|部署|要求|的请示|�
 # modal words, not the words they begin or end (应急管理局, 主要领导, 计划生育协会, 应邀)
 _REQUIRED_BEFORE = re.compile(
     r"(?:应当|(?<![响相供适反效对答回感])应(?![急用对聘邀])|须|必须|可以|将|(?<![模])拟|计划(?!生育)"
-    r"|(?<![主重需纪摘概只])要(?![求闻素点])|原则上|一般|必要时|需要时|如有需要|随时)[^，。；]*$"
+    r"|(?<![主重需纪摘概只])要(?![求闻素点])|原则上|一般|必要时|需要时|如有需要|随时)[^，。；,;]*$"
 )
 # …召开前 / 召开时 / 召开15日以前: the time around a meeting, written in a rule, not a meeting held
 _REQUIRED_AFTER_VERB = re.compile(r"(?:前|时|之日|[\d一二三四五六七八九十]+日(?:以)?前)")
