@@ -38,6 +38,11 @@ _AFTER_A_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:同志)?(?:又|还|也|�
 _HEADCOUNT = re.compile(r"\d|[个各全共]|[一二两三四五六七八九十百千]+[余多]?[人名位]$")
 
 
+# a name written in transliteration, its parts joined by a middle dot (帕巴拉·格列朗杰, 买买提·吐尔逊):
+# no surname lexicon covers it, so it is taken only as an item of a list that a title vouches for
+_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8}){1,3}")
+
+
 @attrs.frozen
 class _Lexicon:
     surnames: frozenset[str]
@@ -91,6 +96,7 @@ _NOT_NAMES = (
     "参加", "带队", "一行", "们", "同志", "分别", "称", "宣布", "作", "对", "就", "在", "到", "是",
     "应当", "由", "均", "须", "也", "都", "还", "共", "可以", "不得", "负责",
     "双方", "各方", "全体", "全区", "全市", "全县", "相关", "有关", "部分", "一起",
+    "单位", "应邀",  # 领导小组成员单位负责人, 历届县政协主席应邀参加: a word after a title, not a name
 )  # fmt: skip
 
 
@@ -206,12 +212,17 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
         if not item:
             continue
         title, rest = split_title(item)
+        joined = _joined_person(title)
+        if joined is not None:  # 区水务局局长陈红和区应急局局长刘强: two titled people joined by 和
+            people.append(joined)
+            previous_titles, pending = joined.titles, []
+            title = title[title.index(joined.name) + len(joined.name) + 1 :]
         if not rest:
             if item.endswith(_GROUP_WORDS) and not pending:
                 continue  # 相关部门负责人: a group, not a person
             pending.append(title)
             continue
-        name = rest if (rest in known or name_at(rest + "，", 0) == rest) else None
+        name = rest if (rest in known or name_at(rest + "，", 0) == rest or _TRANSLITERATED.fullmatch(rest)) else None
         if name is not None and not (title or pending or previous_titles or rest in known or closes_with_group):
             name = None  # a bare word that only looks like a name (应当, 项由): no title vouches for it
         if name is None:
@@ -226,6 +237,17 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
         previous_titles = titles
         pending = []
     return people
+
+
+def _joined_person(title: str) -> Person | None:
+    """The titled person before 和 or 与 in what reads as one long title (区水务局局长陈红和区应急局
+    局长): the part before the joining word must be a title and a name by itself, so 区住房和城乡
+    建设委主任 (区住房 is no titled name) stays one title."""
+    for joint in re.finditer(r"[和与]", title):
+        head_title, name = split_title(title[: joint.start()])
+        if head_title and name and name_at(name + "，", 0) == name and title[joint.end() :]:
+            return Person(name=name, titles=(head_title,))
+    return None
 
 
 #: How far back a list of people before a verb may reach, and how long a titled name at the end

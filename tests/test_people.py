@@ -79,3 +79,28 @@ def test_reading_back_stops_at_a_clause_that_is_not_people() -> None:
 def test_a_bare_word_is_not_a_name_without_a_title_or_an_earlier_mention() -> None:
     assert parse_list("应当") is None
     assert parse_list("严正", known=["严正"]) == [Person(name="严正", titles=())]
+
+
+def test_two_titled_people_joined_by_he_or_yu() -> None:
+    assert parse_list("区水务局局长陈红和区应急局局长刘强") == [
+        Person(name="陈红", titles=("区水务局局长",)),
+        Person(name="刘强", titles=("区应急局局长",)),
+    ]
+    assert parse_list("市发改委主任孙涛与市财政局局长钱丽") == [
+        Person(name="孙涛", titles=("市发改委主任",)),
+        Person(name="钱丽", titles=("市财政局局长",)),
+    ]
+
+
+def test_he_inside_an_organ_name_joins_no_people() -> None:
+    assert parse_list("区住房和城乡建设委主任庞伟") == [Person(name="庞伟", titles=("区住房和城乡建设委主任",))]
+
+
+def test_transliterated_names_need_a_title() -> None:
+    assert parse_list("区政协副主席艾力·买买提") == [Person(name="艾力·买买提", titles=("区政协副主席",))]
+    assert parse_list("艾力·买买提") is None
+
+
+def test_member_units_and_the_invited_are_no_names() -> None:
+    assert parse_list("市委统战工作领导小组成员单位") is None
+    assert parse_list("历届区政协主席应邀") is None

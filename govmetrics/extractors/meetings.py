@@ -9,8 +9,11 @@ How reports write a meeting:
   ``D列席会议``; these belong to the meeting last named before them, or introduce one
   (…潘利群出席签约仪式 names the ceremony). The chair is never an attendee. Attending something
   else (参加检查, 参加拉练活动) is not attending the meeting;
-* referred to only: ``传达…会议精神``, ``关于召开…会议的请示``, or a meeting held on a cadence
-  (每月召开一次分析会): these come out with ``referred=True``, for users to filter.
+* referred to only: ``传达…会议精神``, ``关于召开…会议的请示``, or meetings counted (已召开11次):
+  these were held, but the story does not report one; they come out with ``referred=True``;
+* only required, planned or held on a cadence: ``应当召开会议``, ``可以召开听证会``, ``将于下月召开``,
+  ``每月至少召开一次议事会``, any sentence of a regulation's article: no meeting took place, so
+  these give no record at all (the cadence is the cadence extractor's).
 
 The date is the sentence's own (在12月29日召开的街道工委会上) or, failing that, the story's
 dateline (检查结束后，严正主持召开现场会 on the day the story began with), resolved by the shared
@@ -33,24 +36,66 @@ from govmetrics.models import Article, DateMention, Meeting, Person, Span
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]")
-_HOLD = re.compile(r"主持召开|召开|隆重举行|举行|举办")
-_ROLE = re.compile(r"主持|出席|参加|列席|参会")
+_HOLD = re.compile(r"主持召开|召开|隆重举行|举行|举办|开幕(?![式会词])")
+# held, or spoken of as the place something was said: 在座谈会上，… / 从新闻发布会上获悉 (the name
+# runs from 在 or 从 to the meeting word before 上)
+_HOLD_OR_AT = re.compile(r"(?P<hold>主持召开|召开|隆重举行|举行|举办|开幕(?![式会词]))|[会议式礼坛](?P<at>上)[，,获]")
+_AT_OPENING = re.compile(r"[在从](?:随后|当天|当日)?")
+# a day written between a chair and the verb: 国务院总理李克强5月29日主持召开
+_DAY_BEFORE_VERB = re.compile(
+    r"(?:[\d一二三四五六七八九十]{1,2}月)?[\d一二三四五六七八九十]{1,3}日(?:[上下]午|晚上?)?$"
+)
+_ROLE = re.compile(r"主持|出席|参加|列席|参会|到会")
+# a role with no object: 出席，/ 出席并讲话 / 到会指导 / 出席活动 (出席 is said of the event a story
+# reports, 参加 of anything: 参加检查); these speak of the meeting last named
+_BARE_ROLE = re.compile(r"(?:指导|讲话|致辞|(?<=出席)活动)?(?:[，。；、并\n]|$)")
 _AGENDA_VERBS = ("传达", "听取", "审议", "研究", "部署", "通报", "学习", "讨论", "总结", "分析", "审定", "通过")
-# spoken of rather than held: 传达…会议精神, 关于召开…的请示, and meetings that are due or planned
-# (应当召开, 将于下月召开) rather than reported
+# spoken of rather than held: 传达…会议精神, 关于召开…的请示; such a meeting was held (or is to be),
+# the story only names it, so it comes out with ``referred=True``
 _REFERRED_BEFORE = re.compile(
     # 学习 in a study group's name (理论学习中心组) is no verb
-    r"(?:传达|学习(?!中心组|小组)|贯彻|落实|关于|筹备|参照|按照|根据)[^，。；]*$"
-    # modal words, not the words they begin or end (应急管理局, 主要领导, 计划生育协会)
-    r"|(?:应当|应(?![急用对聘])|须|必须|可以|将|拟|计划(?!生育)|(?<![主重需纪摘概只])要|定期)[^，。；]{0,12}$"
+    r"(?:传达|学习(?!中心组|小组)|贯彻|落实|关于|筹备|参照)[^，。；,;]*$"
 )
 _REFERRED_AFTER = re.compile(r"^(?:精神|上的讲话|部署|要求|的请示|的通知|决定)")
-# a meeting held on a cadence; 第三十七次 is which session, not how often
-_RECURRING = re.compile(
-    r"每[\u4e00-\u9fff\d]{0,4}(?:天|日|周|月|季度|年)|定期"
-    # 召开一次, 已召开11次 — but not 第三十七次常务会议 or 十四届五次会议, which name a session
-    r"|(?<![第届\d一两二三四五六七八九十])[\d一两二三四五六七八九十]+次(?![\u4e00-\u9fff]{0,8}(?:会议|全会|大会))"
+# a meeting that a rule or plan only requires is no event at all, and no record: the clause before its
+# verb says it must, may or will be held (应当召开, 可以召开听证会, 将于下月召开, 原则上每月召开) — the
+# modal words, not the words they begin or end (应急管理局, 主要领导, 计划生育协会, 应邀)
+_REQUIRED_BEFORE = re.compile(
+    r"(?:应当|(?<![响相供适反效对答回感])应(?![急用对聘邀])|须|必须|可以|将|(?<![模])拟|计划(?!生育)"
+    r"|(?<![主重需纪摘概只])要(?![求闻素点])|原则上|一般|必要时|需要时|如有需要|随时)[^，。；,;]*$"
 )
+# …召开前 / 召开时 / 召开15日以前: the time around a meeting, written in a rule, not a meeting held
+_REQUIRED_AFTER_VERB = re.compile(r"(?:前|时|之日|[\d一二三四五六七八九十]+日(?:以)?前)")
+# a meeting held on a cadence is a cadence, not a meeting (每月至少召开一次街巷议事会, 定期召开)
+_CADENCE = re.compile(r"每[\u4e00-\u9fff\d]{0,4}(?:天|日|周|星期|月|季度|年|学期)|逐[日周月季年]|定期|例会制度")
+# 已召开11次: meetings counted, not one held; 第三十七次常务会议 and 十四届五次会议 name a session
+# 连续3年召开: one held each year, not one held
+_COUNTED = re.compile(
+    r"(?<![第届\d一两二三四五六七八九十])[\d一两二三四五六七八九十]+次(?![\u4e00-\u9fff]{0,8}(?:会议|全会|大会))"
+    r"|连续[\d一两二三四五六七八九十]+年"
+)
+# a sentence opening with a regulation's article heading (第十四条 召开业主大会会议，应当…) is a rule:
+# what it says of meetings is required, never reported; a text of such headings is a regulation
+_ARTICLE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇\d]{1,6}条")
+_ARTICLE_LINE = re.compile(r"\n[ \t\u3000]*第[一二三四五六七八九十百零〇\d]{1,6}条")
+# a rule names itself (本条例自发布之日起施行, 本制度由办公室负责解释); a news story names a rule by
+# its title (《条例》) and carries a dateline or a reporter
+_RULE_SELF = re.compile(r"本(?:条例|规定|办法|细则|章程|制度|规则)")
+_NEWS_MARKS = re.compile(r"讯|记者|通讯员|日电")
+#: How far into a text its article headings and news marks are looked for, to tell a rule from a story.
+REGULATION_REACH = 5000
+
+
+def _is_rule_text(text: str) -> bool:
+    """A regulation, a by-law or a body's meeting rules: what it says of meetings is required, never
+    reported. It is a text of articles (第一条 …, 第二条 …), or one that names itself as a rule and is
+    no news story."""
+    head = text[:REGULATION_REACH]
+    if len(_ARTICLE_LINE.findall("\n" + head)) >= 2:
+        return True
+    return bool(_RULE_SELF.search(text)) and not _NEWS_MARKS.search(head)
+
+
 # words between a subject and its verb that belong to neither: 社区议事厅已召开, 街道近日召开
 _ADVERBS_AFTER = re.compile(
     r"(?:已经|已|还|将|再次|再|又|正式|专门|先后|分别|集中|共|近日|日前|今天|隆重|成功|圆满|首次|相继|陆续|联合|共同)+$"
@@ -152,8 +197,8 @@ _COUNT_BEFORE_NAME = re.compile(r"(?:[\d一两二三四五六七八九十]+[次�
 def _name_after(text: str, at: int) -> tuple[int, int] | None:
     """The span of the meeting name starting at ``at``: up to the last meeting word in the clause."""
     end = _last_word_end(text, at, _clause_end(text, at))
-    if end is None:
-        return None
+    if end is None or _HOLD.search(text, at, end):
+        return None  # 举办单位可以召开听证会: the name follows the later verb, if any
     count = _COUNT_BEFORE_NAME.match(text, at)
     start = count.end() if count and count.end() < end else at  # 召开一次联席会议, 举办两场招聘会
     while start < end and text[start] in "的了过":
@@ -168,9 +213,77 @@ def _name_before(text: str, at: int, floor: int) -> tuple[int, int] | None:
     for match in _CLAUSE_END.finditer(text, floor, at):
         start = match.end()
     for end in _word_ends(text, start, at):
-        if end == at or text.startswith(("在", "于"), end):
-            return start, end
+        if end == at or _BETWEEN_NAME_AND_VERB.match(text, end, at):
+            head = _NAME_HEAD.match(text, start, end) or _ENUMERATOR.match(text[start:end])
+            return (start + (head.end() - head.pos) if head else start), end
     return None
+
+
+# what opens a clause before a name but is none of it: the story's dateline (新华社北京2月27日电,
+# 本报讯（记者 林木）) and the day (3月8日上午牙克石市…会议召开); a year alone may begin a name
+# (2021年全市对台工作会议)
+_NAME_HEAD = re.compile(
+    r"(?:[^，。\n]{0,16}?(?:(?<![通资喜快简])讯|[\d一二三四五六七八九十]日电)(?:（[^）]{0,30}）|\([^)]{0,30}\))?)?"
+    r"[ \u3000]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日)(?:[上下]午|晚上?|凌晨)?"
+    r"|[^，。\n]{0,16}?(?:(?<![通资喜快简])讯|[\d一二三四五六七八九十]日电)(?:（[^）]{0,30}）|\([^)]{0,30}\))?"
+)
+
+
+# what may stand between a name and its verb: the day (会议27日在京开幕), the place (在区会议中心),
+# a plan (将于24日) and adverbs (隆重开幕)
+_BETWEEN_NAME_AND_VERB = re.compile(
+    r"(?:[\d一二三四五六七八九十]{1,3}日(?:[上下]午|晚上?)?)?(?:将?[在于]|(?:隆重|正式|胜利|顺利|如期)*$)"
+)
+
+
+def _name_at(text: str, at: int, floor: int) -> tuple[int, int] | None:
+    """The span of the meeting name in 在…会上 / 从…会议上 ending at ``at``; a name with its own verb
+    (在随后召开的推进会上) is the verb's."""
+    start = floor
+    for match in _CLAUSE_END.finditer(text, floor, at):
+        start = match.end()
+    opening = _AT_OPENING.match(text, start, at)
+    if opening is None or _HOLD.search(text, start, at):
+        return None
+    ends = _word_ends(text, opening.end(), at)
+    return (opening.end(), at) if ends and ends[0] == at else None
+
+
+def _outside(named: tuple[int, int], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``start``..``end`` outside the name: a name of its own words (学习秘书培训会,
+    应急工作会议) says nothing of whether the meeting was held."""
+    if named[1] <= start or named[0] >= end:
+        return [(start, end)]
+    return [(start, named[0]), (named[1], end)]
+
+
+# a body that holds a meeting ends as bodies are named: 区委, 市政府, 县人大常委会, 区残联, 街道, 党支部,
+# 各社区党组织, 全市, 我县; what ends otherwise (高质量, 创新, 可以, 并采取) is a word of the sentence
+_ORGAN_SHAPE = re.compile(
+    r"[\u4e00-\u9fff、（）“”]{0,28}(?:[委府局办部会院厅处组队所站镇乡村区市县省州旗盟社团校馆司厂行联协]"
+    r"|中心|街道|政协|人大|中央|组织|企业|单位|机关|部门)"
+)
+# 台办组织台协分会举行…, 区委会同区政府召开…: the first body is the one that holds it
+_ACTING_WITH = re.compile(r"组织(?=[\u4e00-\u9fff]{2})|会同|联合|邀请|牵头")
+# 两次召开, 多次召开: how often, not who
+_TIMES_AFTER = re.compile(r"[\d一两二三四五六七八九十多数]+次$")
+# an enumerator opening a clause: 九、… 3.… （二）…
+_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])")
+
+
+# a picture's caption: （图为寮步镇召开会议现场）
+_CAPTION = re.compile(r"[（(]?图为")
+
+
+def _organ(words: str) -> str | None:
+    """The body named before the verb, if those words name one: the dateline, the day, adverbs,
+    modals, counts and numbering around it are no part of it."""
+    head = _NAME_HEAD.match(words) or _CAPTION.match(words)
+    organ = words[head.end() :] if head else words
+    organ = _MODALS_AFTER.sub("", _CADENCE_OR_MODAL.sub("", organ.strip("与")))
+    organ = _NUMBERING_BEFORE.sub("", _ADVERBS_AFTER.sub("", organ))
+    organ = _ENUMERATOR.sub("", _TIMES_AFTER.sub("", _ACTING_WITH.split(organ)[0]))
+    return organ if _ORGAN_SHAPE.fullmatch(organ) else None
 
 
 @attrs.frozen
@@ -181,12 +294,23 @@ class _Calendar:
     day_starts: list[int]
     datelines: list[_Dated]
     dateline_starts: list[int]
+    #: days that open a sentence (6日上午，…): the day of the part of the story that follows
+    openers: list[_Dated]
+    opener_starts: list[int]
 
     @classmethod
     def of(cls, dates: list[_Dated]) -> _Calendar:
         days = [d for d in dates if d.granularity == "day" and not d.relation]
-        datelines = [d for d in dates if d.granularity == "day" and d.opens_sentence]
-        return cls(days, [d.span.start for d in days], datelines, [d.span.start for d in datelines])
+        datelines = [d for d in days if d.opens_story]
+        openers = [d for d in days if d.opens_sentence]
+        return cls(
+            days,
+            [d.span.start for d in days],
+            datelines,
+            [d.span.start for d in datelines],
+            openers,
+            [d.span.start for d in openers],
+        )
 
 
 _NEXT_DAY = re.compile(r"次日|翌日|第二天")
@@ -201,20 +325,39 @@ def _last_day_before(calendar: _Calendar, at: int) -> DateMention | None:
 def _date_for(calendar: _Calendar, sentence: tuple[int, int], at: int) -> DateMention | None:
     """The sentence's own day before ``at``, else the story's dateline.
 
-    The dateline is the day after the last 本报讯 before the meeting, or the day the text opens with.
+    The dateline is the day after the last 本报讯 before the meeting, or the day the text or one of
+    its sentences opens with. A story with none, whose headline runs into its first sentence
+    (…第二次学习2020年3月23日晚，下陆区组织学习…), has its first day in its lede instead.
     """
     own = _last_day_before(calendar, at)
     if own is not None and own.span.start >= sentence[0]:
         return own
     line = bisect.bisect_left(calendar.dateline_starts, sentence[0]) - 1
-    return calendar.datelines[line].mention if line >= 0 else None
+    dateline = calendar.datelines[line] if line >= 0 else None
+    part = bisect.bisect_left(calendar.opener_starts, sentence[0]) - 1
+    opener = calendar.openers[part] if part >= 0 and at - calendar.opener_starts[part] <= PART_REACH else None
+    if opener is not None and (dateline is None or opener.span.start > dateline.span.start):
+        return opener.mention
+    if dateline is not None:
+        return dateline.mention
+    lede = calendar.days[0] if calendar.days else None
+    near = lede is not None and lede.span.start < min(at, LEDE_REACH) and at - lede.span.start <= PART_REACH
+    return lede.mention if lede is not None and near else None
+
+
+#: How far into a text its lede reaches: a headline and the first sentence's opening words.
+LEDE_REACH = 80
+#: How far the day that opens a sentence (or the lede) dates what follows it: a few paragraphs of a
+#: story; a long report's review of its year names meetings held on other days.
+PART_REACH = 600
 
 
 @attrs.frozen(kw_only=True)
 class _Dated:
-    """A date of the story, and whether it opens the story (the dateline)."""
+    """A date of the story, and whether it opens the story (the dateline) or a sentence."""
 
     mention: DateMention
+    opens_story: bool
     opens_sentence: bool
 
     @property
@@ -237,54 +380,73 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
     registry = people.registry_of(text)
     known = tuple(registry)
     drafts: list[_Draft] = []
-    named_already: set[tuple[str, DateMention | None]] = set()
+    regulation = _is_rule_text(text)
 
-    for hold in _HOLD.finditer(text):
-        sentence = _sentence_bounds(text, hold.start())
-        named = _name_after(text, hold.end())
+    for hold in _HOLD_OR_AT.finditer(text):
+        verb_start, verb_end = hold.span("at") if hold.group("at") else hold.span()
+        sentence = _sentence_bounds(text, verb_start)
+        if hold.group("at"):
+            named = _name_at(text, verb_start, sentence[0])
+        else:
+            # a meeting opens (开幕) with its name before the verb, never after
+            named_after = None if hold.group() == "开幕" else _name_after(text, verb_end)
+            named = named_after or _name_before(text, verb_start, sentence[0])
         if named is None:
-            named = _name_before(text, hold.start(), sentence[0])
-            if named is None:
-                continue
+            continue
         draft = _Draft(name=text[named[0] : named[1]], start=named[0], end=named[1])
         clause_start = sentence[0]
-        for match in _CLAUSE_END.finditer(text, sentence[0], hold.start()):
+        for match in _CLAUSE_END.finditer(text, sentence[0], verb_start):
             clause_start = match.end()
-        before = text[clause_start : hold.start()]
+        before = text[clause_start:verb_start]
         after = text[named[1] : named[1] + 8]
+        clause = text[clause_start : _clause_end(text, named[1])]
+        if (
+            regulation
+            or _ARTICLE.match(text, sentence[0])
+            or any(_REQUIRED_BEFORE.search(text, *part) for part in _outside(named, clause_start, verb_start))
+            or _REQUIRED_AFTER_VERB.match(text, verb_end)
+            or _CADENCE.search(clause)
+        ):
+            continue  # required by a rule or a plan, or done on a cadence: no meeting was held
         draft.referred = bool(
-            _REFERRED_BEFORE.search(text[sentence[0] : hold.start()])
+            _REFERRED_BEFORE.search(text, sentence[0], min(named[0], verb_start))
             or _REFERRED_AFTER.match(after)
-            or _RECURRING.search(text[clause_start : _clause_end(text, named[1])])
+            or _COUNTED.search(clause)
         )
         if hold.group() == "主持召开":
-            chairs = people.people_before(text, hold.start(), sentence[0], known)
+            day = _DAY_BEFORE_VERB.search(text, max(sentence[0], verb_start - 12), verb_start)
+            chair_end = day.start() if day else verb_start
+            chairs = people.people_before(text, chair_end, sentence[0], known)
             if not chairs:
-                chairs = _subject(text, sentence[0], hold.start())
+                chairs = _subject(text, sentence[0], chair_end)
             draft.chair = chairs[-1] if chairs else None
-        elif named[0] > hold.start() and before and not people.parse_list(before.rstrip("在"), known):
+        elif named[0] > verb_start and before and not people.parse_list(before.rstrip("在"), known):
             organ, _, place = _LEADING_DAY.sub("", before).partition("在")
-            organ = _MODALS_AFTER.sub("", _CADENCE_OR_MODAL.sub("", organ.strip("与")))
-            organ = _NUMBERING_BEFORE.sub("", _ADVERBS_AFTER.sub("", organ))
-            draft.organ = organ if organ and not re.search(r"\d", organ) else None
+            draft.organ = _organ(organ)
             draft.location = _ADVERBS_AFTER.sub("", place) or None
-        if named[1] < hold.start() and text.startswith(("在", "于"), named[1]):
-            draft.location = _ADVERBS_AFTER.sub("", text[named[1] + 1 : hold.start()]) or None  # …会议在X召开
+        if named[1] < verb_start and text.startswith(("在", "于"), named[1]):
+            draft.location = _ADVERBS_AFTER.sub("", text[named[1] + 1 : verb_start]) or None  # …会议在X召开
         if draft.organ is None:
             in_name = _ORGAN_IN_NAME.match(draft.name)
             draft.organ = in_name.group(1) if in_name else None
-        elif (draft.name.startswith("第") or draft.name == "会议") and _BODY.fullmatch(draft.organ):
+        elif (
+            (draft.name.startswith("第") or draft.name == "会议")
+            and _BODY.fullmatch(draft.organ)
+            and not _CAPTION.match(text, clause_start)  # （图为镇政府召开会议现场）: the meeting reported
+        ):
             # 区委常委会召开第二十一次会议, 区委常委会召开会议: the session of that body
             draft.name = draft.organ + draft.name
         draft.date = _date_for(calendar, sentence, named[0])
-        if _NEXT_DAY.search(text, sentence[0], hold.start()):
+        if draft.referred:
+            # 传达市委全会精神 speaks of a meeting held on another day than the story's: only a day
+            # written with it (传达7月10日召开的市委全会精神) is its own
+            own = _last_day_before(calendar, named[0])
+            draft.date = own if own is not None and own.span.start >= clause_start else None
+        elif _NEXT_DAY.search(text, sentence[0], verb_start):
             earlier = _last_day_before(calendar, sentence[0])
             if earlier is not None:
                 draft.date, draft.days_after = earlier, 1
         draft.agenda = _agenda(text, named[1])
-        if (draft.name, draft.date) in named_already:
-            continue  # the same meeting again, as a headline after its story often names it
-        named_already.add((draft.name, draft.date))
         drafts.append(draft)
 
     drafts.sort(key=lambda d: d.start)
@@ -298,7 +460,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         if named is not None and named[1] - named[0] > 16:
             named = None  # 参加…活动 and the like: the meeting word is too far to be the object
         obj = text[named[0] : named[1]] if named else None
-        bare = re.match(r"[，。；、并\n]|$", text[role.end() : role.end() + 1])
+        bare = _BARE_ROLE.match(text, role.end())
         if obj is None and (bare is None or text[role.end() : role.end() + 2] == "座谈"):
             if text.startswith("座谈", role.end()):
                 obj = "座谈"
@@ -321,7 +483,9 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         else:
             target.attendees.extend(found)
 
-    for draft in drafts:
+    # a story starts at its first day (本报讯 3月8日，…); what comes before is its headline
+    story_start = calendar.days[0].span.start if calendar.days else 0
+    for draft in _merged(drafts, story_start):
         chair = people.merge_titles([draft.chair], registry)[0] if draft.chair else None
         attendees = [
             p for p in people.merge_titles(_unique(draft.attendees), registry) if chair is None or p.name != chair.name
@@ -340,14 +504,16 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         )
 
 
+_SENTENCE_OPENS = re.compile(r"[。！？\n][ \t\u3000]*$")
 _DATELINE = re.compile(r"讯(?:（[^）]{0,30}）|\([^)]{0,30}\))?\s*$")
 
 
 def _with_opening(text: str, mention: DateMention) -> _Dated:
-    """A date that opens a story: right after 本报讯（记者…）, or at the very start of the text."""
+    """A date that opens a story or a part of it: at the very start of the text, right after
+    本报讯（记者…）, or opening a sentence (6日上午，参访团到访…): the day of what follows."""
     before = text[max(0, mention.span.start - 40) : mention.span.start]
-    opens = mention.span.start == 0 or bool(_DATELINE.search(before))
-    return _Dated(mention=mention, opens_sentence=opens and mention.relation is None)
+    story = mention.span.start == 0 or bool(_DATELINE.search(before))
+    return _Dated(mention=mention, opens_story=story, opens_sentence=bool(_SENTENCE_OPENS.search(before)))
 
 
 def _subject(text: str, start: int, end: int) -> list[Person]:
@@ -387,6 +553,93 @@ def _same_kind(name: str, obj: str) -> bool:
     word_end = _last_word_end(obj, 0, len(obj))
     words = [m.group(1) for m in _lexicon().words.finditer(obj)]
     return bool(word_end) and any(name.endswith(w) for w in words if len(w) >= 2)
+
+
+# a name that only points back at the meeting named before it: 会议, 本次会议, 第四次会议 (after
+# 主席团召开第四次会议 in the headline); names such as 座谈会 may be a second meeting, so are not
+_BACK_REFERENCE = re.compile(r"(?:本次|此次|这次|第[一二三四五六七八九十百零〇\d]+次)?会议")
+
+
+def _day(draft: _Draft) -> dt.date | None:
+    start = draft.date.start if draft.date else None
+    return start + dt.timedelta(days=draft.days_after) if start else None
+
+
+def _same_meeting(earlier: _Draft, later: _Draft, story_start: int) -> bool:
+    """Whether two names are one meeting: a headline and its story (牙克石市召开X会议 / 3月8日，牙克石市X
+    会议召开), or a name said again; never two on different days or with different chairs.
+
+    Names are one when equal or one ends the other, 推进会 being short for 推进会议; a headline
+    (an undated name before the story's first day) may word it otherwise (台胞台属座谈会 / 2017年
+    第一季度工作座谈会): there the kind of meeting, the last meeting word, must agree.
+    """
+    first, second = earlier.name.removesuffix("议"), later.name.removesuffix("议")
+    headline = earlier.start < story_start <= later.start and _day(earlier) is None
+    if (
+        not (first.endswith(second) or second.endswith(first))
+        and not _BACK_REFERENCE.fullmatch(later.name)
+        and not (headline and _kind(earlier.name) == _kind(later.name))
+    ):
+        return False
+    days = {_day(earlier), _day(later)} - {None}
+    chairs = {d.chair.name for d in (earlier, later) if d.chair}
+    return len(days) <= 1 and len(chairs) <= 1
+
+
+def _kind(name: str) -> str:
+    """The longest meeting word ending ``name``: 座谈会 for 台胞台属座谈会, 常务会议 for 区政府常务会议."""
+    words = [m.group(1) for m in _lexicon().words.finditer(name) if name.endswith(m.group(1))]
+    return max(words, key=len, default="")
+
+
+def _merge(earlier: _Draft, later: _Draft) -> _Draft:
+    """One draft from two of the same meeting: the one with a date (then a chair) keeps its name
+    and place in the text; each field the other names fills a gap."""
+    rank = [(_day(d) is not None, d.chair is not None) for d in (earlier, later)]
+    keep, other = (later, earlier) if rank[1] > rank[0] else (earlier, later)
+    if _BACK_REFERENCE.fullmatch(keep.name) and not _BACK_REFERENCE.fullmatch(other.name):
+        keep.name, keep.start, keep.end = other.name, other.start, other.end  # 会议 is the meeting named
+    if keep.date is None:
+        keep.date, keep.days_after = other.date, other.days_after
+    keep.organ = keep.organ or other.organ
+    keep.location = keep.location or other.location
+    keep.chair = keep.chair or other.chair
+    keep.attendees = keep.attendees + other.attendees
+    keep.agenda = keep.agenda or other.agenda
+    keep.referred = keep.referred and other.referred
+    return keep
+
+
+def _earlier_name(kept: list[_Draft], draft: _Draft, story_start: int) -> int | None:
+    """Where in ``kept`` the meeting ``draft`` names again was named first, if it was."""
+    bare = bool(_BACK_REFERENCE.fullmatch(draft.name))
+    for index in range(len(kept) - 1, -1, -1):
+        earlier = kept[index]
+        if draft.start - earlier.start > STORY_REACH:
+            return None  # another story's
+        if earlier.referred and not draft.referred:
+            continue  # 传达…会议精神 names another meeting
+        if _same_meeting(earlier, draft, story_start):
+            return index
+        if bare:
+            return None  # told apart from the meeting it follows: a meeting of its own
+    return None
+
+
+def _merged(drafts: list[_Draft], story_start: int) -> list[_Draft]:
+    """Each meeting once: a headline and its story, or a later bare 会议, name it more than once.
+
+    A bare 会议 is the meeting last named before it (if nothing tells them apart); another name is
+    the earlier meeting of the same name, or of a name that ends the same, within one story.
+    """
+    kept: list[_Draft] = []
+    for draft in drafts:
+        index = _earlier_name(kept, draft, story_start)
+        if index is None:
+            kept.append(draft)
+        else:
+            kept[index] = _merge(kept[index], draft)
+    return kept
 
 
 def _agenda(text: str, at: int) -> list[str]:
