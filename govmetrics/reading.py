@@ -57,7 +57,8 @@ _IDEOGRAPH_RANGES = (
 # A Chinese neighbour: ideographs, CJK punctuation (、。「」) and full-width forms (，（）％), curly quotes.
 _CHINESE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’"
 _IS_CHINESE = re.compile(f"[{_CHINESE}]")
-_HALF_BESIDE_CHINESE = re.compile(f"[,;:()][{_CHINESE}]|[{_CHINESE}][,;:()]")
+# a half-width mark first, so the search skips ahead to one (most texts have none) before looking around it
+_HALF_BESIDE_CHINESE = re.compile(f"[,;:()](?:(?=[{_CHINESE}])|(?<=[{_CHINESE}][,;:()]))")
 _BRACKETED = re.compile(r"\(([^()\n]{0,80})\)")
 _LONE_BRACKET = re.compile(r"[()]")
 _SEPARATOR = re.compile(r"[,;:]")
@@ -80,18 +81,30 @@ def _converter() -> _Converter:
     import opencc
 
     t2s = opencc.OpenCC("t2s.json")
-    ideographs = [chr(code) for low, high in _IDEOGRAPH_RANGES for code in range(low, high + 1)]
-    read = t2s.convert("\n".join(ideographs)).split("\n")
     characters: dict[int, str] = {}
-    if len(read) == len(ideographs):
-        characters = {ord(c): s for c, s in zip(ideographs, read, strict=True) if s != c and len(s) == 1}
-    changed = "".join(sorted(map(chr, characters)))
-    return _Converter(
-        convert=t2s.convert,
-        characters=characters,
-        # a class of no characters would match nothing, as it should; "[]" alone is not a pattern
-        traditional=re.compile(f"[{re.escape(changed)}]" if changed else r"(?!)"),
-    )
+    for low, high in _IDEOGRAPH_RANGES:
+        for first in range(low, high + 1, 4096):  # a block at a time: the whole range at once costs 15 MB
+            block = [chr(code) for code in range(first, min(first + 4096, high + 1))]
+            read = t2s.convert("\n".join(block)).split("\n")
+            if len(read) == len(block):
+                characters.update((ord(c), s) for c, s in zip(block, read, strict=True) if s != c and len(s) == 1)
+    return _Converter(convert=t2s.convert, characters=characters, traditional=_search_for(characters))
+
+
+def _search_for(characters: dict[int, str]) -> re.Pattern[str]:
+    """One character class of the characters t2s changes, for a search at C speed.
+
+    re keeps a class of BMP characters as a bitmap, a test a character; a few hundred characters
+    beyond the BMP (extension B on) would make it a list, compared one by one at each position
+    (a hundred times slower on a simplified text). Those are taken as one range from the first to
+    the last of them: a rare extension character in a simplified text then costs a conversion that
+    changes nothing, which :func:`reading_text` sees and drops.
+    """
+    basic = "".join(chr(code) for code in sorted(characters) if code <= 0xFFFF)
+    beyond = [code for code in characters if code > 0xFFFF]
+    span = f"{chr(min(beyond))}-{chr(max(beyond))}" if beyond else ""
+    # a class of no characters would match nothing, as it should; "[]" alone is not a pattern
+    return re.compile(f"[{re.escape(basic)}{span}]" if basic or span else r"(?!)")
 
 
 def simplified(text: str) -> str:
@@ -193,17 +206,28 @@ def restore_written(instance: _A, original: str, twin: str, near: Span) -> _A:
     fields marked as written, and those of the attrs values it holds, taken from ``original``
     where they stand nearest ``near``."""
     changes: dict[str, Any] = {}
-    for field in attrs.fields(type(instance)):
-        if not field.init or (field.name == "text" and isinstance(instance, Record)):
-            continue
-        value = getattr(instance, field.name)
-        new = _restored_value(value, bool(field.metadata.get(AS_WRITTEN_KEY)), original, twin, near)
+    for name, argument, written in _fields_to_read(type(instance)):
+        value = getattr(instance, name)
+        new = _restored_value(value, written, original, twin, near)
         if new is not value:
-            changes[field.alias or field.name] = new
+            changes[argument] = new
     if not changes:
         return instance
     evolve: Any = attrs.evolve  # mypy's attrs plugin cannot check evolve on a type variable
     return cast(_A, evolve(instance, **changes))
+
+
+@functools.cache
+def _fields_to_read(cls: type) -> tuple[tuple[str, str, bool], ...]:
+    """A class's fields that may hold words from the text: (name, its argument name, marked as
+    written). A record's ``text`` is taken from its span instead, and its span holds no words."""
+    fields = attrs.fields(cls)
+    skip = {"text", "span"} if issubclass(cls, Record) else set()
+    return tuple(
+        (field.name, field.alias or field.name, bool(field.metadata.get(AS_WRITTEN_KEY)))
+        for field in fields
+        if field.init and field.name not in skip
+    )
 
 
 def _restored_value(value: Any, written: bool, original: str, twin: str, near: Span) -> Any:
@@ -214,7 +238,7 @@ def _restored_value(value: Any, written: bool, original: str, twin: str, near: S
         return value if found == value else found
     if isinstance(value, tuple):
         items = tuple(_restored_value(item, written, original, twin, near) for item in value)
-        return value if all(a is b for a, b in zip(items, value)) else items  # noqa: B905
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     if attrs.has(type(value)) and not isinstance(value, Span):
         return restore_written(value, original, twin, near)
     return value
