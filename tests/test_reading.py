@@ -4,6 +4,8 @@ full-width text gives, with spans and ``text`` into the text as written."""
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,6 +23,7 @@ from govmetrics.reading import (
     restore,
     simplified,
 )
+from govmetrics.testing import run
 from tests.shared import SHARED, shared_cases
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "district-news-2019-07-12.txt"
@@ -119,17 +122,53 @@ def test_a_half_width_story_gives_the_records_of_its_full_width_form() -> None:
 
 
 def test_a_field_marked_as_written_in_a_plugin_record_is_restored() -> None:
-    @attrs.frozen(kw_only=True)
-    class Programme(Record):
-        kind: ClassVar[str] = "programme"
-        name: str = attrs.field(metadata=AS_WRITTEN)
-        level: str = ""
-
     original = "推進鄉村振興工程，省級"
     twin = reading_text(original)
     found = Programme(text=twin[2:8], span=Span(start=2, end=8), name=twin[2:6], level="省级")
     back = restore(found, original, twin)
     assert (back.text, back.name, back.level) == ("鄉村振興工程", "鄉村振興", "省级")
+
+
+@attrs.frozen(kw_only=True)
+class Programme(Record):
+    """A plugin's record type with a field of words as written and a normalized one."""
+
+    kind: ClassVar[str] = "programme"
+
+    name: str = attrs.field(metadata=AS_WRITTEN)
+    level: str = ""
+
+
+class Programmes:
+    """Finds 省级…工程 in the simplified text it is given, and notes every text it read."""
+
+    def __init__(self) -> None:
+        self.read: list[str] = []
+
+    @govmetrics.hookimpl
+    def govmetrics_record_types(self) -> list[type[Record]]:
+        return [Programme]
+
+    @govmetrics.hookimpl
+    def govmetrics_extract(self, article: govmetrics.Article) -> Iterator[Programme]:
+        self.read.append(article.text)
+        for match in re.finditer(r"(省级)(\w{2,6}工程)", article.text):
+            yield Programme(
+                text=match.group(),
+                span=Span(start=match.start(), end=match.end()),
+                name=match.group(2),
+                level=match.group(1),
+            )
+
+
+def test_a_plugin_reads_the_view_and_its_record_comes_back_as_written() -> None:
+    plugin = Programmes()
+    text = "推進省級鄉村振興工程,年內完成。"
+    result = run(text, plugin, published="2022-06-01")
+    assert plugin.read == ["推进省级乡村振兴工程，年内完成。"]
+    (found,) = result.of_kind("programme")
+    assert (found.text, found.name, found.level) == ("省級鄉村振興工程", "鄉村振興工程", "省级")
+    assert result.article.text == text
 
 
 def test_a_value_the_twin_does_not_hold_is_kept_as_the_extractor_wrote_it() -> None:
