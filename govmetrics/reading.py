@@ -9,12 +9,14 @@ silently. Rather than doubling every pattern, the extractors read a *twin* of th
 * **Same length, character by character.** ``twin[i]`` is the reading of ``text[i]``, so every
   span an extractor finds in the twin is the same span of the text as given: no offset map is
   needed, and a record's ``text`` is taken back from the original at its span.
-* **Traditional → simplified** by OpenCC's ``t2s`` conversion (the OpenCC project's own
-  dictionaries, phrase-aware: 乾隆 stays, 乾淨 → 干净). Its phrase table maps phrases to phrases of
-  the same length, so its output lines up with its input; the output is used when its length is the
-  input's, and otherwise (a dictionary with a phrase that changes length) the text is converted
-  character by character with a table made from the same converter: every ideograph converted
-  alone, kept when it gives one character. Both are exact, and both run in C.
+* **Traditional → simplified** by OpenCC's ``hk2s`` conversion (the OpenCC project's own
+  dictionaries, phrase-aware: 乾隆 stays, 乾淨 → 干净): ``t2s`` with the Hong Kong variants
+  (衞, 敍, 枱) read first, which changes nothing ``t2s`` reads otherwise. (``tw2s`` is not used: it
+  reads 著 as 着 and 么 as 幺, which simplified text writes as they are.) Its phrase tables map
+  phrases to phrases of the same length, so its output lines up with its input; the output is used
+  when its length is the input's, and otherwise (a dictionary with a phrase that changes length)
+  the text is converted character by character with a table made from the same converter: every
+  ideograph converted alone, kept when it gives one character. Both are exact, and both run in C.
 * **Half-width , ; : ( ) next to Chinese** become ，；：（）. A comma between digits (52,000) and
   a colon in a clock time (10:30) have no Chinese character beside them and stay; brackets stay
   half-width around Latin text (GDP) and around a number with no Chinese beside it.
@@ -45,7 +47,7 @@ _R = TypeVar("_R", bound=Record)
 _A = TypeVar("_A", bound=AttrsInstance)
 
 # Where OpenCC's character tables have entries: the CJK unified ideographs and their extensions,
-# and the compatibility ideographs (which t2s normalizes to the unified ones).
+# and the compatibility ideographs (which the conversion normalizes to the unified ones).
 _IDEOGRAPH_RANGES = (
     (0x3400, 0x4DBF),
     (0x4E00, 0x9FFF),
@@ -68,7 +70,7 @@ _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
 
 @attrs.frozen
 class _Converter:
-    """OpenCC's t2s, the same as a per-character table, and a search for the characters it changes."""
+    """OpenCC's hk2s, the same as a per-character table, and a search for the characters it changes."""
 
     convert: Any
     characters: dict[int, str]
@@ -77,22 +79,22 @@ class _Converter:
 
 @functools.cache
 def _converter() -> _Converter:
-    """Built on first use (about 20 ms): every ideograph through t2s once, one per line."""
+    """Built on first use (about 20 ms): every ideograph through hk2s once, one per line."""
     import opencc
 
-    t2s = opencc.OpenCC("t2s.json")
+    hk2s = opencc.OpenCC("hk2s.json")
     characters: dict[int, str] = {}
     for low, high in _IDEOGRAPH_RANGES:
         for first in range(low, high + 1, 4096):  # a block at a time: the whole range at once costs 15 MB
             block = [chr(code) for code in range(first, min(first + 4096, high + 1))]
-            read = t2s.convert("\n".join(block)).split("\n")
+            read = hk2s.convert("\n".join(block)).split("\n")
             if len(read) == len(block):
                 characters.update((ord(c), s) for c, s in zip(block, read, strict=True) if s != c and len(s) == 1)
-    return _Converter(convert=t2s.convert, characters=characters, traditional=_search_for(characters))
+    return _Converter(convert=hk2s.convert, characters=characters, traditional=_search_for(characters))
 
 
 def _search_for(characters: dict[int, str]) -> re.Pattern[str]:
-    """One character class of the characters t2s changes, for a search at C speed.
+    """One character class of the characters the converter changes, for a search at C speed.
 
     re keeps a class of BMP characters as a bitmap, a test a character; a few hundred characters
     beyond the BMP (extension B on) would make it a list, compared one by one at each position

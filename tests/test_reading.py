@@ -49,6 +49,10 @@ def test_traditional_characters_are_read_simplified_at_the_same_length() -> None
     assert twin == "县政府召开常务会议，全年新增就业岗位3200个，惠及农户1.5万户。"
 
 
+def test_hong_kong_variant_characters_are_read_simplified_too() -> None:
+    assert simplified("衞生服務站設於街市枱旁") == "卫生服务站设于街市台旁"
+
+
 def test_a_phrase_reads_as_the_converter_reads_it_and_keeps_its_length() -> None:
     # 乾 is 干 in 乾淨 but stays in a name such as 乾隆: OpenCC's phrase table decides, one for one
     text = "乾隆年間的古街打掃得乾乾淨淨"
