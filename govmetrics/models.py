@@ -27,11 +27,12 @@ APPROX_VALUES: frozenset[str] = frozenset({"more_than", "less_than", "about", "a
 GRANULARITIES: frozenset[str] = frozenset({"day", "week", "ten_days", "month", "quarter", "half_year", "year"})
 RELATIONS: frozenset[str] = frozenset({"since", "until"})
 
-#: The field metadata key of a string field that holds words *as written* in the text (a meeting's
-#: name, a person's name). Text in traditional characters is read through a simplified twin
+#: The field metadata key of a field that holds words *as written* in the text: a string (a
+#: meeting's name), a tuple of strings (its agenda), or attrs values whose own fields are marked (its
+#: chair, a Person). Text in traditional characters is read through a simplified twin
 #: (:mod:`govmetrics.reading`); such a field then gets back the characters as the text gives them,
-#: while normalized fields (units, periods) keep their simplified form. Plugin record types mark
-#: their own fields the same way: ``attrs.field(metadata=AS_WRITTEN)``.
+#: while unmarked, normalized fields (units, periods) keep their simplified form. Plugin record
+#: types mark their own fields the same way: ``attrs.field(metadata=AS_WRITTEN)``.
 AS_WRITTEN_KEY = "as_written"
 AS_WRITTEN: dict[str, bool] = {AS_WRITTEN_KEY: True}
 
@@ -300,8 +301,8 @@ class Meeting(Record):
     name: str = attrs.field(metadata=AS_WRITTEN)
     organ: str | None = attrs.field(default=None, metadata=AS_WRITTEN)
     date: dt.date | None = attrs.field(default=None, converter=_iso_date_or_none)
-    chair: Person | None = None
-    attendees: tuple[Person, ...] = attrs.field(default=(), converter=_persons)
+    chair: Person | None = attrs.field(default=None, metadata=AS_WRITTEN)
+    attendees: tuple[Person, ...] = attrs.field(default=(), converter=_persons, metadata=AS_WRITTEN)
     agenda: tuple[str, ...] = attrs.field(default=(), converter=_strings, metadata=AS_WRITTEN)
     location: str | None = attrs.field(default=None, metadata=AS_WRITTEN)
     #: Only referred to (传达…会议精神, 关于召开…会议的请示, 每月召开一次分析会), not held in the story.

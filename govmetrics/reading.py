@@ -26,9 +26,9 @@ character and one for a half-width mark beside a Chinese character find that, an
 is then returned (the same object: nothing is copied or converted).
 
 Records come back from the twin with what they read in simplified form; :func:`restore` gives
-each its ``text`` from the original at its span, and every string field marked *as written*
-(:data:`~govmetrics.models.AS_WRITTEN`: a meeting's name, a person's name and titles …) the
-original characters where that value stands in the twin, nearest the record. Normalized fields
+each its ``text`` from the original at its span, and every field marked *as written*
+(:data:`~govmetrics.models.AS_WRITTEN`: a meeting's name, its chair and attendees, a person's name
+and titles …) the original characters where its value stands in the twin, nearest the record. Normalized fields
 (units, periods, approx) stay as the extractors wrote them: 個 is read, and reported, as 个.
 """
 
@@ -193,8 +193,8 @@ def as_written(value: str, original: str, twin: str, near: Span) -> str:
 
 def restore(record: _R, original: str, twin: str) -> _R:
     """A record found in ``twin`` as it reads in ``original``: its ``text`` taken at its span, and
-    every string field marked as written (in it, or in the attrs values it holds: a meeting's chair
-    and attendees) taken from the original characters."""
+    every field marked as written taken from the original characters (a string, a tuple of them,
+    or attrs values such as a meeting's chair and attendees, whose own marked fields are)."""
     span = record.span
     restored: _R = restore_written(record, original, twin, span)
     text = original[span.start : span.end]
@@ -205,12 +205,11 @@ def restore(record: _R, original: str, twin: str) -> _R:
 
 def restore_written(instance: _A, original: str, twin: str, near: Span) -> _A:
     """An attrs instance read in ``twin`` (a record, a :class:`~govmetrics.models.Person`) with its
-    fields marked as written, and those of the attrs values it holds, taken from ``original``
-    where they stand nearest ``near``."""
+    fields marked as written taken from ``original`` where they stand nearest ``near``."""
     changes: dict[str, Any] = {}
-    for name, argument, written in _fields_to_read(type(instance)):
+    for name, argument in _marked_fields(type(instance)):
         value = getattr(instance, name)
-        new = _restored_value(value, written, original, twin, near)
+        new = _restored_value(value, original, twin, near)
         if new is not value:
             changes[argument] = new
     if not changes:
@@ -220,27 +219,23 @@ def restore_written(instance: _A, original: str, twin: str, near: Span) -> _A:
 
 
 @functools.cache
-def _fields_to_read(cls: type) -> tuple[tuple[str, str, bool], ...]:
-    """A class's fields that may hold words from the text: (name, its argument name, marked as
-    written). A record's ``text`` is taken from its span instead, and its span holds no words."""
-    fields = attrs.fields(cls)
-    skip = {"text", "span"} if issubclass(cls, Record) else set()
+def _marked_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """A class's fields marked as written: (name, its argument name). Only these are read, so a
+    record with none (a date) costs one slice of its text."""
     return tuple(
-        (field.name, field.alias or field.name, bool(field.metadata.get(AS_WRITTEN_KEY)))
-        for field in fields
-        if field.init and field.name not in skip
+        (field.name, field.alias or field.name)
+        for field in attrs.fields(cls)
+        if field.init and field.metadata.get(AS_WRITTEN_KEY)
     )
 
 
-def _restored_value(value: Any, written: bool, original: str, twin: str, near: Span) -> Any:
+def _restored_value(value: Any, original: str, twin: str, near: Span) -> Any:
     if isinstance(value, str):
-        if not written:
-            return value
         found = as_written(value, original, twin, near)
         return value if found == value else found
     if isinstance(value, tuple):
-        items = tuple(_restored_value(item, written, original, twin, near) for item in value)
+        items = tuple(_restored_value(item, original, twin, near) for item in value)
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-    if attrs.has(type(value)) and not isinstance(value, Span):
+    if attrs.has(type(value)):
         return restore_written(value, original, twin, near)
     return value
