@@ -143,7 +143,6 @@ def test_seed_page_articles_match_the_gold() -> None:
         assert "".join(article.text.split()).startswith(gold["starts_with"])
 
 
-
 def test_a_short_block_with_half_width_commas_is_a_column_break_not_a_headline() -> None:
     # a column that ends mid-sentence leaves a short block before the next story; its commas say
     # it is prose, half-width or not
