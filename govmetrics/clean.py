@@ -30,7 +30,9 @@ from govmetrics.offsets import OffsetMap, OffsetMapBuilder
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b]+")
 # Characters after which a line break ends a sentence (and so is kept as a paragraph break).
 # A story's dateline (本报讯, 新华社北京7月1日电) starts a new paragraph whatever came before it.
-_STORY_START = re.compile(r"本报讯|[\u4e00-\u9fff]{0,8}讯[（(]|新华社")
+# Cleaning comes before the reading view (govmetrics.reading), so traditional pages' 本報訊 and
+# 新華社 are written out here.
+_STORY_START = re.compile(r"本[报報][讯訊]|[\u4e00-\u9fff]{0,8}[讯訊][（(]|新[华華]社")
 _CLOCK_AHEAD = re.compile(r"\d{1,2}[:：]\d{2}")
 # 图1 2005-2009年, 表3 2019年: a label's number, a space, then a year. The space is no OCR noise here:
 # joined, the two would read as 12005. Split numbers (5 6 个, 2 0 1 9 年) never have four digits after

@@ -27,6 +27,15 @@ APPROX_VALUES: frozenset[str] = frozenset({"more_than", "less_than", "about", "a
 GRANULARITIES: frozenset[str] = frozenset({"day", "week", "ten_days", "month", "quarter", "half_year", "year"})
 RELATIONS: frozenset[str] = frozenset({"since", "until"})
 
+#: The field metadata key of a field that holds words *as written* in the text: a string (a
+#: meeting's name), a tuple of strings (its agenda), or attrs values whose own fields are marked (its
+#: chair, a Person). Text in traditional characters is read through a simplified twin
+#: (:mod:`govmetrics.reading`); such a field then gets back the characters as the text gives them,
+#: while unmarked, normalized fields (units, periods) keep their simplified form. Plugin record
+#: types mark their own fields the same way: ``attrs.field(metadata=AS_WRITTEN)``.
+AS_WRITTEN_KEY = "as_written"
+AS_WRITTEN: dict[str, bool] = {AS_WRITTEN_KEY: True}
+
 
 def exact(value: Any) -> Number:
     """Turn a number into its exact form: whole values become ``int``, others ``Decimal``.
@@ -166,8 +175,8 @@ def _span(start: int, end: int) -> Span:
 class Person(PickledAsFields):
     """A person named in a story: ``name`` (常卫) and the titles given with it (区委书记)."""
 
-    name: str
-    titles: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    name: str = attrs.field(metadata=AS_WRITTEN)
+    titles: tuple[str, ...] = attrs.field(default=(), converter=_strings, metadata=AS_WRITTEN)
 
 
 @attrs.frozen(kw_only=True)
@@ -203,7 +212,7 @@ class Metric(Record):
     unit: str = ""
     high: Number | None = attrs.field(default=None, converter=exact_or_none)
     approx: Approx | None = attrs.field(default=None, validator=_one_of(APPROX_VALUES))
-    subject: str | None = None
+    subject: str | None = attrs.field(default=None, metadata=AS_WRITTEN)
 
 
 @attrs.frozen(kw_only=True)
@@ -235,7 +244,7 @@ class Cadence(Record):
     period: str = attrs.field(validator=attrs.validators.matches_re(r"P(?:\d+[YMWD])+"))
     min_times: int | None = None
     max_times: int | None = None
-    activity: str | None = None
+    activity: str | None = attrs.field(default=None, metadata=AS_WRITTEN)
 
     @property
     def periods_per_year(self) -> Number:
@@ -292,13 +301,13 @@ class Meeting(Record):
 
     kind: ClassVar[str] = "meeting"
 
-    name: str
-    organ: str | None = None
+    name: str = attrs.field(metadata=AS_WRITTEN)
+    organ: str | None = attrs.field(default=None, metadata=AS_WRITTEN)
     date: dt.date | None = attrs.field(default=None, converter=_iso_date_or_none)
-    chair: Person | None = None
-    attendees: tuple[Person, ...] = attrs.field(default=(), converter=_persons)
-    agenda: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    location: str | None = None
+    chair: Person | None = attrs.field(default=None, metadata=AS_WRITTEN)
+    attendees: tuple[Person, ...] = attrs.field(default=(), converter=_persons, metadata=AS_WRITTEN)
+    agenda: tuple[str, ...] = attrs.field(default=(), converter=_strings, metadata=AS_WRITTEN)
+    location: str | None = attrs.field(default=None, metadata=AS_WRITTEN)
     #: Only referred to (传达…会议精神, 关于召开…会议的请示, 每月召开一次分析会), not held in the story.
     referred: bool = False
 

@@ -32,8 +32,9 @@ import attrs
 
 from govmetrics import people
 from govmetrics.api import parse_published
-from govmetrics.models import Article, Person
+from govmetrics.models import Article, Person, Span
 from govmetrics.offsets import OFFSET_TYPE, OffsetMap
+from govmetrics.reading import reading_text, restore_written
 
 _BLOCK_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
 _DATELINE = re.compile(r"\s*(?:本报讯|[\u4e00-\u9fff]{2,8}讯)\s*(?:[（(](?P<byline>[^）)]{0,60})[）)])?\s*")
@@ -262,27 +263,36 @@ def _onto(article: Article, page: str, mapping: array[int]) -> Article:
     return attrs.evolve(article, raw=page, offsets=OffsetMap.from_indices(mapping[at] for at in offsets))
 
 
-def _article(page: str, story: _Story, published: dt.date | None) -> Article:
+def _as_given(blocks: list[_Block], page: str) -> list[_Block]:
+    """Blocks found in the reading view, with their text as the page gives it."""
+    return [_Block(block.start, block.end, page[block.start : block.end], block.kind) for block in blocks]
+
+
+def _article(page: str, seen: str, story: _Story, published: dt.date | None) -> Article:
+    """The article of one story; ``seen`` is the page's reading view, where its patterns look."""
     start, end = story.blocks[0].start, story.blocks[-1].end
     byline: tuple[Person, ...] = ()
-    dateline = _DATELINE.match(page, start)
+    dateline = _DATELINE.match(seen, start)
     if story.blocks[0].kind == "story" and dateline is not None:
         if dateline.group("byline"):
-            byline = split_byline(dateline.group("byline"))
+            near = Span(start=dateline.start("byline"), end=dateline.end("byline"))
+            byline = tuple(
+                restore_written(person, page, seen, near) for person in split_byline(dateline.group("byline"))
+            )
         start = dateline.end()
     continued_on, continued_from = story.continued_on, story.continued_from
     # markers written inside the story's own lines: （上接1版）会议要求…, …监督实效。（下转2版）
-    leading = re.compile(rf"\s*{_MARKER.pattern}\s*").match(page, start, end)
+    leading = re.compile(rf"\s*{_MARKER.pattern}\s*").match(seen, start, end)
     if leading:
         continued_from = leading.group("page") if leading.group("kind") in ("上接", "接") else continued_from
         start = leading.end()
-    markers = list(_MARKER.finditer(page, start, end))
+    markers = list(_MARKER.finditer(seen, start, end))
     trailing = markers[-1] if markers else None
-    if trailing and not page[trailing.end() : end].strip():
+    if trailing and not seen[trailing.end() : end].strip():
         if trailing.group("kind") in ("下转", "转"):
             continued_on = trailing.group("page")
         end = trailing.start()
-    title, headlines = _title_and_headlines(story.headlines)
+    title, headlines = _title_and_headlines(_as_given(story.headlines, page))
     return Article.from_page(
         page,
         start,
@@ -349,13 +359,16 @@ def split_page(page: str, published: dt.date | str | None = None) -> list[Articl
         text, mapping = untangled
         return [_onto(article, page, mapping) for article in split_page(text, published)]
     date = parse_published(published)
-    blocks = _blocks(page)
+    # datelines, markers and headlines are found in the reading view (本報訊, 下轉2版, half-width
+    # brackets), at the same offsets; articles, titles and bylines keep the page's own characters
+    seen = reading_text(page)
+    blocks = _blocks(seen)
     _classify(blocks)
     stories = _stories(blocks)
-    articles = [_article(page, story, date) for story in stories]
+    articles = [_article(page, seen, story, date) for story in stories]
     for block in blocks:
         if block.kind == "orphan":
-            title, headlines = _title_and_headlines([block])
+            title, headlines = _title_and_headlines(_as_given([block], page))
             empty = OffsetMap.identity(1, block.start)
             articles.append(Article(text="", published=date, title=title, headlines=headlines, raw=page, offsets=empty))
     return articles

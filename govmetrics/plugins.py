@@ -29,6 +29,7 @@ import pluggy
 from govmetrics import hookspecs
 from govmetrics.errors import PluginError
 from govmetrics.models import RECORD_TYPES, Article, Record
+from govmetrics.reading import reading_article, restore
 
 ENTRY_POINT_GROUP = "govmetrics"
 #: The built-in plugins: (name, module).
@@ -149,8 +150,15 @@ class PluginHost:
             raise self.load_errors[0]
 
     def extract(self, article: Article, *, strict: bool = False) -> list[Record]:
-        """Call every ``govmetrics_extract`` implementation; stamp each record with its plugin."""
+        """Call every ``govmetrics_extract`` implementation; stamp each record with its plugin.
+
+        Every plugin reads the article's reading view (:mod:`govmetrics.reading`: traditional
+        characters and half-width punctuation read as simplified and full width, at the same
+        offsets); the records it returns are given back the text as written.
+        """
         self.check(strict)
+        original = article
+        article = reading_article(article)
         records: list[Record] = []
         kinds = self.cache.get("record_kinds")
         if kinds is None:
@@ -184,6 +192,8 @@ class PluginHost:
                 warnings.warn(str(error), PluginWarning, stacklevel=3)
                 continue
             records.extend(mine)
+        if article is not original:
+            records = [restore(record, original.text, article.text) for record in records]
         return records
 
     def record_types(self) -> dict[str, type[Record]]:

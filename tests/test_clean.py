@@ -56,6 +56,10 @@ class TestLineBreaks:
     def test_a_dateline_after_a_headline_starts_a_paragraph(self) -> None:
         assert cleaned("解决居民难题\n\n本报讯（记者王哲）7月11日") == "解决居民难题\n本报讯（记者王哲）7月11日"
 
+    def test_a_traditional_dateline_after_a_headline_starts_a_paragraph(self) -> None:
+        assert cleaned("推進舊城改造\n\n本報訊（記者陳安）5月3日") == "推進舊城改造\n本報訊（記者陳安）5月3日"
+        assert cleaned("推進舊城改造\n\n新華社廣州5月3日電") == "推進舊城改造\n新華社廣州5月3日電"
+
     def test_a_closer_then_blank_line_is_still_one_break(self) -> None:
         assert cleaned("第一段。\n\n\n第二段。") == "第一段。\n第二段。"
 

@@ -381,9 +381,9 @@ def test_big5_is_detected_and_an_encoding_can_be_named(tmp_path: Path, capsys: p
     page = tmp_path / "hk-2019-07-16.txt"
     page.write_bytes("本報訊 7月11日，區政府召開會議。".encode("big5"))
     assert main(["extract", str(page)]) == 0
-    assert [json.loads(line)["text"] for line in capsys.readouterr().out.splitlines()] == ["7月11日"]
+    assert [json.loads(line)["text"] for line in capsys.readouterr().out.splitlines()] == ["7月11日", "會議"]
     assert main(["extract", str(page), "--encoding", "big5"]) == 0
-    assert [json.loads(line)["text"] for line in capsys.readouterr().out.splitlines()] == ["7月11日"]
+    assert [json.loads(line)["text"] for line in capsys.readouterr().out.splitlines()] == ["7月11日", "會議"]
 
 
 def test_a_wrong_encoding_is_one_line_naming_the_file_and_the_byte(

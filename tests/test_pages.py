@@ -141,3 +141,18 @@ def test_seed_page_articles_match_the_gold() -> None:
         assert gold["title_contains"] in "".join(" ".join([article.title or "", *article.headlines]).split())
         assert [p.name for p in article.byline] == gold["reporters"]
         assert "".join(article.text.split()).startswith(gold["starts_with"])
+
+
+def test_a_short_block_with_half_width_commas_is_a_column_break_not_a_headline() -> None:
+    # a column that ends mid-sentence leaves a short block before the next story; its commas say
+    # it is prose, half-width or not
+    page = (
+        "本报讯(记者 林木)3月8日,区委召开常委会会议,研究老旧小区\n\n"
+        "整治工作,部署下一步任务\n\n"
+        "本报讯 3月9日,八角街道组织志愿者开展垃圾分类宣传,发放折页1200余份。\n"
+    )
+    first, second = (a for a in govmetrics.split_page(page, published="2021-03-10") if a.text)
+    assert first.headlines == () and first.title is None
+    assert first.text.endswith("整治工作,部署下一步任务")  # the page's own characters
+    assert [(p.name, p.titles) for p in first.byline] == [("林木", ("记者",))]
+    assert second.text.startswith("3月9日,八角街道")
