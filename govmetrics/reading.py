@@ -20,6 +20,10 @@ silently. Rather than doubling every pattern, the extractors read a *twin* of th
 * **Half-width , ; : ( ) next to Chinese** become ，；：（）. A comma between digits (52,000) and
   a colon in a clock time (10:30) have no Chinese character beside them and stay; brackets stay
   half-width around Latin text (GDP) and around a number with no Chinese beside it.
+* **Corner brackets「」『』** are the quotation marks of traditional text (Hong Kong and Taiwan
+  portals write 「兩節」期間 where simplified text writes “两节”期间), and 『』 the quotation inside a
+  quotation, as ‘’ is. They read as “” and ‘’, so a quoted set phrase or name is read as the
+  extractors read one in simplified text (a short quoted name holds no count).
 
 Most articles are simplified text with full-width punctuation: one search for a character the
 converter changes and one for a half-width mark beside a Chinese character find that, and the text
@@ -68,6 +72,8 @@ _LONE_BRACKET = re.compile(r"[()]")
 _SEPARATOR = re.compile(r"[,;:]")
 _LATIN = re.compile(r"[A-Za-z]")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
+_CORNER_BRACKET = re.compile("[「」『』]")
+_CORNER_AS_CURLY = str.maketrans("「」『』", "“”‘’")
 
 
 @attrs.frozen
@@ -161,12 +167,21 @@ def full_width_punctuation(text: str) -> str:
     return _SEPARATOR.sub(separator, text)
 
 
+def curly_quotes(text: str) -> str:
+    """``text`` with the corner brackets of traditional text read as curly quotes: 「」 as “” and
+    『』 as ‘’; ``text`` itself when it has none."""
+    if _CORNER_BRACKET.search(text) is None:
+        return text
+    return text.translate(_CORNER_AS_CURLY)
+
+
 def reading_text(text: str) -> str:
-    """The twin the extractors read: simplified characters, full-width punctuation, same length.
+    """The twin the extractors read: simplified characters, full-width punctuation, curly quotes,
+    same length.
 
     Returns ``text`` itself (no copy) when it is already written so.
     """
-    twin = full_width_punctuation(simplified(text))
+    twin = curly_quotes(full_width_punctuation(simplified(text)))
     return text if twin == text else twin
 
 

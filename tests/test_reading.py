@@ -17,6 +17,7 @@ import govmetrics
 from govmetrics.models import AS_WRITTEN, Meeting, Person, Record, Span
 from govmetrics.reading import (
     as_written,
+    curly_quotes,
     full_width_punctuation,
     reading_article,
     reading_text,
@@ -92,6 +93,17 @@ def test_punctuation_between_latin_words_stays() -> None:
     assert full_width_punctuation(text) == text
 
 
+def test_corner_brackets_read_as_curly_quotes_at_the_same_length() -> None:
+    text = "落實「三保」要求，推行『一網通辦』服務"
+    assert curly_quotes(text) == "落實“三保”要求，推行‘一網通辦’服務"
+    assert reading_text(text) == "落实“三保”要求，推行‘一网通办’服务"
+
+
+def test_text_without_corner_brackets_is_returned_as_the_same_object() -> None:
+    text = "推行“一网通办”服务"
+    assert curly_quotes(text) is text
+
+
 # --- records read through the view ----------------------------------------------------------------
 
 
@@ -115,6 +127,12 @@ def test_a_traditional_meeting_keeps_its_name_and_people_as_written() -> None:
     assert meeting.chair is not None and meeting.chair.name == "林建華"
     assert all(title in text for title in meeting.chair.titles)
     assert [p.name for p in meeting.attendees] == ["陳國棟"]
+
+
+def test_a_quoted_set_phrase_in_corner_brackets_is_no_metric() -> None:
+    text = "會議研究了元旦春節「兩節」期間的物資保障，要求「兩節」前儲備蔬菜不少於300噸。"
+    result = govmetrics.extract(text, published="2020-12-20")
+    assert [(m.text, m.value, m.unit) for m in result.metrics] == [("不少於300噸", 300, "吨")]
 
 
 def test_a_half_width_story_gives_the_records_of_its_full_width_form() -> None:
