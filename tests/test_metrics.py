@@ -254,6 +254,64 @@ def test_negated_bounds_read_as_their_meaning(text: str, expected: list[tuple[ob
     assert metrics(text) == expected
 
 
+PEAKS_AND_CAPS = [
+    # a peak reached, reported: a level
+    ("汛期热线最高单日达到316件。", [("316件", 316, None, "件", None)]),
+    ("景区日接待量最高达4.2万人次。", [("4.2万人次", 42000, None, "人次", None)]),
+    ("高峰时段车流最多时达到1800辆。", [("1800辆", 1800, None, "辆", None)]),
+    ("客流最高达到3万人次以上。", [("3万人次以上", 30000, None, "人次", "at_least")]),
+    # a cap a rule or plan sets: a bound
+    ("每户补贴最高不超过2万元。", [("最高不超过2万元", 20000, None, "元", "at_most")]),
+    ("对新认定企业最高奖励30万元。", [("最高奖励30万元", 300000, None, "元", "at_most")]),
+    ("单个项目补助最高可达80万元。", [("最高可达80万元", 800000, None, "元", "at_most")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PEAKS_AND_CAPS, ids=[t for t, _ in PEAKS_AND_CAPS])
+def test_zuigao_before_da_reports_a_peak_and_bounds_nothing(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert metrics(text) == expected
+
+
+BARE_MAGNITUDES_BOUNDED = [
+    ("今年签约亿元以上项目23个。", [("亿元以上", 100000000, None, "元", "at_least"), ("23个", 23, None, "个", None)]),
+    ("培育千万元以上企业。", [("千万元以上", 10000000, None, "元", "at_least")]),
+    ("对万元以下的小额采购简化流程。", [("万元以下", 10000, None, "元", "at_most")]),
+    ("全镇超亿元企业达到5家。", [("超亿元", 100000000, None, "元", "more_than"), ("5家", 5, None, "家", None)]),
+    ("年产值过亿元的企业。", [("过亿元", 100000000, None, "元", "more_than")]),
+    ("参观人数过万人。", [("过万人", 10000, None, "人", "more_than")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BARE_MAGNITUDES_BOUNDED, ids=[t for t, _ in BARE_MAGNITUDES_BOUNDED])
+def test_a_bare_magnitude_with_a_bound_is_an_amount(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert metrics(text) == expected
+
+
+def test_a_bounded_magnitude_after_a_slash_is_a_rates_denominator() -> None:
+    assert metrics("事故死亡率控制在0.3人/百亿元以下。") == [("0.3人", Decimal("0.3"), None, "人", None)]
+
+
+def test_a_traditional_bare_magnitude_with_a_bound_is_an_amount() -> None:
+    assert metrics("全縣引進億元以上項目12個。") == [
+        ("億元以上", 100000000, None, "元", "at_least"),
+        ("12個", 12, None, "个", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亿万人民同心协力。",
+        "万众一心抗洪灾。",
+        "千万不要轻信陌生来电。",
+        "建设百亿元级产业集群。",
+        "度过三年困难时期。",
+    ],
+)
+def test_bare_magnitudes_in_set_phrases_and_guo_as_a_verb_are_no_amounts(text: str) -> None:
+    assert metrics(text) == []
+
+
 PAIRED_BOUNDS = [
     ("对责任单位处3万元以上15万元以下的罚款。", [("3万元以上15万元以下", 30000, 150000, "元", None)]),
     ("涉案金额2万元以上不满8万元的，从轻处理。", [("2万元以上不满8万元", 20000, 80000, "元", None)]),

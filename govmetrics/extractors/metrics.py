@@ -74,7 +74,10 @@ _OF_WHAT = ("约占", "约为")
 _NOT_IN_GAP = CN_NUMERAL_CHARS + "，。；、！？：（）“”《》\n"
 # 约 and 近 (and qualifiers starting with them: 约为) stand only as words of their own: 节约, 制约,
 # 附近, 最近 are not qualifiers, nor is 节约为.
-_LOOKBEHIND = {"约": "节制签预邀公条契特", "近": "附最接将就临贴"}
+_LOOKBEHIND = {"约": "节制签预邀公条契特", "近": "附最接将就临贴", "过": "通经超不度越跨错难"}
+# 过 is a qualifier only before a bare magnitude (过亿元, 过万人): before any other numeral it is
+# the verb of 通过, 经过 and the like written apart (过3年, 过两轮).
+_LOOKAHEAD = {"过": "百千万亿"}
 # A numeral of one character that is not a count before a classifier: 一 is an article (一个个),
 # 零 a word part (零部件), 二 a category or order (二类疫苗, 二轮), since a count of two is written
 # 两; and the formal digits (陆, 伍) stand alone only in words (大陆, 队伍).
@@ -107,7 +110,9 @@ def _prefix_alternation(words: list[str]) -> str:
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
         behind = _LOOKBEHIND.get(word[:1])  # 约 and 约为 alike
-        parts.append(f"(?<![{behind}]){re.escape(word)}" if behind else re.escape(word))
+        ahead = _LOOKAHEAD.get(word)
+        part = f"(?<![{behind}]){re.escape(word)}" if behind else re.escape(word)
+        parts.append(rf"{part}(?=[{ahead}][百千万亿]*[余多]?(?![\d{CN_NUMERAL_CHARS}]))" if ahead else part)
     return "|".join(parts)
 
 
@@ -158,8 +163,9 @@ def _build() -> _Lexicon:
     )
     places = [row[0] for row in lexicon.load("place_words")]
     # a bound before a number of days or years makes it a length of time as a word of duration
-    # does; 约 and 近 do not (近两年我国经济: the recent years, a time)
-    bounds = [word for word in before if approx[word] != "about"]
+    # does; 约 and 近 do not (近两年我国经济: the recent years, a time), and 过 bounds a bare
+    # magnitude only, so before days or years it is a verb (度过三年)
+    bounds = [word for word in before if approx[word] != "about" and word not in _LOOKAHEAD]
     cues = _alternation([row[0] for row in lexicon.load("duration_cues")] + bounds)
     abouts = _alternation(word for word in before if approx[word] == "about")
     return _Lexicon(
@@ -287,8 +293,8 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True  # inside a longer number or a code: PM2.5, G20
     if left in ".,．，·" and before[-2:-1].isdigit():
         return True  # after a decimal point or a thousands separator
-    if left in ("第", "每"):
-        return True  # 第三, 每千人: an ordinal, a rate's denominator
+    if left in ("第", "每", "/", "／"):
+        return True  # 第三, 每千人, 0.6人/百亿元: an ordinal, a rate's denominator
     # 前三位, 后两名: a rank (but 6月底前80岁以上: the 前 ends a date); days before an event
     # (届满前30日) and a time moved (提前一年) are lengths of time
     if (
@@ -326,9 +332,9 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
     if num in _NOT_COUNTS and plain and not cued:
         return True  # 一个个, 二类 (but 延长一年 counts one year)
     if all(ch in MAGNITUDES or ch in "百千" for ch in num) and not (
-        qualified or match.group("more") or match.group("more2") or match.group("percent")
+        qualified or match.group("more") or match.group("more2") or match.group("percent") or match.group("post")
     ):
-        return True  # 万人, 百家: idiom, not a count
+        return True  # 万人, 百家: idiom, not a count (but 亿元以上, 万元以下 bound an amount)
     if chinese and not qualified and plain and lex.place_after and lex.place_after.match(text, match.end()):
         return True  # 三间房社区, 五棵松街道: a place named with a numeral (never with 余 or 多)
     core_end = match.end("unit") if unit else match.end("num")
@@ -350,10 +356,12 @@ def _canonical(lex: _Lexicon, unit: str) -> str:
     return "/".join(lex.canonical.get(part, part) for part in re.split("[/／]", unit))  # 立方米/日
 
 
-def _approx(match: re.Match[str], lex: _Lexicon, more_than: bool) -> str | None:
+def _approx(match: re.Match[str], lex: _Lexicon, more_than: bool, peak: bool = False) -> str | None:
+    """The bound or rounding the match's qualifiers give; a superlative that reports a peak
+    reached (``peak``, see :func:`_observed_peak`) gives none."""
     if match.group("pre"):
         return lex.approx[match.group("pre")]
-    if match.group("gapped"):
+    if match.group("gapped") and not peak:
         return lex.approx[match.group("gapped")]
     if match.group("of"):
         return lex.approx[match.group("of")]
@@ -362,6 +370,22 @@ def _approx(match: re.Match[str], lex: _Lexicon, more_than: bool) -> str | None:
     if more_than or match.group("more3") or match.group("gemore"):
         return "more_than"
     return None
+
+
+# 最高 / 最低 (and 最多 / 最少) before a number bound it only when what follows says a cap or a floor
+# (最高为, 最高可达, 最高不超过, 最多可获得): a rule's or a plan's limit. Before 达 or 达到 with no
+# modal between, the sentence reports a value that was reached, the peak of a series
+# (最高单日达到587件, 单日受理量最高达548件): a level, no bound.
+_SUPERLATIVES = frozenset(("最高", "最低", "最多", "最少"))
+_REACHED = re.compile(r"[^可能将应须要不得]*达到?")
+
+
+def _observed_peak(text: str, match: re.Match[str]) -> bool:
+    """Whether a superlative before the number reports a peak reached rather than a limit."""
+    word = match.group("gapped")
+    if word not in _SUPERLATIVES:
+        return False
+    return _REACHED.fullmatch(text, match.end("gapped"), match.start("num")) is not None
 
 
 def find_metrics(text: str) -> Iterator[Metric]:
@@ -393,7 +417,9 @@ def find_metrics(text: str) -> Iterator[Metric]:
         end = match.end()
         # 最高为每年每平方米三元: the record starts at the amount; 每年 belongs to the rate, and the
         # cadence extractor may read it as a period, which would then own the whole span
-        start = match.start("num") - (3 if percent else 0) if match.group("per") else match.start()
+        # 最高单日达到587件: a peak reached is a level, and the record starts at the amount too
+        peak = _observed_peak(text, match)
+        start = match.start("num") - (3 if percent else 0) if match.group("per") or peak else match.start()
         found.append(
             Metric(
                 text=text[start:end],
@@ -401,7 +427,7 @@ def find_metrics(text: str) -> Iterator[Metric]:
                 value=value,
                 high=high,
                 unit="%" if percent and not unit else _canonical(lex, unit),
-                approx=_approx(match, lex, amount.more_than),  # type: ignore[arg-type]
+                approx=_approx(match, lex, amount.more_than, peak),  # type: ignore[arg-type]
             )
         )
     yield from _pair_bounds(text, found)
