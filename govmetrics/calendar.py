@@ -127,8 +127,12 @@ _SEP = r"(?:至|到|——|-|—|－|~|～|〜)"
 _PREFIX = r"(?P<pre>自从|自|从|截至|截止到|截止|直到|(?<![增加提高达升降减少扩大复低小缩涨跌])(?<!增长)[到至])?"
 # 前 ends a period (6月底前) unless it begins a word (前往, 前后) or a count (2021年前两个季度)
 # (after 年 or 月: after 底, 日 or 旬, 6月底前80岁以上老人, 前 still ends the period)
+# 后, 以后 and 之后 after a date start a period as 前 ends one (2007年8月15日后孳生的利息: from that
+# day on). A bare 后 is read only after a day (日, 号, 底, 末): after a month or a year it is as often
+# a count (3月后, 两年后), and it never begins a word (后来, 后续, 后期 …).
 _SUFFIX = (
-    r"(?P<suf>以来|起|开始|为止|之前|至今|前(?![往后来夕景途列沿端期行]|(?<=[年月]前)[\d一二两三四五六七八九十]))?"
+    r"(?P<suf>以来|起|开始|为止|之前|以前|之后|以后|至今|前(?![往后来夕景途列沿端期行]|(?<=[年月]前)[\d一二两三四五六七八九十])"
+    r"|(?<=[日号底末])后(?![来续期勤方面台盾备果人代者半劲顾排边]))?"
 )
 _NUMERIC = r"(?P<numeric>(?:19|20)\d{2}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9]))(?![\d.])"
 _BODY = (
@@ -464,16 +468,19 @@ def _numeric_date(text: str) -> dt.date:
         raise DateError(f"not a date: {text!r} (the month has no day {day})") from None
 
 
+_SINCE_SUFFIXES = frozenset(("以来", "起", "开始", "至今", "后", "以后", "之后"))
+
+
 def _relation(pre: str | None, suf: str | None) -> str | None:
-    """自…起, …以来, 从…开始 mark where a period begins; 截至, 到…为止, …前 where it ends.
+    """自…起, …以来, 从…开始, …后 mark where a period begins; 截至, 到…为止, …前 where it ends.
 
     从 alone is not a relation: 从2020年底的126处增加到213处 compares two values.
     """
-    if suf in ("以来", "起", "开始", "至今") and pre not in ("截至", "截止", "截止到", "直到", "到", "至"):
+    if suf in _SINCE_SUFFIXES and pre not in ("截至", "截止", "截止到", "直到", "到", "至"):
         return "since"
     if pre in ("自", "自从"):
         return "since"
-    if pre in ("截至", "截止", "截止到", "直到", "到", "至") or suf in ("为止", "之前", "前"):
+    if pre in ("截至", "截止", "截止到", "直到", "到", "至") or suf in ("为止", "之前", "以前", "前"):
         return "until"
     return None
 

@@ -145,6 +145,13 @@ RELATIONS = [
     ("7月1日至9月30日开展专项整治。", None),
     ("产值增长至2018年的两倍。", None),
     ("消费恢复至2018年的97.6%。", None),
+    # 后 after a day starts a period as 前 ends one; 以后 and 之后 after any date
+    ("2016年3月1日后新开办的企业按新标准执行。", "since"),
+    ("6月底后申报的项目顺延办理。", "since"),
+    ("2012年以后建成的小区不纳入改造。", "since"),
+    ("5月10日之后提交的材料不予受理。", "since"),
+    ("2015年以前建成的老旧小区纳入改造。", "until"),
+    ("3日后来到社区。", None),
 ]
 
 
@@ -153,6 +160,12 @@ def test_relation_since_and_until(text: str, relation: str | None) -> None:
     found = dates(text, "2019-07-16")
     assert len(found) == 1, found
     assert found[0][4] == relation
+
+
+def test_a_count_of_days_before_hou_stays_a_metric() -> None:
+    result = govmetrics.extract("名单公示15日后无异议的，予以认定。", published="2019-07-16")
+    assert result.dates == ()
+    assert [(m.text, m.value, m.unit) for m in result.metrics] == [("15日", 15, "日")]
 
 
 def test_words_of_relative_days_and_month_edges_are_found_in_running_text() -> None:
