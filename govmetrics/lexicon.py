@@ -26,6 +26,7 @@ LEXICONS = (
     "meeting_words",
     "name_enders",
     "cadence_activities",
+    "period_reckonings",
 )
 
 

@@ -80,6 +80,18 @@ CASES = [
     ("对项目进度按月通报。", [("P1M", None, None)]),
     ("各支部分季度开展党员民主评议。", [("P3M", None, None)]),
     ("指挥部逐月调度重点项目。", [("P1M", None, None)]),
+    # 按/逐 + period + any action verb that reckons, pays or stages nothing
+    ("区政府逐季召开项目推进部署会。", [("P3M", None, None)]),
+    ("按季度调整完善重点项目库。", [("P3M", None, None)]),
+    ("国土部门按月公布土地供应计划。", [("P1M", None, None)]),
+    # a list of period-activity short forms: every item, quoted or holding a known activity
+    ("街道推行“日梳理、周会商、月讲评”机制。", [("P1D", None, None), ("P1W", None, None), ("P1M", None, None)]),
+    ("社区建立“周收集、月反馈”机制。", [("P1W", None, None), ("P1M", None, None)]),
+    ("落实日巡查、周分析、季汇报制度。", [("P1D", None, None), ("P1W", None, None), ("P3M", None, None)]),
+    # a 每-person before the period with an action and no amount after it
+    ("每名网格员每天要开展入户走访。", [("P1D", None, None)]),
+    # a recurring activity right after the period: the amount after it is what it yields
+    ("村里每季度评选“文明家庭”10户。", [("P3M", None, None)]),
     ("每月调度一次。", [("P1M", 1, 1)]),
     # N-period-一-verb is once, and 一月 there is no January
     ("坚持一月一小结、两月一督查。", [("P1M", 1, 1), ("P2M", 1, 1)]),
@@ -125,6 +137,15 @@ NOT_CADENCES = [
     ("水库每年向下游补水约3亿立方米。", "an amount sent each year"),
     ("汛期前完成雨季巡查。", "a season, not a quarter"),
     ("法定工作日检查不收费。", "工作日 is a kind of day, not daily"),
+    ("补助资金按月发放到户。", "paid by the month: a payment schedule"),
+    ("工伤津贴按月计算。", "reckoned by the month"),
+    ("房价涨幅逐月回落。", "a trend month by month"),
+    ("粮食产量逐年提高。", "a trend year by year"),
+    ("年度任务分季度下达到各镇。", "a plan staged by quarter"),
+    ("数据按月份统计。", "a table's columns by month"),
+    ("有效期按周年计算。", "a year of validity, not weekly"),
+    ("社区积极开展月分析。", "a lone short form whose verb is not a known activity"),
+    ("走访周边村、月湖村、日新村。", "places listed, no activities"),
 ]
 
 
@@ -202,3 +223,12 @@ def test_by_quarter_before_any_action_is_a_cadence() -> None:
 def test_a_time_of_day_after_the_period_is_no_amount_it_divides(text: str, period: str) -> None:
     """每天晚上7点 says when the work is done: the period still repeats it, unlike 每月收费120元."""
     assert [c.period for c in govmetrics.extract(text).cadences] == [period]
+
+
+def test_a_quoted_list_of_short_forms_in_corner_brackets_is_read_as_cadences() -> None:
+    assert cadences("鎮裡實行「周巡查、月評比」制度。") == [("P1W", None, None), ("P1M", None, None)]
+
+
+def test_a_cadence_by_any_verb_keeps_the_clause_as_its_activity() -> None:
+    [cadence] = govmetrics.extract("按季度调整完善重点项目库。").cadences
+    assert (cadence.text, cadence.activity) == ("按季度调整", "调整完善重点项目库")

@@ -7,6 +7,11 @@ Two ways Chinese writes a cadence:
 * count per period, without 每: 一年两次, 两年一次, 一周一调度, 半月一通报;
 * a period word naming a recurring activity, with no count: 月调度, 双周例会, 季度通报, 年终考核, and
   按月通报, 逐月调度, 分季度进行民主评议 (the activities are the ``cadence_activities`` lexicon).
+* 按 or 逐 + a period of a quarter or shorter + any action verb: 逐季召开部署会, 按季度调整项目清单
+  (but not a verb that reckons, pays, stages or moves a figure, the ``period_reckonings`` lexicon:
+  按月计算, 按月发放, 逐月回落);
+* a list of short forms, a period character and a two-character verb each (“周汇总、月交办”,
+  日梳理、周研判、月分析), quoted or holding one known activity: every item is a cadence.
 
 A period that divides an amount is a rate, not a cadence: 每月收费150元, 每年可减轻负担48亿元,
 每年每平方米三元 state what a period holds, not how often something is done.
@@ -208,6 +213,18 @@ def _states_a_rate(text: str, end: int) -> bool:
     return False
 
 
+# After a period (and a 每-person before it: 每名干部每天), a modal or 开展 / 进行 says an action is
+# done each period, not an amount held: 每天要开展走访, 每月须进行检查.
+_ACTION_AFTER = re.compile(r"(?:都|均|要|须|必须|应|应当|需|需要|将)?(?:开展|进行|组织|召开)")
+
+
+def _activity_follows(text: str, end: int) -> bool:
+    """每季度评选“最美庭院”20户: a recurring activity of the cadence_activities lexicon right after the
+    period makes it a cadence; the amount after it is what the activity yields, not what the period
+    holds."""
+    return _named_pattern()[2].match(text, end) is not None
+
+
 # 对/为/给 and a few words right before an amount make it what the action reaches when words go on
 # after it (为辖区120名老人上门送餐); an amount that ends the clause, or that 的 or a qualifier follows,
 # is what the period holds (为企业节约成本12亿元, 12亿元以上), and so is one after a verb
@@ -277,9 +294,14 @@ def _every_period(text: str) -> Iterator[Cadence]:
             if counted is not None:
                 low, high, end, found_activity = counted
                 activity = found_activity or None
-        if rate and low is None and high is None:
-            continue  # 每人每月100元: 每月 divides an amount; 每人每季度调研1次 still counts times
-        if low is None and high is None and _states_a_rate(text, match.end()):
+        # 每人每月100元: 每月 divides an amount; 每人每季度调研1次 still counts times, and
+        # 每名干部每天要开展走访 names no amount for the period to divide
+        if (
+            low is None
+            and high is None
+            and not _activity_follows(text, match.end())
+            and (_states_a_rate(text, match.end()) or (rate and not _ACTION_AFTER.match(text, match.end())))
+        ):
             continue
         taken = end
         if lexicon.covered(names, start, end) or lexicon.covered(names, start, start + 2):
@@ -312,7 +334,37 @@ _NOT_BEFORE_PERIOD = frozenset(
 _MODIFIERS = "现场|专题|集中"
 
 
-def _named_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
+# 逐季召开部署会, 按季度调整项目清单: 按 or 逐 + a period of a month or shorter, or a quarter, then a verb
+# is an action done each period, whatever the verb, unless the verb reckons, pays or stages an amount
+# or moves a figure (the ``period_reckonings`` lexicon: 按月计算, 按月发放, 逐月回落). Not 分 (分季度下达
+# stages a plan), not 年 or 日 (逐年提高 is a trend; 按年计征, 按日加收 reckon), not 按月份 or 按月度 (a
+# table's columns, a contract's term); and the verb is no preposition or conjunction (按季度向…报送,
+# 按季或者按次: the action, if any, comes later and needs a word of the cadence_activities lexicon),
+# nor more of the calendar (按周年计算, 按旬间日历: a period's name goes on).
+_BY_ANY_VERB = re.compile(
+    r"(?=[按逐])[按逐](?P<period>半月|季度|月|周|旬|季)(?![份度])"
+    r"(?P<verb>(?![对向将把为给与和及或在从由于按以经并年月日周天旬季间])[\u4e00-\u9fff]{2})"
+)
+_ACTIVITY_TAIL = re.compile(r"[^，。；！？：,;!?\n、“”]{0,10}")
+# 周巡查、月评比、季考核 and “日梳理、周研判、月分析”: a list of short forms, each a period character and a
+# two-character verb, names a set of cadences, every item one even if its verb is not in the
+# cadence_activities lexicon; the list shows itself as one by its quotation marks or by one item
+# that the lexicon holds. A lone 月分析 needs the lexicon.
+_SHORT_PERIODS = {"日": "日", "天": "天", "周": "周", "旬": "旬", "月": "月", "季": "季度", "年": "年"}
+_SHORT_ITEM = r"[日天周旬月季年][\u4e00-\u9fff]{2}"
+_SHORT_LIST = re.compile(rf"(?=[日天周旬月季年])(?<![日天周旬月季年])({_SHORT_ITEM})((?:、{_SHORT_ITEM})+)")
+
+
+def _reckoning_words() -> re.Pattern[str]:
+    cache = get_plugin_host().cache
+    built = cache.get("cadences.reckonings")
+    if built is None:
+        words = sorted({re.escape(row[0]) for row in lexicon.load("period_reckonings")}, key=len, reverse=True)
+        built = cache["cadences.reckonings"] = re.compile("|".join(words) or "(?!)")
+    return built
+
+
+def _named_pattern() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cache = get_plugin_host().cache
     built = cache.get("cadences.named")
     if built is None:
@@ -327,13 +379,59 @@ def _named_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
                 rf"(?=[按逐分])(?P<by>[按逐分])(?P<period>{by})(?!份)"  # not 部分月份
                 rf"[^，。；！？：,;!?\n]{{0,12}}?(?P<act>{activities or '(?!)'})"
             ),
+            re.compile(activities or "(?!)"),
         )
     return built
 
 
 def _named_by_period(text: str) -> Iterator[Cadence]:
-    bare, by = _named_pattern()
+    bare, by, _ = _named_pattern()
     names = lexicon.set_phrase_spans(text)
+    taken: list[tuple[int, int]] = []
+    for cadence in _named_by_lexicon(text, bare, by, names):
+        taken.append((cadence.span.start, cadence.span.end))
+        yield cadence
+    for cadence in (*_by_any_verb(text, names), *_short_form_lists(text, bare, names)):
+        if not any(start < cadence.span.end and cadence.span.start < end for start, end in taken):
+            taken.append((cadence.span.start, cadence.span.end))
+            yield cadence
+
+
+def _by_any_verb(text: str, names: list[tuple[int, int]]) -> Iterator[Cadence]:
+    """逐季召开部署会, 按季度调整项目清单: see :data:`_BY_ANY_VERB`."""
+    reckonings = _reckoning_words()
+    for match in _BY_ANY_VERB.finditer(text):
+        start, end = match.start(), match.end()
+        if reckonings.match(text, match.start("verb")) or lexicon.covered(names, start, end):
+            continue
+        period = _period(*_PERIOD_WORDS[match.group("period")])
+        if period is None:
+            continue
+        tail = _ACTIVITY_TAIL.match(text, match.start("verb"))
+        activity = tail.group() if tail else match.group("verb")
+        yield Cadence(text=text[start:end], span=Span(start=start, end=end), period=period,
+                      activity=activity)  # fmt: skip
+
+
+def _short_form_lists(text: str, bare: re.Pattern[str], names: list[tuple[int, int]]) -> Iterator[Cadence]:
+    """周巡查、月评比、季考核: see :data:`_SHORT_LIST`."""
+    for match in _SHORT_LIST.finditer(text):
+        start, end = match.span()
+        items = [(start, start + 3)] + [(at, at + 3) for at in range(match.start(2) + 1, end, 4)]
+        quoted = text[start - 1 : start] == "“" and text[end : end + 1] == "”"
+        if not quoted and not any(bare.fullmatch(text, a, b) for a, b in items):
+            continue
+        for a, b in items:
+            period = _period(*_PERIOD_WORDS[_SHORT_PERIODS[text[a]]])
+            if period is None or lexicon.covered(names, a, b):
+                continue
+            yield Cadence(text=text[a:b], span=Span(start=a, end=b), period=period, activity=text[a + 1 : b])
+
+
+def _named_by_lexicon(
+    text: str, bare: re.Pattern[str], by: re.Pattern[str], names: list[tuple[int, int]]
+) -> Iterator[Cadence]:
+    """月调度, 季度通报 and 按月通报: a period word and an activity of the cadence_activities lexicon."""
     for pattern in (bare, by):
         for match in pattern.finditer(text):
             start = match.start()
