@@ -291,6 +291,21 @@ def test_a_bounded_magnitude_after_a_slash_is_a_rates_denominator() -> None:
     assert metrics("事故死亡率控制在0.3人/百亿元以下。") == [("0.3人", Decimal("0.3"), None, "人", None)]
 
 
+def test_one_after_its_noun_closing_the_phrase_is_a_count() -> None:
+    assert metrics("委员会设主任一人、副主任二至三人。") == [
+        ("一人", 1, None, "人", None),
+        ("二至三人", 2, 3, "人", None),
+    ]
+    assert metrics("每所学校配备心理教师一名；") == [("一名", 1, None, "名", None)]
+
+
+@pytest.mark.parametrize(
+    "text", ["推行一人一档管理。", "其中一人，负责联络。", "材料须由同一人签字。", "派一名干部驻村。"]
+)
+def test_one_as_an_article_or_picking_one_out_is_no_count(text: str) -> None:
+    assert metrics(text) == []
+
+
 def test_a_traditional_bare_magnitude_with_a_bound_is_an_amount() -> None:
     assert metrics("全縣引進億元以上項目12個。") == [
         ("億元以上", 100000000, None, "元", "at_least"),

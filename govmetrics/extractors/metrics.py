@@ -280,6 +280,23 @@ _AFTER_TERM = re.compile(
 )
 
 
+# 理事会由理事长一人、副理事长一至二人组成, 设总裁一人: a count written after its noun, closing the phrase,
+# is a count even of one; an article stands before its noun (一个小团组) and 其中一人 picks one out.
+_PHRASE_END = frozenset("、，。；：）")
+
+
+def _one_after_its_noun(text: str, match: re.Match[str], unit: str | None) -> bool:
+    """Whether a lone 一 and its classifier follow a noun and end the phrase: a count of one."""
+    start = match.start()
+    return (
+        match.group("num") in ("一", "壹")
+        and unit in ("人", "名")
+        and text[match.end() : match.end() + 1] in _PHRASE_END
+        and _HAN.match(text, start - 1) is not None
+        and not text.endswith(("其中", "之", "中", "其", "有", "的", "这", "那", "每", "第", "唯", "同"), 0, start)
+    )
+
+
 def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tuple[int, int]]) -> bool:
     start = match.start()
     num_start = match.start("num") - (3 if match.group("percent") else 0)
@@ -329,7 +346,7 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         or match.group("half")
         or match.group("half2")
     )
-    if num in _NOT_COUNTS and plain and not cued:
+    if num in _NOT_COUNTS and plain and not cued and not _one_after_its_noun(text, match, unit):
         return True  # 一个个, 二类 (but 延长一年 counts one year)
     if all(ch in MAGNITUDES or ch in "百千" for ch in num) and not (
         qualified or match.group("more") or match.group("more2") or match.group("percent") or match.group("post")
