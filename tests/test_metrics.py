@@ -291,6 +291,22 @@ def test_a_bounded_magnitude_after_a_slash_is_a_rates_denominator() -> None:
     assert metrics("事故死亡率控制在0.3人/百亿元以下。") == [("0.3人", Decimal("0.3"), None, "人", None)]
 
 
+def test_numbers_listed_after_fenbie_share_the_unit_written_once() -> None:
+    assert metrics("满意率和办结率较上月分别提高0.8和1.5个百分点。") == [
+        ("0.8", Decimal("0.8"), None, "百分点", None),
+        ("1.5个百分点", Decimal("1.5"), None, "百分点", None),
+    ]
+    assert metrics("三个园区产值分别为2.4、3.6和4.8亿元。") == [
+        ("2.4", 240000000, None, "元", None),
+        ("3.6", 360000000, None, "元", None),
+        ("4.8亿元", 480000000, None, "元", None),
+    ]
+
+
+def test_numbers_listed_without_fenbie_stay_unitless() -> None:
+    assert metrics("改造3和5号楼，新增车位20个。") == [("20个", 20, None, "个", None)]
+
+
 def test_one_after_its_noun_closing_the_phrase_is_a_count() -> None:
     assert metrics("委员会设主任一人、副主任二至三人。") == [
         ("一人", 1, None, "人", None),

@@ -437,6 +437,7 @@ def find_metrics(text: str) -> Iterator[Metric]:
         # 最高单日达到587件: a peak reached is a level, and the record starts at the amount too
         peak = _observed_peak(text, match)
         start = match.start("num") - (3 if percent else 0) if match.group("per") or peak else match.start()
+        found.extend(_listed_before(text, match, start, lex))
         found.append(
             Metric(
                 text=text[start:end],
@@ -448,6 +449,42 @@ def find_metrics(text: str) -> Iterator[Metric]:
             )
         )
     yield from _pair_bounds(text, found)
+
+
+# 分别提高0.6和1.2个百分点, 分别为3.5、4.2和5.1万元: after 分别 (respectively) and its verb, numbers
+# listed before the last one share its unit and magnitude, written once at the end of the list.
+_LISTED_BEFORE = re.compile(r"分别[\u4e00-\u9fff]{0,4}?((?:\d+(?:\.\d+)?[和、与及])+)$")
+_LISTED_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_TRAILING_MAGNITUDE = re.compile(r"[十百千万亿]*$")
+
+
+def _listed_before(text: str, match: re.Match[str], start: int, lex: _Lexicon) -> list[Metric]:
+    """The numbers listed before a metric after 分别, each with the metric's unit and magnitude."""
+    if text[start - 1 : start] not in ("和", "、", "与", "及") or not match.group("num")[0].isdigit():
+        return []
+    listed = _LISTED_BEFORE.search(text, max(0, start - 40), start)
+    if listed is None or match.group("num2") or match.group("pre") or match.group("gapped"):
+        return []
+    unit = "%" if match.group("percent") and not match.group("unit") else _canonical(lex, match.group("unit"))
+    # the magnitude written after the last number: in its Arabic numeral (5.1万) or after it
+    magnitude = _TRAILING_MAGNITUDE.search(match.group("num")).group() + (match.group("mag") or "")  # type: ignore[union-attr]
+    metrics = []
+    for number in _LISTED_NUMBER.finditer(text, listed.start(1), listed.end(1)):
+        try:
+            amount = parse_amount(number.group() + magnitude)
+        except NumeralError:
+            return []
+        metrics.append(
+            Metric(
+                text=number.group(),
+                span=Span(start=number.start(), end=number.end()),
+                value=amount.value,
+                high=None,
+                unit=unit,
+                approx=None,
+            )
+        )
+    return metrics
 
 
 _LOWER_BOUNDS = frozenset(("at_least", "more_than"))
