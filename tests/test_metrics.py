@@ -296,7 +296,7 @@ def test_numbers_listed_after_fenbie_share_the_unit_written_once() -> None:
         ("0.8", Decimal("0.8"), None, "百分点", None),
         ("1.5个百分点", Decimal("1.5"), None, "百分点", None),
     ]
-    assert metrics("三个园区产值分别为2.4、3.6和4.8亿元。") == [
+    assert metrics("东区、西区和南区产值分别为2.4、3.6和4.8亿元。") == [
         ("2.4", 240000000, None, "元", None),
         ("3.6", 360000000, None, "元", None),
         ("4.8亿元", 480000000, None, "元", None),
