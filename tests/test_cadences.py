@@ -84,6 +84,9 @@ CASES = [
     ("区政府逐季召开项目推进部署会。", [("P3M", None, None)]),
     ("按季度调整完善重点项目库。", [("P3M", None, None)]),
     ("国土部门按月公布土地供应计划。", [("P1M", None, None)]),
+    ("按季度组织一次应急演练。", [("P3M", 1, 1)]),
+    # a report to someone by the period: 报送, 上报, 汇报 are recurring activities
+    ("各镇按月向县应急局报送隐患排查情况。", [("P1M", None, None)]),
     # a list of period-activity short forms: every item, quoted or holding a known activity
     ("街道推行“日梳理、周会商、月讲评”机制。", [("P1D", None, None), ("P1W", None, None), ("P1M", None, None)]),
     ("社区建立“周收集、月反馈”机制。", [("P1W", None, None), ("P1M", None, None)]),
@@ -139,6 +142,7 @@ NOT_CADENCES = [
     ("法定工作日检查不收费。", "工作日 is a kind of day, not daily"),
     ("补助资金按月发放到户。", "paid by the month: a payment schedule"),
     ("工伤津贴按月计算。", "reckoned by the month"),
+    ("养老金按月足额发放。", "paid by the month, with an adverb before the verb"),
     ("房价涨幅逐月回落。", "a trend month by month"),
     ("粮食产量逐年提高。", "a trend year by year"),
     ("年度任务分季度下达到各镇。", "a plan staged by quarter"),

@@ -402,15 +402,21 @@ def _by_any_verb(text: str, names: list[tuple[int, int]]) -> Iterator[Cadence]:
     reckonings = _reckoning_words()
     for match in _BY_ANY_VERB.finditer(text):
         start, end = match.start(), match.end()
-        if reckonings.match(text, match.start("verb")) or lexicon.covered(names, start, end):
+        # an adverb may stand before the verb that reckons or pays: 按月足额发放, 按季如实缴纳
+        verb = match.start("verb")
+        if reckonings.search(text, verb, verb + 4) or lexicon.covered(names, start, end):
             continue
         period = _period(*_PERIOD_WORDS[match.group("period")])
         if period is None:
             continue
         tail = _ACTIVITY_TAIL.match(text, match.start("verb"))
         activity = tail.group() if tail else match.group("verb")
+        low = high = None
+        counted = _count_after(text, match.end("period"))
+        if counted is not None:  # 按月组织一次: the count in the clause, as after 每月
+            low, high, end = counted[0], counted[1], max(end, counted[2])
         yield Cadence(text=text[start:end], span=Span(start=start, end=end), period=period,
-                      activity=activity)  # fmt: skip
+                      min_times=low, max_times=high, activity=activity)  # fmt: skip
 
 
 def _short_form_lists(text: str, bare: re.Pattern[str], names: list[tuple[int, int]]) -> Iterator[Cadence]:
