@@ -91,6 +91,7 @@ CASES = [
     ("街道推行“日梳理、周会商、月讲评”机制。", [("P1D", None, None), ("P1W", None, None), ("P1M", None, None)]),
     ("社区建立“周收集、月反馈”机制。", [("P1W", None, None), ("P1M", None, None)]),
     ("落实日巡查、周分析、季汇报制度。", [("P1D", None, None), ("P1W", None, None), ("P3M", None, None)]),
+    ("推行“日收集、周梳理和月答复”机制。", [("P1D", None, None), ("P1W", None, None), ("P1M", None, None)]),
     # a 每-person before the period with an action and no amount after it
     ("每名网格员每天要开展入户走访。", [("P1D", None, None)]),
     # a recurring activity right after the period: the amount after it is what it yields
@@ -148,6 +149,9 @@ NOT_CADENCES = [
     ("年度任务分季度下达到各镇。", "a plan staged by quarter"),
     ("数据按月份统计。", "a table's columns by month"),
     ("有效期按周年计算。", "a year of validity, not weekly"),
+    ("按季节调整种植结构。", "季节 is a season"),
+    ("按周边居民需求设置网点。", "周边 is the surroundings"),
+    ("按月底库存核定。", "月底 is a day of the month"),
     ("社区积极开展月分析。", "a lone short form whose verb is not a known activity"),
     ("走访周边村、月湖村、日新村。", "places listed, no activities"),
 ]

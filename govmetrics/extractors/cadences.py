@@ -340,19 +340,21 @@ _MODIFIERS = "现场|专题|集中"
 # stages a plan), not 年 or 日 (逐年提高 is a trend; 按年计征, 按日加收 reckon), not 按月份 or 按月度 (a
 # table's columns, a contract's term); and the verb is no preposition or conjunction (按季度向…报送,
 # 按季或者按次: the action, if any, comes later and needs a word of the cadence_activities lexicon),
-# nor more of the calendar (按周年计算, 按旬间日历: a period's name goes on).
+# nor more of the calendar (按周年计算, 按旬间日历: a period's name goes on), nor a numeral, nor what
+# makes the period character part of another word (按季节, 按周期, 按周边, 按月底).
+_PERIOD_WORD_ENDS = "节候期边围到全密底末初亮饼薪票一二两三四五六七八九十"
 _BY_ANY_VERB = re.compile(
     r"(?=[按逐])[按逐](?P<period>半月|季度|月|周|旬|季)(?![份度])"
-    r"(?P<verb>(?![对向将把为给与和及或在从由于按以经并年月日周天旬季间])[\u4e00-\u9fff]{2})"
+    rf"(?P<verb>(?![对向将把为给与和及或在从由于按以经并年月日周天旬季间{_PERIOD_WORD_ENDS}])[\u4e00-\u9fff]{{2}})"
 )
 _ACTIVITY_TAIL = re.compile(r"[^，。；！？：,;!?\n、“”]{0,10}")
-# 周巡查、月评比、季考核 and “日梳理、周研判、月分析”: a list of short forms, each a period character and a
+# 周巡查、月评比、季考核 and “日梳理、周研判和月分析”: a list of short forms, each a period character and a
 # two-character verb, names a set of cadences, every item one even if its verb is not in the
 # cadence_activities lexicon; the list shows itself as one by its quotation marks or by one item
 # that the lexicon holds. A lone 月分析 needs the lexicon.
 _SHORT_PERIODS = {"日": "日", "天": "天", "周": "周", "旬": "旬", "月": "月", "季": "季度", "年": "年"}
 _SHORT_ITEM = r"[日天周旬月季年][\u4e00-\u9fff]{2}"
-_SHORT_LIST = re.compile(rf"(?=[日天周旬月季年])(?<![日天周旬月季年])({_SHORT_ITEM})((?:、{_SHORT_ITEM})+)")
+_SHORT_LIST = re.compile(rf"(?=[日天周旬月季年])(?<![日天周旬月季年])({_SHORT_ITEM})((?:[、和及]{_SHORT_ITEM})+)")
 
 
 def _reckoning_words() -> re.Pattern[str]:
