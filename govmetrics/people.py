@@ -269,6 +269,8 @@ def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()
     for index in range(len(clauses) - 1, -1, -1):
         clause = clauses[index].rstrip("，")
         parsed = parse_list(clause, known)
+        if parsed is None and _names_a_body_of_people(clause):
+            continue  # A，B，各村主任（支部书记），各单位负责人出席: the people come before the groups
         if parsed is None:
             if index == len(clauses) - 1:
                 if _names_a_group(clause):
@@ -283,6 +285,18 @@ def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()
 def _names_a_group(clause: str) -> bool:
     """相关部门负责同志, 区住建委、区城管局负责人, 群众代表30余人: people, but no one named."""
     return clause.endswith(_GROUP_WORDS) or bool(_HEADCOUNT.search(clause))
+
+
+# a group named by its members' office (各居、村主任, 全体机关干部, 相关科室负责人); a note in brackets after
+# it (（常务副书记）, （部门）) is no part of what it ends with
+_GROUP_OPENING = re.compile(r"^(?:各|全体|相关|有关|其他|部分)")
+_BRACKETED_NOTE = re.compile(r"[（(][^）)]{1,12}[）)]$")
+
+
+def _names_a_body_of_people(clause: str) -> bool:
+    """各居、村主任（常务副书记）, 机关相关科室（部门）负责人: people by their office or group, no one named."""
+    clause = _BRACKETED_NOTE.sub("", clause)
+    return clause.endswith(_GROUP_WORDS) or bool(_GROUP_OPENING.match(clause) and lexicon_title_end(clause))
 
 
 def _tail_people(clause: str, known: tuple[str, ...]) -> list[Person]:

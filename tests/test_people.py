@@ -104,3 +104,16 @@ def test_transliterated_names_need_a_title() -> None:
 def test_member_units_and_the_invited_are_no_names() -> None:
     assert parse_list("市委统战工作领导小组成员单位") is None
     assert parse_list("历届区政协主席应邀") is None
+
+
+def test_groups_named_by_office_with_a_note_in_brackets_are_skipped_between_people_and_verb() -> None:
+    text = (
+        "镇党委副书记、镇长严立军，副镇长温雅、符建，机关相关科室(部门)负责人，各居、村主任（党支部书记），"
+        "各驻镇单位负责人出席"
+    )
+    assert [p.name for p in people_before(text, len(text))] == ["严立军", "温雅", "符建"]
+
+
+def test_a_clause_of_other_words_before_a_group_still_ends_the_list() -> None:
+    text = "7月1日，镇政府与恒达公司签订协议，各村主任出席"
+    assert people_before(text, len(text)) == []
