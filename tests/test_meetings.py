@@ -569,3 +569,75 @@ def test_a_half_width_comma_ends_the_clause_a_study_verb_or_modal_is_read_in() -
     assert (m.referred, m.date) == (False, dt.date(2021, 3, 5))
     [m] = meetings("各街道要抓好落实,3月5日,区政府召开防汛工作会议。", published="2021-03-06")
     assert m.name == "防汛工作会议"
+
+
+def test_a_body_that_meets_names_a_session_given_only_by_year_number_or_bracket() -> None:
+    [m] = meetings("本报讯 6日上午，县委常委会召开2020年第5次会议，县委书记罗建平主持会议。", published="2020-05-07")
+    assert (m.name, m.organ, m.chair.name if m.chair else None) == ("县委常委会2020年第5次会议", "县委常委会", "罗建平")
+    [m] = meetings("4月2日，镇党委召开(扩大)会议，镇党委书记韩立主持会议。", published="2020-04-03")
+    assert m.name == "镇党委(扩大)会议"  # as written, half-width brackets and all
+    [m] = meetings("9月1日，市政府常务会召开第23次会议，市长邱明远主持会议。", published="2020-09-02")
+    assert m.name == "市政府常务会第23次会议"
+
+
+def test_a_session_name_put_together_from_a_traditional_text_reads_as_written() -> None:
+    [m] = meetings("8月3日，鎮黨委召開（擴大）會議，鎮黨委書記葉志強主持會議。", published="2020-08-04")
+    assert (m.name, m.chair.name if m.chair else None) == ("鎮黨委（擴大）會議", "葉志強")
+
+
+def test_a_place_between_the_chair_and_the_verb_is_passed_over() -> None:
+    [m] = meetings(
+        "6月18日晚，市防汛抗旱指挥部召开全市防汛视频会商会。市委常委、市防指指挥长蔡文华在主会场主持会议，"
+        "各县区设分会场。",
+        published="2020-06-19",
+    )
+    assert m.chair is not None and m.chair.name == "蔡文华"
+    [m] = meetings("3月2日，县委副书记吴海涛在分会场主持召开全县春耕生产调度会。", published="2020-03-03")
+    assert m.chair is not None and m.chair.name == "吴海涛"
+
+
+def test_a_person_inside_a_zai_phrase_before_the_verb_still_chairs() -> None:
+    [m] = meetings("5月6日，全区安全生产工作会议召开。会议在区长孟庆华主持下进行。", published="2020-05-07")
+    assert m.chair is not None and m.chair.name == "孟庆华"
+
+
+def test_a_convener_and_a_commander_are_titles_even_when_they_name_a_meeting() -> None:
+    [m] = meetings(
+        "4月9日，县安全生产联席会议全体会议召开。副县长、联席会议召集人邹丽娟主持会议。", published="2020-04-10"
+    )
+    assert m.chair is not None and m.chair.name == "邹丽娟"
+    assert m.chair.titles == ("副县长", "联席会议召集人")
+
+
+def test_a_work_report_subtitle_names_the_session_it_was_given_at() -> None:
+    text = (
+        "2023年某某市政府工作报告\n——2023年1月9日在某某市第十七届人民代表大会第二次会议上\n市长 孔德明\n"
+        "各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n"
+    )
+    [m] = meetings(text, published="2023-01-16")
+    assert (m.name, m.date) == ("某某市第十七届人民代表大会第二次会议", dt.date(2023, 1, 9))
+    assert m.chair is None and not m.referred
+
+
+def test_a_subtitle_in_brackets_with_the_day_in_chinese_numerals() -> None:
+    text = "政府工作报告\n（二〇二三年一月十日在某某县第十八届人民代表大会第三次会议上）\n县长 霍建新\n各位代表：\n"
+    [m] = meetings(text, published="2023-01-20")
+    assert (m.name, m.date) == ("某某县第十八届人民代表大会第三次会议", dt.date(2023, 1, 10))
+
+
+def test_a_subtitle_whose_day_follows_the_title_directly() -> None:
+    text = "2023年某某省政府工作报告\n2023年1月12日在某某省第十四届人民代表大会第一次会议上\n省长 蓝天明\n各位代表：\n"
+    [m] = meetings(text, published="2023-01-20")
+    assert m.date == dt.date(2023, 1, 12)
+
+
+def test_a_speech_subtitle_with_no_day_is_dated_by_the_story() -> None:
+    text = "本报讯 1月5日，全县经济工作会议召开。\n坚定信心 真抓实干\n——在全县经济工作会议上的讲话\n县委书记 鲍文清\n"
+    [m] = meetings(text, published="2023-01-06")
+    assert (m.name, m.date, m.referred) == ("全县经济工作会议", dt.date(2023, 1, 5), False)
+
+
+def test_a_speech_at_a_meeting_spoken_of_in_a_sentence_is_no_subtitle() -> None:
+    spoken_of = meetings("会议传达学习了市委书记2023年1月9日在全市经济工作会议上的讲话精神。", published="2023-01-16")
+    assert all(m.referred for m in spoken_of)
+    assert meetings("他在新的起点上再出发。2023年1月9日在基层一线上，干部们忙碌着。", published="2023-01-16") == []

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 import attrs
 
 from govmetrics import lexicon, people
+from govmetrics.extractors import speech_headers
 from govmetrics.extractors.dates import dates_in
 from govmetrics.hookspecs import hookimpl
 from govmetrics.models import Article, DateMention, Meeting, Person, Span
@@ -41,14 +42,31 @@ _HOLD = re.compile(r"主持召开|召开|隆重举行|举行|举办|开幕(?![�
 # runs from 在 or 从 to the meeting word before 上)
 _HOLD_OR_AT = re.compile(r"(?P<hold>主持召开|召开|隆重举行|举行|举办|开幕(?![式会词]))|[会议式礼坛](?P<at>上)[，,获]")
 _AT_OPENING = re.compile(r"[在从](?:随后|当天|当日)?")
-# a day written between a chair and the verb: 国务院总理李克强5月29日主持召开
-_DAY_BEFORE_VERB = re.compile(
-    r"(?:[\d一二三四五六七八九十]{1,2}月)?[\d一二三四五六七八九十]{1,3}日(?:[上下]午|晚上?)?$"
+# a day or a place written between a person and the verb of their role: 国务院总理李克强5月29日主持召开,
+# 高某在主会场主持会议, 某某在京出席
+_BETWEEN_PERSON_AND_VERB = re.compile(
+    r"(?:[\d一二三四五六七八九十]{1,2}月)?[\d一二三四五六七八九十]{1,3}日(?:[上下]午|晚上?)?(?:在[\u4e00-\u9fff]{1,10})?$"
+    r"|在[\u4e00-\u9fff]{1,10}$"
 )
+
+
+def _people_before_role(text: str, at: int, floor: int, known: tuple[str, ...]) -> list[Person]:
+    """The people a role verb at ``at`` speaks of: those listed before it, or before the day or the
+    place written between them and the verb. 会议在区长某某主持下 has its person inside the 在 phrase,
+    so the place is passed over only when people stand before it."""
+    between = _BETWEEN_PERSON_AND_VERB.search(text, max(floor, at - 24), at)
+    if between is not None:
+        found = people.people_before(text, between.start(), floor, known)
+        if found:
+            return found
+    return people.people_before(text, at, floor, known)
+
+
 _ROLE = re.compile(r"主持|出席|参加|列席|参会|到会")
 # a role with no object: 出席，/ 出席并讲话 / 到会指导 / 出席活动 (出席 is said of the event a story
-# reports, 参加 of anything: 参加检查); these speak of the meeting last named
-_BARE_ROLE = re.compile(r"(?:指导|讲话|致辞|(?<=出席)活动)?(?:[，。；、并\n]|$)")
+# reports, 参加 of anything: 参加检查); these speak of the meeting last named, and so does 主持下
+# (会议在区长某某主持下进行)
+_BARE_ROLE = re.compile(r"(?:指导|讲话|致辞|(?<=出席)活动)?(?:[，。；、并\n]|$)|(?<=主持)下")
 _AGENDA_VERBS = ("传达", "听取", "审议", "研究", "部署", "通报", "学习", "讨论", "总结", "分析", "审定", "通过")
 # spoken of rather than held: 传达…会议精神, 关于召开…的请示; such a meeting was held (or is to be),
 # the story only names it, so it comes out with ``referred=True``
@@ -106,6 +124,10 @@ _NUMBERING_BEFORE = re.compile(r"^(?:第[一二三四五六七八九十百零〇
 _LEADING_DAY = re.compile(r"^.*?[\d一二三四五六七八九十]日(?:[上下]午|晚上?|凌晨)?")
 # a body whose sessions are named after it: short, and ending as bodies do (区委常委会, 区政府, 党工委)
 _BODY = re.compile(r"[\u4e00-\u9fff]{1,11}[会委府局部办组院厅处]")
+# a name that only numbers or marks a session of the body holding it (2019年第8次会议, （扩大）会议,
+# 全体会议, 会议; and any name opening with 第: 第十二次常务会议): the body's own name (区委常委会)
+# is what says which meeting it is
+_SESSION_ONLY = re.compile(r"(?:\d{4}年度?)?(?:第[\d一二三四五六七八九十百零〇]+次|[（(]扩大[)）]|全体|扩大)*会议")
 # how often or whether a body meets is no part of it: 统战部将每半年召开, 每月至少召开
 _CADENCE_OR_MODAL = re.compile(r"(?:每|定期).*$")
 _MODALS_AFTER = re.compile(r"(?:将|要|应当|应|须|必须|计划|拟|坚持|至少)+$")
@@ -414,11 +436,10 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             or _COUNTED.search(clause)
         )
         if hold.group() == "主持召开":
-            day = _DAY_BEFORE_VERB.search(text, max(sentence[0], verb_start - 12), verb_start)
-            chair_end = day.start() if day else verb_start
-            chairs = people.people_before(text, chair_end, sentence[0], known)
+            chairs = _people_before_role(text, verb_start, sentence[0], known)
             if not chairs:
-                chairs = _subject(text, sentence[0], chair_end)
+                between = _BETWEEN_PERSON_AND_VERB.search(text, max(sentence[0], verb_start - 24), verb_start)
+                chairs = _subject(text, sentence[0], between.start() if between else verb_start)
             draft.chair = chairs[-1] if chairs else None
         elif named[0] > verb_start and before and not people.parse_list(before.rstrip("在"), known):
             organ, _, place = _LEADING_DAY.sub("", before).partition("在")
@@ -430,7 +451,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             in_name = _ORGAN_IN_NAME.match(draft.name)
             draft.organ = in_name.group(1) if in_name else None
         elif (
-            (draft.name.startswith("第") or draft.name == "会议")
+            (draft.name.startswith("第") or _SESSION_ONLY.fullmatch(draft.name))
             and _BODY.fullmatch(draft.organ)
             and not _CAPTION.match(text, clause_start)  # （图为镇政府召开会议现场）: the meeting reported
         ):
@@ -449,6 +470,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         draft.agenda = _agenda(text, named[1])
         drafts.append(draft)
 
+    drafts.extend(_subtitle_drafts(text, calendar))
     drafts.sort(key=lambda d: d.start)
     starts = [d.start for d in drafts]  # kept beside drafts, in step, for the searches by position
 
@@ -467,7 +489,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             else:
                 continue  # 参加检查, 参加拉练活动: something other than the meeting
         target = _target(drafts, starts, role.start(), obj)
-        found = people.people_before(text, role.start(), sentence[0], known)
+        found = _people_before_role(text, role.start(), sentence[0], known)
         if target is None:
             if obj is None or named is None or not found:
                 continue  # a meeting is introduced by who attends it, not by the word alone
@@ -502,6 +524,19 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             agenda=tuple(draft.agenda),
             referred=draft.referred,
         )
+
+
+def _subtitle_drafts(text: str, calendar: _Calendar) -> Iterator[_Draft]:
+    """The meetings that reports and speeches were given at, as their subtitles name them
+    (——2024年1月20日在…人民代表大会第二次会议上): held on the day the subtitle gives, with no chair;
+    with no day in it, the story's dateline dates it."""
+    for subtitle in speech_headers.subtitles(text):
+        start, end = subtitle.name_start, subtitle.name_end
+        if _last_word_end(text, start, end) != end:
+            continue  # 在…上 names no meeting
+        draft = _Draft(name=text[start:end], start=start, end=end)
+        draft.date = _date_for(calendar, (subtitle.start, subtitle.end), start)
+        yield draft
 
 
 _SENTENCE_OPENS = re.compile(r"[。！？\n][ \t\u3000]*$")
