@@ -545,11 +545,6 @@ def test_a_meeting_held_year_after_year_is_counted_not_reported() -> None:
     assert m.referred
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a study session named only in the headline (中心组第三次集中学习) holds no meeting word; "
-    "the record comes from 主持会议 and is named 会议",
-)
 def test_a_study_session_named_only_in_the_headline_takes_its_name() -> None:
     [m] = meetings(
         "区委理论学习中心组第三次集中学习\n4月12日下午，区委理论学习中心组集中学习了有关文件精神。区委书记谭林主持会议。",
@@ -641,3 +636,19 @@ def test_a_speech_at_a_meeting_spoken_of_in_a_sentence_is_no_subtitle() -> None:
     spoken_of = meetings("会议传达学习了市委书记2023年1月9日在全市经济工作会议上的讲话精神。", published="2023-01-16")
     assert all(m.referred for m in spoken_of)
     assert meetings("他在新的起点上再出发。2023年1月9日在基层一线上，干部们忙碌着。", published="2023-01-16") == []
+
+
+def test_a_meeting_named_only_in_its_headline_takes_the_headline_name() -> None:
+    text = "全镇秋冬季防火工作会议\n本报讯（通讯员 任可）10月9日，镇党委书记韦东主持会议，部署秋冬季防火工作。"
+    [m] = meetings(text, published="2021-10-10")
+    assert (m.name, m.date, m.chair.name if m.chair else None) == (
+        "全镇秋冬季防火工作会议",
+        dt.date(2021, 10, 9),
+        "韦东",
+    )
+
+
+def test_a_headline_that_is_a_sentence_names_no_meeting() -> None:
+    text = "防火工作要抓早抓实\n10月9日，镇党委书记韦东主持会议，部署秋冬季防火工作。"
+    [m] = meetings(text, published="2021-10-10")
+    assert m.name == "会议"

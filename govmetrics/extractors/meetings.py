@@ -507,7 +507,10 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
 
     # a story starts at its first day (本报讯 3月8日，…); what comes before is its headline
     story_start = calendar.days[0].span.start if calendar.days else 0
-    for draft in _merged(drafts, story_start):
+    kept = _merged(drafts, story_start)
+    if _name_from_headline(text, story_start, kept):
+        kept.sort(key=lambda d: d.start)
+    for draft in kept:
         chair = people.merge_titles([draft.chair], registry)[0] if draft.chair else None
         attendees = [
             p for p in people.merge_titles(_unique(draft.attendees), registry) if chair is None or p.name != chair.name
@@ -675,6 +678,32 @@ def _merged(drafts: list[_Draft], story_start: int) -> list[_Draft]:
         else:
             kept[index] = _merge(kept[index], draft)
     return kept
+
+
+# a headline that is a meeting's name and no sentence: it ends with a meeting word, or with 学习 for
+# a study group's session (区委理论学习中心组第二次（扩大）学习); the story's dateline after it is
+# no part of it
+_HEADLINE_NAME = re.compile(
+    r"(?P<name>[^，。；！？：\n]{2,40}?)(?:\s*[^，。\n]{0,16}?(?:(?<![通资喜快简])讯|[\d一二三四五六七八九十]日电)"
+    r"(?:（[^）]{0,30}）|\([^)]{0,30}\))?)?\s*"
+)
+
+
+def _name_from_headline(text: str, story_start: int, kept: list[_Draft]) -> bool:
+    """A story whose meeting is named only in its headline (全区安全生产工作会议 / 3月5日……主持会议):
+    the first record the story calls only 会议 is that meeting, and takes the headline's name.
+    Whether a record was renamed (and so moved in the text)."""
+    headline = _HEADLINE_NAME.fullmatch(text, 0, story_start) if story_start else None
+    if headline is None or _HOLD.search(headline.group("name")):
+        return False  # no headline, or one that holds a verb (its meeting is a record of its own)
+    start, end = headline.span("name")
+    if not (text.endswith("学习", start, end) or _last_word_end(text, start, end) == end):
+        return False
+    for draft in kept:
+        if draft.start >= story_start and not draft.referred and _BACK_REFERENCE.fullmatch(draft.name):
+            draft.name, draft.start, draft.end = text[start:end], start, end
+            return True
+    return False
 
 
 def _agenda(text: str, at: int) -> list[str]:
