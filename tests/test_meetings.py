@@ -174,16 +174,17 @@ def test_adverbs_are_not_part_of_the_organ() -> None:
 def test_a_role_statement_looks_back_one_story_not_through_the_whole_text() -> None:
     """A role statement looks for its meeting among those named within STORY_REACH before it; in a
     long text it must not walk past every meeting named elsewhere (that made 10 MB take minutes)."""
-    from govmetrics.extractors.meetings import STORY_REACH, _Draft, _target
+    from govmetrics.extractors.meeting_merge import STORY_REACH, Draft
+    from govmetrics.extractors.meetings import _target
 
-    class Counting(list[_Draft]):
+    class Counting(list[Draft]):
         visits = 0
 
         def __getitem__(self, index: Any) -> Any:
             Counting.visits += 1
             return super().__getitem__(index)
 
-    drafts = Counting(_Draft(name="常务会议", start=at, end=at + 4, referred=True) for at in range(0, 100_000, 10))
+    drafts = Counting(Draft(name="常务会议", start=at, end=at + 4, referred=True) for at in range(0, 100_000, 10))
     starts = [draft.start for draft in drafts]
     assert _target(drafts, starts, 50_000, None) is None  # every meeting before it is only referred to
     assert Counting.visits <= STORY_REACH // 10 + 2
@@ -495,7 +496,7 @@ def test_a_spokesperson_chairs_a_press_conference() -> None:
 
 
 def test_the_same_name_in_stories_far_apart_is_not_merged_across_them() -> None:
-    from govmetrics.extractors.meetings import STORY_REACH
+    from govmetrics.extractors.meeting_merge import STORY_REACH
 
     story = "本报讯 3月5日，区委召开常委会会议。区委书记吕明主持会议。\n"
     filler = "区内各街道持续推进背街小巷环境整治提升工作。\n" * (STORY_REACH // 20)

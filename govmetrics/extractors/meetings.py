@@ -29,9 +29,11 @@ from collections.abc import Iterator
 
 import attrs
 
-from govmetrics import lexicon, people
+from govmetrics import people
 from govmetrics.extractors import speech_headers
 from govmetrics.extractors.dates import dates_in
+from govmetrics.extractors.meeting_merge import BACK_REFERENCE, STORY_REACH, Draft, merged
+from govmetrics.extractors.meeting_words import last_word_end, word_ends, words_lexicon
 from govmetrics.hookspecs import hookimpl
 from govmetrics.models import Article, DateMention, Meeting, Person, Span
 
@@ -136,44 +138,6 @@ _ORGAN_IN_NAME = re.compile(
 )
 
 
-@attrs.frozen
-class _Lexicon:
-    words: re.Pattern[str]
-
-
-def _lexicon() -> _Lexicon:
-    from govmetrics.plugins import get_plugin_host
-
-    cache = get_plugin_host().cache
-    built = cache.get("meetings.lexicon")
-    if built is None:
-        words = sorted({row[0] for row in lexicon.load("meeting_words")}, key=len, reverse=True)
-        # a lookahead finds every word, overlapping ones too: 常务会议 holds 常务会 and 会议; the class of
-        # first characters before it lets the search skip ahead to the next one
-        first = re.escape("".join(sorted({word[0] for word in words})))
-        alternation = "|".join(map(re.escape, words))
-        built = cache["meetings.lexicon"] = _Lexicon(words=re.compile(f"(?=[{first}])(?=({alternation}))"))
-    return built
-
-
-@attrs.define
-class _Draft:
-    """A meeting being assembled from the sentences that speak of it."""
-
-    name: str
-    start: int
-    end: int
-    date: DateMention | None = None
-    organ: str | None = None
-    location: str | None = None
-    chair: Person | None = None
-    attendees: list[Person] = attrs.Factory(list)
-    agenda: list[str] = attrs.Factory(list)
-    referred: bool = False
-    #: 次日 before the meeting: it was held the day after ``date`` (a day named earlier)
-    days_after: int = 0
-
-
 #: How far a sentence reaches either side of a word in it: text with no full stops (a page that
 #: lost its punctuation) is read in windows, so the work per meeting word stays bounded.
 SENTENCE_REACH = 300
@@ -201,24 +165,12 @@ def _clause_end(text: str, at: int) -> int:
     return min(len(text), at + 80)
 
 
-def _word_ends(text: str, start: int, end: int) -> list[int]:
-    """Where the meeting words between ``start`` and ``end`` end, last first (常务会议 ends after 议)."""
-    ends = {m.start() + len(m.group(1)) for m in _lexicon().words.finditer(text, start, end)}
-    return sorted((e for e in ends if e <= end), reverse=True)
-
-
-def _last_word_end(text: str, start: int, end: int) -> int | None:
-    """Where the last meeting word between ``start`` and ``end`` ends."""
-    ends = _word_ends(text, start, end)
-    return ends[0] if ends else None
-
-
 _COUNT_BEFORE_NAME = re.compile(r"(?:[\d一两二三四五六七八九十]+[次场期])")
 
 
 def _name_after(text: str, at: int) -> tuple[int, int] | None:
     """The span of the meeting name starting at ``at``: up to the last meeting word in the clause."""
-    end = _last_word_end(text, at, _clause_end(text, at))
+    end = last_word_end(text, at, _clause_end(text, at))
     if end is None or _HOLD.search(text, at, end):
         return None  # 举办单位可以召开听证会: the name follows the later verb, if any
     count = _COUNT_BEFORE_NAME.match(text, at)
@@ -234,7 +186,7 @@ def _name_before(text: str, at: int, floor: int) -> tuple[int, int] | None:
     start = floor
     for match in _CLAUSE_END.finditer(text, floor, at):
         start = match.end()
-    for end in _word_ends(text, start, at):
+    for end in word_ends(text, start, at):
         if end == at or _BETWEEN_NAME_AND_VERB.match(text, end, at):
             head = _NAME_HEAD.match(text, start, end) or _ENUMERATOR.match(text[start:end])
             return (start + (head.end() - head.pos) if head else start), end
@@ -267,7 +219,7 @@ def _name_at(text: str, at: int, floor: int) -> tuple[int, int] | None:
     opening = _AT_OPENING.match(text, start, at)
     if opening is None or _HOLD.search(text, start, at):
         return None
-    ends = _word_ends(text, opening.end(), at)
+    ends = word_ends(text, opening.end(), at)
     return (opening.end(), at) if ends and ends[0] == at else None
 
 
@@ -401,7 +353,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
     calendar = _Calendar.of([_with_opening(text, d) for d in dates_in(article)])
     registry = people.registry_of(text)
     known = tuple(registry)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     regulation = _is_rule_text(text)
 
     for hold in _HOLD_OR_AT.finditer(text):
@@ -415,7 +367,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             named = named_after or _name_before(text, verb_start, sentence[0])
         if named is None:
             continue
-        draft = _Draft(name=text[named[0] : named[1]], start=named[0], end=named[1])
+        draft = Draft(name=text[named[0] : named[1]], start=named[0], end=named[1])
         clause_start = sentence[0]
         for match in _CLAUSE_END.finditer(text, sentence[0], verb_start):
             clause_start = match.end()
@@ -494,7 +446,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             if obj is None or named is None or not found:
                 continue  # a meeting is introduced by who attends it, not by the word alone
             start, end = named
-            target = _Draft(name=text[start:end], start=start, end=end)
+            target = Draft(name=text[start:end], start=start, end=end)
             target.date = _date_for(calendar, sentence, role.start())
             slot = bisect.bisect_right(starts, start)
             drafts.insert(slot, target)
@@ -507,7 +459,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
 
     # a story starts at its first day (本报讯 3月8日，…); what comes before is its headline
     story_start = calendar.days[0].span.start if calendar.days else 0
-    kept = _merged(drafts, story_start)
+    kept = merged(drafts, story_start)
     if _name_from_headline(text, story_start, kept):
         kept.sort(key=lambda d: d.start)
     for draft in kept:
@@ -529,15 +481,15 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         )
 
 
-def _subtitle_drafts(text: str, calendar: _Calendar) -> Iterator[_Draft]:
+def _subtitle_drafts(text: str, calendar: _Calendar) -> Iterator[Draft]:
     """The meetings that reports and speeches were given at, as their subtitles name them
     (——2024年1月20日在…人民代表大会第二次会议上): held on the day the subtitle gives, with no chair;
     with no day in it, the story's dateline dates it."""
     for subtitle in speech_headers.subtitles(text):
         start, end = subtitle.name_start, subtitle.name_end
-        if _last_word_end(text, start, end) != end:
+        if last_word_end(text, start, end) != end:
             continue  # 在…上 names no meeting
-        draft = _Draft(name=text[start:end], start=start, end=end)
+        draft = Draft(name=text[start:end], start=start, end=end)
         draft.date = _date_for(calendar, (subtitle.start, subtitle.end), start)
         yield draft
 
@@ -561,11 +513,7 @@ def _subject(text: str, start: int, end: int) -> list[Person]:
     return []
 
 
-#: How far back a role statement (出席会议) looks for its meeting: the length of a long story.
-STORY_REACH = 3000
-
-
-def _target(drafts: list[_Draft], starts: list[int], at: int, obj: str | None) -> _Draft | None:
+def _target(drafts: list[Draft], starts: list[int], at: int, obj: str | None) -> Draft | None:
     """The meeting a role statement speaks of: the last one named before it, matching its object.
 
     A generic object (会议, 仪式, 座谈) or none (出席并讲话) means the meeting last named. The
@@ -588,96 +536,9 @@ def _same_kind(name: str, obj: str) -> bool:
     """签约仪式 speaks of 老旧小区物业服务合作签约仪式: the object ends the name, or shares its last word."""
     if name.endswith(obj) or obj in name:
         return True
-    word_end = _last_word_end(obj, 0, len(obj))
-    words = [m.group(1) for m in _lexicon().words.finditer(obj)]
+    word_end = last_word_end(obj, 0, len(obj))
+    words = [m.group(1) for m in words_lexicon().words.finditer(obj)]
     return bool(word_end) and any(name.endswith(w) for w in words if len(w) >= 2)
-
-
-# a name that only points back at the meeting named before it: 会议, 本次会议, 第四次会议 (after
-# 主席团召开第四次会议 in the headline); names such as 座谈会 may be a second meeting, so are not
-_BACK_REFERENCE = re.compile(r"(?:本次|此次|这次|第[一二三四五六七八九十百零〇\d]+次)?会议")
-
-
-def _day(draft: _Draft) -> dt.date | None:
-    start = draft.date.start if draft.date else None
-    return start + dt.timedelta(days=draft.days_after) if start else None
-
-
-def _same_meeting(earlier: _Draft, later: _Draft, story_start: int) -> bool:
-    """Whether two names are one meeting: a headline and its story (牙克石市召开X会议 / 3月8日，牙克石市X
-    会议召开), or a name said again; never two on different days or with different chairs.
-
-    Names are one when equal or one ends the other, 推进会 being short for 推进会议; a headline
-    (an undated name before the story's first day) may word it otherwise (台胞台属座谈会 / 2017年
-    第一季度工作座谈会): there the kind of meeting, the last meeting word, must agree.
-    """
-    first, second = earlier.name.removesuffix("议"), later.name.removesuffix("议")
-    headline = earlier.start < story_start <= later.start and _day(earlier) is None
-    if (
-        not (first.endswith(second) or second.endswith(first))
-        and not _BACK_REFERENCE.fullmatch(later.name)
-        and not (headline and _kind(earlier.name) == _kind(later.name))
-    ):
-        return False
-    days = {_day(earlier), _day(later)} - {None}
-    chairs = {d.chair.name for d in (earlier, later) if d.chair}
-    return len(days) <= 1 and len(chairs) <= 1
-
-
-def _kind(name: str) -> str:
-    """The longest meeting word ending ``name``: 座谈会 for 台胞台属座谈会, 常务会议 for 区政府常务会议."""
-    words = [m.group(1) for m in _lexicon().words.finditer(name) if name.endswith(m.group(1))]
-    return max(words, key=len, default="")
-
-
-def _merge(earlier: _Draft, later: _Draft) -> _Draft:
-    """One draft from two of the same meeting: the one with a date (then a chair) keeps its name
-    and place in the text; each field the other names fills a gap."""
-    rank = [(_day(d) is not None, d.chair is not None) for d in (earlier, later)]
-    keep, other = (later, earlier) if rank[1] > rank[0] else (earlier, later)
-    if _BACK_REFERENCE.fullmatch(keep.name) and not _BACK_REFERENCE.fullmatch(other.name):
-        keep.name, keep.start, keep.end = other.name, other.start, other.end  # 会议 is the meeting named
-    if keep.date is None:
-        keep.date, keep.days_after = other.date, other.days_after
-    keep.organ = keep.organ or other.organ
-    keep.location = keep.location or other.location
-    keep.chair = keep.chair or other.chair
-    keep.attendees = keep.attendees + other.attendees
-    keep.agenda = keep.agenda or other.agenda
-    keep.referred = keep.referred and other.referred
-    return keep
-
-
-def _earlier_name(kept: list[_Draft], draft: _Draft, story_start: int) -> int | None:
-    """Where in ``kept`` the meeting ``draft`` names again was named first, if it was."""
-    bare = bool(_BACK_REFERENCE.fullmatch(draft.name))
-    for index in range(len(kept) - 1, -1, -1):
-        earlier = kept[index]
-        if draft.start - earlier.start > STORY_REACH:
-            return None  # another story's
-        if earlier.referred and not draft.referred:
-            continue  # 传达…会议精神 names another meeting
-        if _same_meeting(earlier, draft, story_start):
-            return index
-        if bare:
-            return None  # told apart from the meeting it follows: a meeting of its own
-    return None
-
-
-def _merged(drafts: list[_Draft], story_start: int) -> list[_Draft]:
-    """Each meeting once: a headline and its story, or a later bare 会议, name it more than once.
-
-    A bare 会议 is the meeting last named before it (if nothing tells them apart); another name is
-    the earlier meeting of the same name, or of a name that ends the same, within one story.
-    """
-    kept: list[_Draft] = []
-    for draft in drafts:
-        index = _earlier_name(kept, draft, story_start)
-        if index is None:
-            kept.append(draft)
-        else:
-            kept[index] = _merge(kept[index], draft)
-    return kept
 
 
 # a headline that is a meeting's name and no sentence: it ends with a meeting word, or with 学习 for
@@ -689,7 +550,7 @@ _HEADLINE_NAME = re.compile(
 )
 
 
-def _name_from_headline(text: str, story_start: int, kept: list[_Draft]) -> bool:
+def _name_from_headline(text: str, story_start: int, kept: list[Draft]) -> bool:
     """A story whose meeting is named only in its headline (全区安全生产工作会议 / 3月5日……主持会议):
     the first record the story calls only 会议 is that meeting, and takes the headline's name.
     Whether a record was renamed (and so moved in the text)."""
@@ -697,10 +558,10 @@ def _name_from_headline(text: str, story_start: int, kept: list[_Draft]) -> bool
     if headline is None or _HOLD.search(headline.group("name")):
         return False  # no headline, or one that holds a verb (its meeting is a record of its own)
     start, end = headline.span("name")
-    if not (text.endswith("学习", start, end) or _last_word_end(text, start, end) == end):
+    if not (text.endswith("学习", start, end) or last_word_end(text, start, end) == end):
         return False
     for draft in kept:
-        if draft.start >= story_start and not draft.referred and _BACK_REFERENCE.fullmatch(draft.name):
+        if draft.start >= story_start and not draft.referred and BACK_REFERENCE.fullmatch(draft.name):
             draft.name, draft.start, draft.end = text[start:end], start, end
             return True
     return False
