@@ -420,7 +420,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             if earlier is not None:
                 draft.date, draft.days_after = earlier, 1
         draft.agenda = _agenda(text, named[1])
-        drafts.append(draft)
+        drafts.extend(_each_listed(text, draft))
 
     drafts.extend(_subtitle_drafts(text, calendar))
     drafts.sort(key=lambda d: d.start)
@@ -479,6 +479,27 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             agenda=tuple(draft.agenda),
             referred=draft.referred,
         )
+
+
+_LIST_COMMA = re.compile("、")
+
+
+def _each_listed(text: str, draft: Draft) -> list[Draft]:
+    """The meetings a name lists with 、 (举办首届数字经济峰会、第三届智能制造论坛), each its own
+    record, when every item ends with a meeting word; a list of topics of one meeting
+    (寄递物流、绿色矿山现场会) is one name."""
+    if "、" not in draft.name:
+        return [draft]
+    items, start = [], draft.start
+    for comma in (*(m.start() for m in _LIST_COMMA.finditer(text, draft.start, draft.end)), draft.end):
+        items.append((start, comma))
+        start = comma + 1
+    if len(items) < 2 or any(last_word_end(text, a, b) != b for a, b in items):
+        return [draft]
+    return [
+        attrs.evolve(draft, name=text[a:b], start=a, end=b, attendees=list(draft.attendees), agenda=list(draft.agenda))
+        for a, b in items
+    ]
 
 
 def _subtitle_drafts(text: str, calendar: _Calendar) -> Iterator[Draft]:
