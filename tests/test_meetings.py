@@ -652,3 +652,16 @@ def test_a_headline_that_is_a_sentence_names_no_meeting() -> None:
     text = "防火工作要抓早抓实\n10月9日，镇党委书记韦东主持会议，部署秋冬季防火工作。"
     [m] = meetings(text, published="2021-10-10")
     assert m.name == "会议"
+
+
+def test_a_printed_speech_title_names_the_meeting_and_its_day_follows_in_brackets() -> None:
+    text = (
+        "县委书记毛振东在全县农村工作会议上的讲话\n（2022年2月10日）\n同志们：\n下面，我就做好今年农村工作讲几点意见。"
+    )
+    [m] = meetings(text, published="2022-02-14")
+    assert (m.name, m.date, m.chair, m.referred) == ("全县农村工作会议", dt.date(2022, 2, 10), None, False)
+
+
+def test_a_speech_title_run_on_in_a_sentence_is_no_title() -> None:
+    text = "2月10日，县委书记毛振东在全县农村工作会议上的讲话，为全年工作指明了方向。"
+    assert all(m.name != "全县农村工作会议" or m.referred for m in meetings(text, published="2022-02-14"))

@@ -511,7 +511,12 @@ def _subtitle_drafts(text: str, calendar: _Calendar) -> Iterator[Draft]:
         if last_word_end(text, start, end) != end:
             continue  # 在…上 names no meeting
         draft = Draft(name=text[start:end], start=start, end=end)
-        draft.date = _date_for(calendar, (subtitle.start, subtitle.end), start)
+        first = bisect.bisect_left(calendar.day_starts, subtitle.start)
+        own = calendar.days[first] if first < len(calendar.days) else None
+        if own is not None and own.span.start < subtitle.end:
+            draft.date = own.mention  # the day before the name or, for a speech, after its title
+        else:
+            draft.date = _date_for(calendar, (subtitle.start, subtitle.end), start)
         yield draft
 
 
