@@ -665,3 +665,13 @@ def test_a_printed_speech_title_names_the_meeting_and_its_day_follows_in_bracket
 def test_a_speech_title_run_on_in_a_sentence_is_no_title() -> None:
     text = "2月10日，县委书记毛振东在全县农村工作会议上的讲话，为全年工作指明了方向。"
     assert all(m.name != "全县农村工作会议" or m.referred for m in meetings(text, published="2022-02-14"))
+
+
+def test_a_joint_session_and_a_term_numbered_session_carry_their_body() -> None:
+    [m] = meetings(
+        "6月2日，市委常委会召开2022年第9次会议暨市委财经委员会第二次会议，市委书记欧健主持会议。",
+        published="2022-06-03",
+    )
+    assert m.name == "市委常委会2022年第9次会议暨市委财经委员会第二次会议"
+    [m] = meetings("6月2日，县政协召开九届十五次常委会议，县政协主席温玲主持会议。", published="2022-06-03")
+    assert (m.name, m.organ) == ("县政协九届十五次常委会议", "县政协")

@@ -124,12 +124,17 @@ _ADVERBS_AFTER = re.compile(
 _NUMBERING_BEFORE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[)）])")
 # a day written before the body that meets: 7月10日上午区政府召开 (but 近日 is an adverb)
 _LEADING_DAY = re.compile(r"^.*?[\d一二三四五六七八九十]日(?:[上下]午|晚上?|凌晨)?")
-# a body whose sessions are named after it: short, and ending as bodies do (区委常委会, 区政府, 党工委)
-_BODY = re.compile(r"[\u4e00-\u9fff]{1,11}[会委府局部办组院厅处]")
-# a name that only numbers or marks a session of the body holding it (2019年第8次会议, （扩大）会议,
-# 全体会议, 会议; and any name opening with 第: 第十二次常务会议): the body's own name (区委常委会)
-# is what says which meeting it is
-_SESSION_ONLY = re.compile(r"(?:\d{4}年度?)?(?:第[\d一二三四五六七八九十百零〇]+次|[（(]扩大[)）]|全体|扩大)*会议")
+# a body whose sessions are named after it: short, and ending as bodies do (区委常委会, 区政府, 党工委,
+# 区政协, 县人大)
+_BODY = re.compile(r"[\u4e00-\u9fff]{1,11}(?:[会委府局部办组院厅处]|政协|人大)")
+# a name that only numbers or marks a session of the body holding it: 2019年第8次会议, （扩大）会议,
+# 全体会议, 会议, and any name opening with 第 or a term (第十二次常务会议, 十四届二十次常委会议); a
+# joint meeting (…第12次会议暨…委员会第三次会议) is the body's by its first part. The body's own
+# name (区委常委会) is what says which meeting it is
+_SESSION_ONLY = re.compile(
+    r"(?:第|[\d一二三四五六七八九十]+届)"
+    r"|(?:\d{4}年度?)?(?:第[\d一二三四五六七八九十百零〇]+次|[（(]扩大[)）]|全体|扩大)*会议(?:$|暨)"
+)
 # how often or whether a body meets is no part of it: 统战部将每半年召开, 每月至少召开
 _CADENCE_OR_MODAL = re.compile(r"(?:每|定期).*$")
 _MODALS_AFTER = re.compile(r"(?:将|要|应当|应|须|必须|计划|拟|坚持|至少)+$")
@@ -403,7 +408,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             in_name = _ORGAN_IN_NAME.match(draft.name)
             draft.organ = in_name.group(1) if in_name else None
         elif (
-            (draft.name.startswith("第") or _SESSION_ONLY.fullmatch(draft.name))
+            _SESSION_ONLY.match(draft.name)
             and _BODY.fullmatch(draft.organ)
             and not _CAPTION.match(text, clause_start)  # （图为镇政府召开会议现场）: the meeting reported
         ):
