@@ -226,7 +226,7 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
         if name is not None and not (title or pending or previous_titles or rest in known or closes_with_group):
             name = None  # a bare word that only looks like a name (应当, 项由): no title vouches for it
         if name is None:
-            if _names_a_group(item):
+            if _names_a_group(item) or _names_a_group(raw.strip()):  # 负责同志 loses 同志 above
                 pending.clear()
                 continue  # 各社区党委书记及网格员代表共80余人
             return None
@@ -260,14 +260,14 @@ def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()
     """The people listed right before ``end`` (a verb such as 出席), reading back clause by clause.
 
     Reading stops at the first clause that is not a list of people, so 7月11日，区政府与首开集团签署
-    协议，A，B出席 gives A and B.
+    协议，A，B出席 gives A and B. A list may set its people apart with ；(镇长A；镇党委副书记B出席).
     """
     known = tuple(known)
     start = max(start, end - LIST_REACH)
-    clauses = re.split(r"(?<=，)", text[start:end])
+    clauses = re.split(r"(?<=[，；])", text[start:end])
     people: list[Person] = []
     for index in range(len(clauses) - 1, -1, -1):
-        clause = clauses[index].rstrip("，")
+        clause = clauses[index].rstrip("，；")
         parsed = parse_list(clause, known)
         if parsed is None and _names_a_body_of_people(clause):
             continue  # A，B，各村主任（支部书记），各单位负责人出席: the people come before the groups

@@ -117,3 +117,18 @@ def test_groups_named_by_office_with_a_note_in_brackets_are_skipped_between_peop
 def test_a_clause_of_other_words_before_a_group_still_ends_the_list() -> None:
     text = "7月1日，镇政府与恒达公司签订协议，各村主任出席"
     assert people_before(text, len(text)) == []
+
+
+def test_a_group_of_responsible_comrades_joined_by_ji_ends_the_list_not_the_person() -> None:
+    assert parse_list("县委常委、常务副县长卫岚及县直有关部门主要负责同志") == [
+        Person(name="卫岚", titles=("县委常委", "常务副县长"))
+    ]
+
+
+def test_people_set_apart_with_semicolons_are_one_list() -> None:
+    text = "镇长伍军；镇党委副书记程丽；镇人大主席欧阳明出席"
+    assert [p.name for p in people_before(text, text.index("出席"))] == ["伍军", "程丽", "欧阳明"]
+
+
+def test_xi_is_a_surname() -> None:
+    assert names("，街道党工委书记习文华主持") == [("习文华", ("街道党工委书记",))]
