@@ -132,3 +132,20 @@ def test_people_set_apart_with_semicolons_are_one_list() -> None:
 
 def test_xi_is_a_surname() -> None:
     assert names("，街道党工委书记习文华主持") == [("习文华", ("街道党工委书记",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，县防汛抗旱指挥部总指挥蒲建华主持", ("蒲建华", ("县防汛抗旱指挥部总指挥",))),
+        ("，区级总河长丛林出席", ("丛林", ("区级总河长",))),
+        ("，民盟区委主委雍春出席", ("雍春", ("民盟区委主委",))),
+        ("，市政府副秘书长、总工程师邢亮出席", ("邢亮", ("总工程师",))),
+        ("，三里村村长宿海出席", ("宿海", ("三里村村长",))),
+    ],
+    ids=["commander-in-chief", "river-chief", "party-chair", "chief-engineer", "village-head"],
+)
+def test_office_titles_of_commands_rivers_parties_and_villages(
+    text: str, expected: tuple[str, tuple[str, ...]]
+) -> None:
+    assert names(text) == [expected]
