@@ -675,3 +675,15 @@ def test_a_joint_session_and_a_term_numbered_session_carry_their_body() -> None:
     assert m.name == "市委常委会2022年第9次会议暨市委财经委员会第二次会议"
     [m] = meetings("6月2日，县政协召开九届十五次常委会议，县政协主席温玲主持会议。", published="2022-06-03")
     assert (m.name, m.organ) == ("县政协九届十五次常委会议", "县政协")
+
+
+def test_a_study_groups_numbered_session_is_held_and_carries_the_group() -> None:
+    [m] = meetings(
+        "9月6日，区委理论学习中心组举行2022年第7次集中学习，区委书记谷雨主持学习并讲话。", published="2022-09-07"
+    )
+    assert (m.name, m.chair.name if m.chair else None) == ("区委理论学习中心组2022年第7次集中学习", "谷雨")
+
+
+def test_a_first_deed_between_a_person_and_the_role_verb_is_passed_over() -> None:
+    [m] = meetings("9月6日，市委常委、副市长聂斌一行来我区调研，区长谷雨陪同调研并参加座谈会。", published="2022-09-07")
+    assert (m.name, [p.name for p in m.attendees]) == ("座谈会", ["谷雨"])

@@ -44,11 +44,12 @@ _HOLD = re.compile(r"主持召开|召开|隆重举行|举行|举办|开幕(?![�
 # runs from 在 or 从 to the meeting word before 上)
 _HOLD_OR_AT = re.compile(r"(?P<hold>主持召开|召开|隆重举行|举行|举办|开幕(?![式会词]))|[会议式礼坛](?P<at>上)[，,获]")
 _AT_OPENING = re.compile(r"[在从](?:随后|当天|当日)?")
-# a day or a place written between a person and the verb of their role: 国务院总理李克强5月29日主持召开,
-# 高某在主会场主持会议, 某某在京出席
+# a day, a place or a first deed written between a person and the verb of their role: 国务院总理李克强
+# 5月29日主持召开, 高某在主会场主持会议, 某某在京出席, 县委书记某某陪同调研并参加座谈会
 _BETWEEN_PERSON_AND_VERB = re.compile(
     r"(?:[\d一二三四五六七八九十]{1,2}月)?[\d一二三四五六七八九十]{1,3}日(?:[上下]午|晚上?)?(?:在[\u4e00-\u9fff]{1,10})?$"
     r"|在[\u4e00-\u9fff]{1,10}$"
+    r"|(?:陪同|一同|随同|调研|考察|视察|检查|察看|观摩|参观|走访|听取)[\u4e00-\u9fff]{0,4}并$"
 )
 
 
@@ -66,9 +67,9 @@ def _people_before_role(text: str, at: int, floor: int, known: tuple[str, ...]) 
 
 _ROLE = re.compile(r"主持|出席|参加|列席|参会|到会")
 # a role with no object: 出席，/ 出席并讲话 / 到会指导 / 出席活动 (出席 is said of the event a story
-# reports, 参加 of anything: 参加检查); these speak of the meeting last named, and so does 主持下
-# (会议在区长某某主持下进行)
-_BARE_ROLE = re.compile(r"(?:指导|讲话|致辞|(?<=出席)活动)?(?:[，。；、并\n]|$)|(?<=主持)下")
+# reports, 参加 of anything: 参加检查); these speak of the meeting last named, and so do 主持下
+# (会议在区长某某主持下进行) and 主持学习 (a study group's session)
+_BARE_ROLE = re.compile(r"(?:指导|讲话|致辞|(?<=出席)活动)?(?:[，。；、并\n]|$)|(?<=主持)(?:下|学习)")
 _AGENDA_VERBS = ("传达", "听取", "审议", "研究", "部署", "通报", "学习", "讨论", "总结", "分析", "审定", "通过")
 # spoken of rather than held: 传达…会议精神, 关于召开…的请示; such a meeting was held (or is to be),
 # the story only names it, so it comes out with ``referred=True``
@@ -128,12 +129,13 @@ _LEADING_DAY = re.compile(r"^.*?[\d一二三四五六七八九十]日(?:[上下]
 # 区政协, 县人大)
 _BODY = re.compile(r"[\u4e00-\u9fff]{1,11}(?:[会委府局部办组院厅处]|政协|人大)")
 # a name that only numbers or marks a session of the body holding it: 2019年第8次会议, （扩大）会议,
+# a study group's 第8次集中学习,
 # 全体会议, 会议, and any name opening with 第 or a term (第十二次常务会议, 十四届二十次常委会议); a
 # joint meeting (…第12次会议暨…委员会第三次会议) is the body's by its first part. The body's own
 # name (区委常委会) is what says which meeting it is
 _SESSION_ONLY = re.compile(
     r"(?:第|[\d一二三四五六七八九十]+届)"
-    r"|(?:\d{4}年度?)?(?:第[\d一二三四五六七八九十百零〇]+次|[（(]扩大[)）]|全体|扩大)*会议(?:$|暨)"
+    r"|(?:\d{4}年度?)?(?:第[\d一二三四五六七八九十百零〇]+次|[（(]扩大[)）]|全体|扩大)*(?:会议|集中学习|专题学习)(?:$|暨)"
 )
 # how often or whether a body meets is no part of it: 统战部将每半年召开, 每月至少召开
 _CADENCE_OR_MODAL = re.compile(r"(?:每|定期).*$")
