@@ -620,6 +620,12 @@ def test_a_subtitle_in_brackets_with_the_day_in_chinese_numerals() -> None:
     assert (m.name, m.date) == ("某某县第十八届人民代表大会第三次会议", dt.date(2023, 1, 10))
 
 
+def test_a_subtitle_opened_by_a_double_hyphen() -> None:
+    text = "政府工作报告\n--2023年1月11日在某某区第三届人民代表大会第二次会议上\n区长 祝安\n各位代表：\n"
+    [m] = meetings(text, published="2023-01-20")
+    assert (m.name, m.date) == ("某某区第三届人民代表大会第二次会议", dt.date(2023, 1, 11))
+
+
 def test_a_subtitle_whose_day_follows_the_title_directly() -> None:
     text = "2023年某某省政府工作报告\n2023年1月12日在某某省第十四届人民代表大会第一次会议上\n省长 蓝天明\n各位代表：\n"
     [m] = meetings(text, published="2023-01-20")

@@ -37,8 +37,8 @@ _AT_MEETING = re.compile(
     r"(?P<speech>的(?:讲话|报告|工作报告|发言|致辞|主旨演讲|总结讲话))?(?P<close>[）)])?"
     rf"(?P<day_after>[ \u3000]*[（(]{_DAY}[）)])?"
 )
-# what opens a subtitle before its 在: a dash or a bracket, and the day
-_OPENING = re.compile(rf"(?P<lead>[—―－]{{1,2}}|[（(])?[ \u3000]*(?P<day>{_DAY})?[ \u3000]*$")
+# what opens a subtitle before its 在: a dash (—— or, on pages that lost it, --) or a bracket, and the day
+_OPENING = re.compile(rf"(?P<lead>[—―－]{{1,2}}|-{{2}}|[（(])?[ \u3000]*(?P<day>{_DAY})?[ \u3000]*$")
 #: How far before its 在 a subtitle's opening is looked for: a dash, a bracket and a day.
 OPENING_REACH = 24
 #: How long a speech title's speaker may be (区委副书记、区长某某在…上的讲话).
