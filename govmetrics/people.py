@@ -282,6 +282,21 @@ def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()
     return people
 
 
+def people_after(text: str, start: int, end: int, known: Iterable[str] = ()) -> list[Person]:
+    """The people listed from ``start`` on (出席会议的还有A，B、C), reading forward clause by clause
+    up to ``end``: groups are passed over, and the first clause that is not a list ends it."""
+    known = tuple(known)
+    people: list[Person] = []
+    for clause in re.split(r"[，；]", text[start : min(end, start + LIST_REACH)]):
+        parsed = parse_list(clause, known)
+        if parsed is None:
+            if _names_a_group(clause) or _names_a_body_of_people(clause):
+                continue
+            break
+        people.extend(parsed)
+    return people
+
+
 def _names_a_group(clause: str) -> bool:
     """相关部门负责同志, 区住建委、区城管局负责人, 群众代表30余人: people, but no one named."""
     return clause.endswith(_GROUP_WORDS) or bool(_HEADCOUNT.search(clause))

@@ -693,3 +693,16 @@ def test_a_study_groups_numbered_session_is_held_and_carries_the_group() -> None
 def test_a_first_deed_between_a_person_and_the_role_verb_is_passed_over() -> None:
     [m] = meetings("9月6日，市委常委、副市长聂斌一行来我区调研，区长谷雨陪同调研并参加座谈会。", published="2022-09-07")
     assert (m.name, [p.name for p in m.attendees]) == ("座谈会", ["谷雨"])
+
+
+def test_attendees_named_after_the_verb() -> None:
+    [m] = meetings(
+        "5月9日，区委召开全区宣传工作会议。区委副书记聂平主持会议。出席会议的还有区委常委冯刚、区政协副主席苏林，"
+        "各街道党工委书记。",
+        published="2022-05-10",
+    )
+    assert (m.chair.name if m.chair else None, [p.name for p in m.attendees]) == ("聂平", ["冯刚", "苏林"])
+    [m] = meetings(
+        "5月9日，全市招商推介会举行。参加会议的领导有：市委常委、秘书长凌云，副市长解放。", published="2022-05-10"
+    )
+    assert [p.name for p in m.attendees] == ["凌云", "解放"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govmetrics import Person
-from govmetrics.people import find_people, parse_list, people_before, registry_of
+from govmetrics.people import find_people, parse_list, people_after, people_before, registry_of
 
 
 def names(text: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -149,3 +149,8 @@ def test_office_titles_of_commands_rivers_parties_and_villages(
     text: str, expected: tuple[str, tuple[str, ...]]
 ) -> None:
     assert names(text) == [expected]
+
+
+def test_people_listed_after_a_verb_read_forward_past_groups_to_the_first_other_clause() -> None:
+    text = "区委常委吕新、邵华，各镇街主要负责人，区人大常委会副主任盛强，会议强调"
+    assert [p.name for p in people_after(text, 0, len(text))] == ["吕新", "邵华", "盛强"]

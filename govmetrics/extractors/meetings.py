@@ -70,6 +70,8 @@ _ROLE = re.compile(r"主持|出席|参加|列席|参会|到会")
 # reports, 参加 of anything: 参加检查); these speak of the meeting last named, and so do 主持下
 # (会议在区长某某主持下进行) and 主持学习 (a study group's session)
 _BARE_ROLE = re.compile(r"(?:指导|讲话|致辞|(?<=出席)活动)?(?:[，。；、并\n]|$)|(?<=主持)(?:下|学习)")
+# the people who attend, named after the verb: 出席会议的还有A、B, 参加会议的领导有：A，B
+_LISTED_AFTER = re.compile(r"(?:活动)?的(?:领导|同志|人员|嘉宾)?(?:还|也)?(?:有|包括)[：:]?")
 _AGENDA_VERBS = ("传达", "听取", "审议", "研究", "部署", "通报", "学习", "讨论", "总结", "分析", "审定", "通过")
 # spoken of rather than held: 传达…会议精神, 关于召开…的请示; such a meeting was held (or is to be),
 # the story only names it, so it comes out with ``referred=True``
@@ -463,6 +465,9 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
                 target.chair = found[-1]
         else:
             target.attendees.extend(found)
+            listed = _LISTED_AFTER.match(text, named[1] if named else role.end())
+            if listed is not None:  # 出席会议的还有A、B
+                target.attendees.extend(people.people_after(text, listed.end(), sentence[1], known))
 
     # a story starts at its first day (本报讯 3月8日，…); what comes before is its headline
     story_start = calendar.days[0].span.start if calendar.days else 0
