@@ -6,9 +6,12 @@ How reports write a meeting:
   ``ORG在PLACE召开/举行NAME``, ``NAME在PLACE举行``, ``在DATE召开的NAME上``; the name runs to the
   last meeting word (``meeting_words`` lexicon) in the clause;
 * its people, often in the next sentences: ``X主持会议/仪式``, ``A、B出席会议``, ``C参加座谈``,
-  ``D列席会议``; these belong to the meeting last named before them, or introduce one
-  (…潘利群出席签约仪式 names the ceremony). The chair is never an attendee. Attending something
+  ``D列席会议``, ``出席会议的还有E、F``; these belong to the meeting last named before them, or
+  introduce one (…潘利群出席签约仪式 names the ceremony). The chair is never an attendee. Attending something
   else (参加检查, 参加拉练活动) is not attending the meeting;
+* given a speech or a report at: a report's subtitle (——2024年1月20日在…人民代表大会第二次会议上)
+  or a printed speech's title (县委书记某某在全县经济工作会议上的讲话) names a meeting held that day
+  (``speech_headers``);
 * referred to only: ``传达…会议精神``, ``关于召开…会议的请示``, or meetings counted (已召开11次):
   these were held, but the story does not report one; they come out with ``referred=True``;
 * only required, planned or held on a cadence: ``应当召开会议``, ``可以召开听证会``, ``将于下月召开``,
@@ -18,6 +21,9 @@ How reports write a meeting:
 The date is the sentence's own (在12月29日召开的街道工委会上) or, failing that, the story's
 dateline (检查结束后，严正主持召开现场会 on the day the story began with), resolved by the shared
 calendar module. People carry every title the story gives them anywhere.
+
+Each name starts a draft (``meeting_merge``), and the drafts of one meeting are merged; where a
+name ends is read with the meeting words (``meeting_words``).
 """
 
 from __future__ import annotations
@@ -54,9 +60,9 @@ _BETWEEN_PERSON_AND_VERB = re.compile(
 
 
 def _people_before_role(text: str, at: int, floor: int, known: tuple[str, ...]) -> list[Person]:
-    """The people a role verb at ``at`` speaks of: those listed before it, or before the day or the
-    place written between them and the verb. 会议在区长某某主持下 has its person inside the 在 phrase,
-    so the place is passed over only when people stand before it."""
+    """The people a role verb at ``at`` speaks of: those listed before it, or before the day, the
+    place or the first deed written between them and the verb. 会议在区长某某主持下 has its person
+    inside the 在 phrase, so what stands between is passed over only when people stand before it."""
     between = _BETWEEN_PERSON_AND_VERB.search(text, max(floor, at - 24), at)
     if between is not None:
         found = people.people_before(text, between.start(), floor, known)
@@ -131,10 +137,9 @@ _LEADING_DAY = re.compile(r"^.*?[\d一二三四五六七八九十]日(?:[上下]
 # 区政协, 县人大)
 _BODY = re.compile(r"[\u4e00-\u9fff]{1,11}(?:[会委府局部办组院厅处]|政协|人大)")
 # a name that only numbers or marks a session of the body holding it: 2019年第8次会议, （扩大）会议,
-# a study group's 第8次集中学习,
-# 全体会议, 会议, and any name opening with 第 or a term (第十二次常务会议, 十四届二十次常委会议); a
-# joint meeting (…第12次会议暨…委员会第三次会议) is the body's by its first part. The body's own
-# name (区委常委会) is what says which meeting it is
+# 全体会议, 会议, a study group's 第8次集中学习, and any name opening with 第 or a term (第十二次常务
+# 会议, 十四届二十次常委会议); a joint meeting (…第12次会议暨…委员会第三次会议) is the body's by its
+# first part. The body's own name (区委常委会) is what says which meeting it is
 _SESSION_ONLY = re.compile(
     r"(?:第|[\d一二三四五六七八九十]+届)"
     r"|(?:\d{4}年度?)?(?:第[\d一二三四五六七八九十百零〇]+次|[（(]扩大[)）]|全体|扩大)*(?:会议|集中学习|专题学习)(?:$|暨)"
