@@ -706,3 +706,9 @@ def test_attendees_named_after_the_verb() -> None:
         "5月9日，全市招商推介会举行。参加会议的领导有：市委常委、秘书长凌云，副市长解放。", published="2022-05-10"
     )
     assert [p.name for p in m.attendees] == ["凌云", "解放"]
+
+
+def test_a_paragraph_opening_with_the_day_at_a_meeting_held_by_a_body_names_the_meeting_alone() -> None:
+    text = "本报讯 全区上下掀起学习热潮。\n2022年12月20日在市委召开的全市经济工作会议上，市委书记作了讲话。"
+    [m] = meetings(text, published="2022-12-22")
+    assert (m.name, m.date) == ("全市经济工作会议", dt.date(2022, 12, 20))

@@ -43,6 +43,8 @@ _OPENING = re.compile(rf"(?P<lead>[—―－]{{1,2}}|-{{2}}|[（(])?[ \u3000]*(?
 OPENING_REACH = 24
 #: How long a speech title's speaker may be (区委副书记、区长某某在…上的讲话).
 SPEAKER_REACH = 30
+# 在省委召开的全省经济工作会议上: the body and its verb before the name are no part of it
+_HELD_BY = re.compile(r"[^，。]*(?:召开|举行|举办)的")
 # the words a document's title ends with, which a subtitle's day may follow directly
 _TITLE_END = ("报告", "讲话", "发言", "致辞")
 
@@ -77,7 +79,9 @@ def subtitles(text: str) -> Iterator[Subtitle]:
             opens_line = start == 0 or text[start - 1] == "\n"
             if not (opens_line or text.endswith(_TITLE_END, 0, start)):
                 continue  # 张某某2024年1月5日在…会议上指出: a sentence
-        yield Subtitle(start=start, end=match.end(), name_start=match.start("name"), name_end=match.end("name"))
+        held_by = _HELD_BY.search(text, match.start("name"), match.end("name"))
+        name_start = held_by.end() if held_by else match.start("name")
+        yield Subtitle(start=start, end=match.end(), name_start=name_start, name_end=match.end("name"))
 
 
 def _speaker_start(text: str, match: re.Match[str]) -> int | None:
