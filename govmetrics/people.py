@@ -226,7 +226,7 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
         if name is not None and not (title or pending or previous_titles or rest in known or closes_with_group):
             name = None  # a bare word that only looks like a name (应当, 项由): no title vouches for it
         if name is None:
-            if _names_a_group(item):
+            if _names_a_group(item) or _names_a_group(raw.strip()):  # 负责同志 loses 同志 above
                 pending.clear()
                 continue  # 各社区党委书记及网格员代表共80余人
             return None
@@ -260,15 +260,17 @@ def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()
     """The people listed right before ``end`` (a verb such as 出席), reading back clause by clause.
 
     Reading stops at the first clause that is not a list of people, so 7月11日，区政府与首开集团签署
-    协议，A，B出席 gives A and B.
+    协议，A，B出席 gives A and B. A list may set its people apart with ；(镇长A；镇党委副书记B出席).
     """
     known = tuple(known)
     start = max(start, end - LIST_REACH)
-    clauses = re.split(r"(?<=，)", text[start:end])
+    clauses = re.split(r"(?<=[，；])", text[start:end])
     people: list[Person] = []
     for index in range(len(clauses) - 1, -1, -1):
-        clause = clauses[index].rstrip("，")
+        clause = clauses[index].rstrip("，；")
         parsed = parse_list(clause, known)
+        if parsed is None and _names_a_body_of_people(clause):
+            continue  # A，B，各村主任（支部书记），各单位负责人出席: the people come before the groups
         if parsed is None:
             if index == len(clauses) - 1:
                 if _names_a_group(clause):
@@ -280,9 +282,36 @@ def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()
     return people
 
 
+def people_after(text: str, start: int, end: int, known: Iterable[str] = ()) -> list[Person]:
+    """The people listed from ``start`` on (出席会议的还有A，B、C), reading forward clause by clause
+    up to ``end``: groups are passed over, and the first clause that is not a list ends it."""
+    known = tuple(known)
+    people: list[Person] = []
+    for clause in re.split(r"[，；]", text[start : min(end, start + LIST_REACH)]):
+        parsed = parse_list(clause, known)
+        if parsed is None:
+            if _names_a_group(clause) or _names_a_body_of_people(clause):
+                continue
+            break
+        people.extend(parsed)
+    return people
+
+
 def _names_a_group(clause: str) -> bool:
     """相关部门负责同志, 区住建委、区城管局负责人, 群众代表30余人: people, but no one named."""
     return clause.endswith(_GROUP_WORDS) or bool(_HEADCOUNT.search(clause))
+
+
+# a group named by its members' office (各居、村主任, 全体机关干部, 相关科室负责人); a note in brackets after
+# it (（常务副书记）, （部门）) is no part of what it ends with
+_GROUP_OPENING = re.compile(r"^(?:各|全体|相关|有关|其他|部分)")
+_BRACKETED_NOTE = re.compile(r"[（(][^）)]{1,12}[）)]$")
+
+
+def _names_a_body_of_people(clause: str) -> bool:
+    """各居、村主任（常务副书记）, 机关相关科室（部门）负责人: people by their office or group, no one named."""
+    clause = _BRACKETED_NOTE.sub("", clause)
+    return clause.endswith(_GROUP_WORDS) or bool(_GROUP_OPENING.match(clause) and lexicon_title_end(clause))
 
 
 def _tail_people(clause: str, known: tuple[str, ...]) -> list[Person]:

@@ -195,17 +195,36 @@ def reading_article(article: Article) -> Article:
 def as_written(value: str, original: str, twin: str, near: Span) -> str:
     """The original characters of ``value``, a string read in ``twin``: its occurrence nearest
     ``near`` (one inside it first), taken from ``original`` at the same place. A value not in the
-    twin (one an extractor put together) is returned as it is."""
+    twin (one an extractor put together) is returned as it is, or as :func:`_put_together`
+    finds its parts."""
     if not value:
         return value
     after = twin.find(value, near.start)
     before = twin.rfind(value, 0, near.start + len(value) - 1)
     if after < 0 and before < 0:
-        return value
+        return _put_together(value, original, twin, near)
     gap_after = max(0, after - near.end) if after >= 0 else len(twin)
     gap_before = max(0, near.start - (before + len(value))) if before >= 0 else len(twin)
     at = after if gap_after <= gap_before else before
     return original[at : at + len(value)]
+
+
+def _put_together(value: str, original: str, twin: str, near: Span) -> str:
+    """A value an extractor put together from two places in the text (a body's name and the session
+    after its verb: 縣委常委會召開（擴大）會議 gives 县委常委会（扩大）会议): each part's original
+    characters, when the value splits into two parts that both stand in the twin (the longest first
+    part wins); else the value as it is. The parts are looked for near the record (both stand in
+    its sentence), so a long text is not searched end to end once per cut."""
+    window = twin[max(0, near.start - PIECES_REACH) : near.end + PIECES_REACH]
+    for cut in range(len(value) - 1, 0, -1):
+        head, tail = value[:cut], value[cut:]
+        if head in window and tail in window:
+            return as_written(head, original, twin, near) + as_written(tail, original, twin, near)
+    return value
+
+
+#: How far either side of a record the parts of a value put together are looked for.
+PIECES_REACH = 300
 
 
 def restore(record: _R, original: str, twin: str) -> _R:

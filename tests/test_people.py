@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govmetrics import Person
-from govmetrics.people import find_people, parse_list, people_before, registry_of
+from govmetrics.people import find_people, parse_list, people_after, people_before, registry_of
 
 
 def names(text: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -104,3 +104,53 @@ def test_transliterated_names_need_a_title() -> None:
 def test_member_units_and_the_invited_are_no_names() -> None:
     assert parse_list("市委统战工作领导小组成员单位") is None
     assert parse_list("历届区政协主席应邀") is None
+
+
+def test_groups_named_by_office_with_a_note_in_brackets_are_skipped_between_people_and_verb() -> None:
+    text = (
+        "镇党委副书记、镇长严立军，副镇长温雅、符建，机关相关科室(部门)负责人，各居、村主任（党支部书记），"
+        "各驻镇单位负责人出席"
+    )
+    assert [p.name for p in people_before(text, len(text))] == ["严立军", "温雅", "符建"]
+
+
+def test_a_clause_of_other_words_before_a_group_still_ends_the_list() -> None:
+    text = "7月1日，镇政府与恒达公司签订协议，各村主任出席"
+    assert people_before(text, len(text)) == []
+
+
+def test_a_group_of_responsible_comrades_joined_by_ji_ends_the_list_not_the_person() -> None:
+    assert parse_list("县委常委、常务副县长卫岚及县直有关部门主要负责同志") == [
+        Person(name="卫岚", titles=("县委常委", "常务副县长"))
+    ]
+
+
+def test_people_set_apart_with_semicolons_are_one_list() -> None:
+    text = "镇长伍军；镇党委副书记程丽；镇人大主席欧阳明出席"
+    assert [p.name for p in people_before(text, text.index("出席"))] == ["伍军", "程丽", "欧阳明"]
+
+
+def test_xi_is_a_surname() -> None:
+    assert names("，街道党工委书记习文华主持") == [("习文华", ("街道党工委书记",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("，县防汛抗旱指挥部总指挥蒲建华主持", ("蒲建华", ("县防汛抗旱指挥部总指挥",))),
+        ("，区级总河长丛林出席", ("丛林", ("区级总河长",))),
+        ("，民盟区委主委雍春出席", ("雍春", ("民盟区委主委",))),
+        ("，市政府副秘书长、总工程师邢亮出席", ("邢亮", ("总工程师",))),
+        ("，三里村村长宿海出席", ("宿海", ("三里村村长",))),
+    ],
+    ids=["commander-in-chief", "river-chief", "party-chair", "chief-engineer", "village-head"],
+)
+def test_office_titles_of_commands_rivers_parties_and_villages(
+    text: str, expected: tuple[str, tuple[str, ...]]
+) -> None:
+    assert names(text) == [expected]
+
+
+def test_people_listed_after_a_verb_read_forward_past_groups_to_the_first_other_clause() -> None:
+    text = "区委常委吕新、邵华，各镇街主要负责人，区人大常委会副主任盛强，会议强调"
+    assert [p.name for p in people_after(text, 0, len(text))] == ["吕新", "邵华", "盛强"]

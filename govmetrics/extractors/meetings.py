@@ -6,9 +6,12 @@ How reports write a meeting:
   ``ORG在PLACE召开/举行NAME``, ``NAME在PLACE举行``, ``在DATE召开的NAME上``; the name runs to the
   last meeting word (``meeting_words`` lexicon) in the clause;
 * its people, often in the next sentences: ``X主持会议/仪式``, ``A、B出席会议``, ``C参加座谈``,
-  ``D列席会议``; these belong to the meeting last named before them, or introduce one
-  (…潘利群出席签约仪式 names the ceremony). The chair is never an attendee. Attending something
+  ``D列席会议``, ``出席会议的还有E、F``; these belong to the meeting last named before them, or
+  introduce one (…潘利群出席签约仪式 names the ceremony). The chair is never an attendee. Attending something
   else (参加检查, 参加拉练活动) is not attending the meeting;
+* given a speech or a report at: a report's subtitle (——2024年1月20日在…人民代表大会第二次会议上)
+  or a printed speech's title (县委书记某某在全县经济工作会议上的讲话) names a meeting held that day
+  (``speech_headers``);
 * referred to only: ``传达…会议精神``, ``关于召开…会议的请示``, or meetings counted (已召开11次):
   these were held, but the story does not report one; they come out with ``referred=True``;
 * only required, planned or held on a cadence: ``应当召开会议``, ``可以召开听证会``, ``将于下月召开``,
@@ -18,6 +21,9 @@ How reports write a meeting:
 The date is the sentence's own (在12月29日召开的街道工委会上) or, failing that, the story's
 dateline (检查结束后，严正主持召开现场会 on the day the story began with), resolved by the shared
 calendar module. People carry every title the story gives them anywhere.
+
+Each name starts a draft (``meeting_merge``), and the drafts of one meeting are merged; where a
+name ends is read with the meeting words (``meeting_words``).
 """
 
 from __future__ import annotations
@@ -29,8 +35,11 @@ from collections.abc import Iterator
 
 import attrs
 
-from govmetrics import lexicon, people
+from govmetrics import people
+from govmetrics.extractors import speech_headers
 from govmetrics.extractors.dates import dates_in
+from govmetrics.extractors.meeting_merge import BACK_REFERENCE, STORY_REACH, Draft, merged
+from govmetrics.extractors.meeting_words import last_word_end, word_ends, words_lexicon
 from govmetrics.hookspecs import hookimpl
 from govmetrics.models import Article, DateMention, Meeting, Person, Span
 
@@ -41,14 +50,34 @@ _HOLD = re.compile(r"主持召开|召开|隆重举行|举行|举办|开幕(?![�
 # runs from 在 or 从 to the meeting word before 上)
 _HOLD_OR_AT = re.compile(r"(?P<hold>主持召开|召开|隆重举行|举行|举办|开幕(?![式会词]))|[会议式礼坛](?P<at>上)[，,获]")
 _AT_OPENING = re.compile(r"[在从](?:随后|当天|当日)?")
-# a day written between a chair and the verb: 国务院总理李克强5月29日主持召开
-_DAY_BEFORE_VERB = re.compile(
-    r"(?:[\d一二三四五六七八九十]{1,2}月)?[\d一二三四五六七八九十]{1,3}日(?:[上下]午|晚上?)?$"
+# a day, a place or a first deed written between a person and the verb of their role: 国务院总理李克强
+# 5月29日主持召开, 高某在主会场主持会议, 某某在京出席, 县委书记某某陪同调研并参加座谈会
+_BETWEEN_PERSON_AND_VERB = re.compile(
+    r"(?:[\d一二三四五六七八九十]{1,2}月)?[\d一二三四五六七八九十]{1,3}日(?:[上下]午|晚上?)?(?:在[\u4e00-\u9fff]{1,10})?$"
+    r"|在[\u4e00-\u9fff]{1,10}$"
+    r"|(?:陪同|一同|随同|调研|考察|视察|检查|察看|观摩|参观|走访|听取)[\u4e00-\u9fff]{0,4}并$"
 )
+
+
+def _people_before_role(text: str, at: int, floor: int, known: tuple[str, ...]) -> list[Person]:
+    """The people a role verb at ``at`` speaks of: those listed before it, or before the day, the
+    place or the first deed written between them and the verb. 会议在区长某某主持下 has its person
+    inside the 在 phrase, so what stands between is passed over only when people stand before it."""
+    between = _BETWEEN_PERSON_AND_VERB.search(text, max(floor, at - 24), at)
+    if between is not None:
+        found = people.people_before(text, between.start(), floor, known)
+        if found:
+            return found
+    return people.people_before(text, at, floor, known)
+
+
 _ROLE = re.compile(r"主持|出席|参加|列席|参会|到会")
 # a role with no object: 出席，/ 出席并讲话 / 到会指导 / 出席活动 (出席 is said of the event a story
-# reports, 参加 of anything: 参加检查); these speak of the meeting last named
-_BARE_ROLE = re.compile(r"(?:指导|讲话|致辞|(?<=出席)活动)?(?:[，。；、并\n]|$)")
+# reports, 参加 of anything: 参加检查); these speak of the meeting last named, and so do 主持下
+# (会议在区长某某主持下进行) and 主持学习 (a study group's session)
+_BARE_ROLE = re.compile(r"(?:指导|讲话|致辞|(?<=出席)活动)?(?:[，。；、并\n]|$)|(?<=主持)(?:下|学习)")
+# the people who attend, named after the verb: 出席会议的还有A、B, 参加会议的领导有：A，B
+_LISTED_AFTER = re.compile(r"(?:活动)?的(?:领导|同志|人员|嘉宾)?(?:还|也)?(?:有|包括)[：:]?")
 _AGENDA_VERBS = ("传达", "听取", "审议", "研究", "部署", "通报", "学习", "讨论", "总结", "分析", "审定", "通过")
 # spoken of rather than held: 传达…会议精神, 关于召开…的请示; such a meeting was held (or is to be),
 # the story only names it, so it comes out with ``referred=True``
@@ -104,52 +133,23 @@ _ADVERBS_AFTER = re.compile(
 _NUMBERING_BEFORE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[)）])")
 # a day written before the body that meets: 7月10日上午区政府召开 (but 近日 is an adverb)
 _LEADING_DAY = re.compile(r"^.*?[\d一二三四五六七八九十]日(?:[上下]午|晚上?|凌晨)?")
-# a body whose sessions are named after it: short, and ending as bodies do (区委常委会, 区政府, 党工委)
-_BODY = re.compile(r"[\u4e00-\u9fff]{1,11}[会委府局部办组院厅处]")
+# a body whose sessions are named after it: short, and ending as bodies do (区委常委会, 区政府, 党工委,
+# 区政协, 县人大)
+_BODY = re.compile(r"[\u4e00-\u9fff]{1,11}(?:[会委府局部办组院厅处]|政协|人大)")
+# a name that only numbers or marks a session of the body holding it: 2019年第8次会议, （扩大）会议,
+# 全体会议, 会议, a study group's 第8次集中学习, and any name opening with 第 or a term (第十二次常务
+# 会议, 十四届二十次常委会议); a joint meeting (…第12次会议暨…委员会第三次会议) is the body's by its
+# first part. The body's own name (区委常委会) is what says which meeting it is
+_SESSION_ONLY = re.compile(
+    r"(?:第|[\d一二三四五六七八九十]+届)"
+    r"|(?:\d{4}年度?)?(?:第[\d一二三四五六七八九十百零〇]+次|[（(]扩大[)）]|全体|扩大)*(?:会议|集中学习|专题学习)(?:$|暨)"
+)
 # how often or whether a body meets is no part of it: 统战部将每半年召开, 每月至少召开
 _CADENCE_OR_MODAL = re.compile(r"(?:每|定期).*$")
 _MODALS_AFTER = re.compile(r"(?:将|要|应当|应|须|必须|计划|拟|坚持|至少)+$")
 _ORGAN_IN_NAME = re.compile(
     r"^((?:中共)?[\u4e00-\u9fff]{2,20}?(?:委员会|人民政府|区政府|市政府|政协))(?=\S*(?:会议|会))"
 )
-
-
-@attrs.frozen
-class _Lexicon:
-    words: re.Pattern[str]
-
-
-def _lexicon() -> _Lexicon:
-    from govmetrics.plugins import get_plugin_host
-
-    cache = get_plugin_host().cache
-    built = cache.get("meetings.lexicon")
-    if built is None:
-        words = sorted({row[0] for row in lexicon.load("meeting_words")}, key=len, reverse=True)
-        # a lookahead finds every word, overlapping ones too: 常务会议 holds 常务会 and 会议; the class of
-        # first characters before it lets the search skip ahead to the next one
-        first = re.escape("".join(sorted({word[0] for word in words})))
-        alternation = "|".join(map(re.escape, words))
-        built = cache["meetings.lexicon"] = _Lexicon(words=re.compile(f"(?=[{first}])(?=({alternation}))"))
-    return built
-
-
-@attrs.define
-class _Draft:
-    """A meeting being assembled from the sentences that speak of it."""
-
-    name: str
-    start: int
-    end: int
-    date: DateMention | None = None
-    organ: str | None = None
-    location: str | None = None
-    chair: Person | None = None
-    attendees: list[Person] = attrs.Factory(list)
-    agenda: list[str] = attrs.Factory(list)
-    referred: bool = False
-    #: 次日 before the meeting: it was held the day after ``date`` (a day named earlier)
-    days_after: int = 0
 
 
 #: How far a sentence reaches either side of a word in it: text with no full stops (a page that
@@ -179,24 +179,12 @@ def _clause_end(text: str, at: int) -> int:
     return min(len(text), at + 80)
 
 
-def _word_ends(text: str, start: int, end: int) -> list[int]:
-    """Where the meeting words between ``start`` and ``end`` end, last first (常务会议 ends after 议)."""
-    ends = {m.start() + len(m.group(1)) for m in _lexicon().words.finditer(text, start, end)}
-    return sorted((e for e in ends if e <= end), reverse=True)
-
-
-def _last_word_end(text: str, start: int, end: int) -> int | None:
-    """Where the last meeting word between ``start`` and ``end`` ends."""
-    ends = _word_ends(text, start, end)
-    return ends[0] if ends else None
-
-
 _COUNT_BEFORE_NAME = re.compile(r"(?:[\d一两二三四五六七八九十]+[次场期])")
 
 
 def _name_after(text: str, at: int) -> tuple[int, int] | None:
     """The span of the meeting name starting at ``at``: up to the last meeting word in the clause."""
-    end = _last_word_end(text, at, _clause_end(text, at))
+    end = last_word_end(text, at, _clause_end(text, at))
     if end is None or _HOLD.search(text, at, end):
         return None  # 举办单位可以召开听证会: the name follows the later verb, if any
     count = _COUNT_BEFORE_NAME.match(text, at)
@@ -212,7 +200,7 @@ def _name_before(text: str, at: int, floor: int) -> tuple[int, int] | None:
     start = floor
     for match in _CLAUSE_END.finditer(text, floor, at):
         start = match.end()
-    for end in _word_ends(text, start, at):
+    for end in word_ends(text, start, at):
         if end == at or _BETWEEN_NAME_AND_VERB.match(text, end, at):
             head = _NAME_HEAD.match(text, start, end) or _ENUMERATOR.match(text[start:end])
             return (start + (head.end() - head.pos) if head else start), end
@@ -245,7 +233,7 @@ def _name_at(text: str, at: int, floor: int) -> tuple[int, int] | None:
     opening = _AT_OPENING.match(text, start, at)
     if opening is None or _HOLD.search(text, start, at):
         return None
-    ends = _word_ends(text, opening.end(), at)
+    ends = word_ends(text, opening.end(), at)
     return (opening.end(), at) if ends and ends[0] == at else None
 
 
@@ -379,7 +367,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
     calendar = _Calendar.of([_with_opening(text, d) for d in dates_in(article)])
     registry = people.registry_of(text)
     known = tuple(registry)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     regulation = _is_rule_text(text)
 
     for hold in _HOLD_OR_AT.finditer(text):
@@ -393,7 +381,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             named = named_after or _name_before(text, verb_start, sentence[0])
         if named is None:
             continue
-        draft = _Draft(name=text[named[0] : named[1]], start=named[0], end=named[1])
+        draft = Draft(name=text[named[0] : named[1]], start=named[0], end=named[1])
         clause_start = sentence[0]
         for match in _CLAUSE_END.finditer(text, sentence[0], verb_start):
             clause_start = match.end()
@@ -414,11 +402,10 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             or _COUNTED.search(clause)
         )
         if hold.group() == "主持召开":
-            day = _DAY_BEFORE_VERB.search(text, max(sentence[0], verb_start - 12), verb_start)
-            chair_end = day.start() if day else verb_start
-            chairs = people.people_before(text, chair_end, sentence[0], known)
+            chairs = _people_before_role(text, verb_start, sentence[0], known)
             if not chairs:
-                chairs = _subject(text, sentence[0], chair_end)
+                between = _BETWEEN_PERSON_AND_VERB.search(text, max(sentence[0], verb_start - 24), verb_start)
+                chairs = _subject(text, sentence[0], between.start() if between else verb_start)
             draft.chair = chairs[-1] if chairs else None
         elif named[0] > verb_start and before and not people.parse_list(before.rstrip("在"), known):
             organ, _, place = _LEADING_DAY.sub("", before).partition("在")
@@ -430,7 +417,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             in_name = _ORGAN_IN_NAME.match(draft.name)
             draft.organ = in_name.group(1) if in_name else None
         elif (
-            (draft.name.startswith("第") or draft.name == "会议")
+            _SESSION_ONLY.match(draft.name)
             and _BODY.fullmatch(draft.organ)
             and not _CAPTION.match(text, clause_start)  # （图为镇政府召开会议现场）: the meeting reported
         ):
@@ -447,8 +434,9 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             if earlier is not None:
                 draft.date, draft.days_after = earlier, 1
         draft.agenda = _agenda(text, named[1])
-        drafts.append(draft)
+        drafts.extend(_each_listed(text, draft))
 
+    drafts.extend(_subtitle_drafts(text, calendar))
     drafts.sort(key=lambda d: d.start)
     starts = [d.start for d in drafts]  # kept beside drafts, in step, for the searches by position
 
@@ -467,12 +455,12 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             else:
                 continue  # 参加检查, 参加拉练活动: something other than the meeting
         target = _target(drafts, starts, role.start(), obj)
-        found = people.people_before(text, role.start(), sentence[0], known)
+        found = _people_before_role(text, role.start(), sentence[0], known)
         if target is None:
             if obj is None or named is None or not found:
                 continue  # a meeting is introduced by who attends it, not by the word alone
             start, end = named
-            target = _Draft(name=text[start:end], start=start, end=end)
+            target = Draft(name=text[start:end], start=start, end=end)
             target.date = _date_for(calendar, sentence, role.start())
             slot = bisect.bisect_right(starts, start)
             drafts.insert(slot, target)
@@ -482,10 +470,16 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
                 target.chair = found[-1]
         else:
             target.attendees.extend(found)
+            listed = _LISTED_AFTER.match(text, named[1] if named else role.end())
+            if listed is not None:  # 出席会议的还有A、B
+                target.attendees.extend(people.people_after(text, listed.end(), sentence[1], known))
 
     # a story starts at its first day (本报讯 3月8日，…); what comes before is its headline
     story_start = calendar.days[0].span.start if calendar.days else 0
-    for draft in _merged(drafts, story_start):
+    kept = merged(drafts, story_start)
+    if _name_from_headline(text, story_start, kept):
+        kept.sort(key=lambda d: d.start)
+    for draft in kept:
         chair = people.merge_titles([draft.chair], registry)[0] if draft.chair else None
         attendees = [
             p for p in people.merge_titles(_unique(draft.attendees), registry) if chair is None or p.name != chair.name
@@ -502,6 +496,45 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             agenda=tuple(draft.agenda),
             referred=draft.referred,
         )
+
+
+_LIST_COMMA = re.compile("、")
+
+
+def _each_listed(text: str, draft: Draft) -> list[Draft]:
+    """The meetings a name lists with 、 (举办首届数字经济峰会、第三届智能制造论坛), each its own
+    record, when every item ends with a meeting word; a list of topics of one meeting
+    (寄递物流、绿色矿山现场会) is one name."""
+    if "、" not in draft.name:
+        return [draft]
+    items, start = [], draft.start
+    for comma in (*(m.start() for m in _LIST_COMMA.finditer(text, draft.start, draft.end)), draft.end):
+        items.append((start, comma))
+        start = comma + 1
+    if len(items) < 2 or any(last_word_end(text, a, b) != b for a, b in items):
+        return [draft]
+    return [
+        attrs.evolve(draft, name=text[a:b], start=a, end=b, attendees=list(draft.attendees), agenda=list(draft.agenda))
+        for a, b in items
+    ]
+
+
+def _subtitle_drafts(text: str, calendar: _Calendar) -> Iterator[Draft]:
+    """The meetings that reports and speeches were given at, as their subtitles name them
+    (——2024年1月20日在…人民代表大会第二次会议上): held on the day the subtitle gives, with no chair;
+    with no day in it, the story's dateline dates it."""
+    for subtitle in speech_headers.subtitles(text):
+        start, end = subtitle.name_start, subtitle.name_end
+        if last_word_end(text, start, end) != end:
+            continue  # 在…上 names no meeting
+        draft = Draft(name=text[start:end], start=start, end=end)
+        first = bisect.bisect_left(calendar.day_starts, subtitle.start)
+        own = calendar.days[first] if first < len(calendar.days) else None
+        if own is not None and own.span.start < subtitle.end:
+            draft.date = own.mention  # the day before the name or, for a speech, after its title
+        else:
+            draft.date = _date_for(calendar, (subtitle.start, subtitle.end), start)
+        yield draft
 
 
 _SENTENCE_OPENS = re.compile(r"[。！？\n][ \t\u3000]*$")
@@ -523,11 +556,7 @@ def _subject(text: str, start: int, end: int) -> list[Person]:
     return []
 
 
-#: How far back a role statement (出席会议) looks for its meeting: the length of a long story.
-STORY_REACH = 3000
-
-
-def _target(drafts: list[_Draft], starts: list[int], at: int, obj: str | None) -> _Draft | None:
+def _target(drafts: list[Draft], starts: list[int], at: int, obj: str | None) -> Draft | None:
     """The meeting a role statement speaks of: the last one named before it, matching its object.
 
     A generic object (会议, 仪式, 座谈) or none (出席并讲话) means the meeting last named. The
@@ -550,96 +579,35 @@ def _same_kind(name: str, obj: str) -> bool:
     """签约仪式 speaks of 老旧小区物业服务合作签约仪式: the object ends the name, or shares its last word."""
     if name.endswith(obj) or obj in name:
         return True
-    word_end = _last_word_end(obj, 0, len(obj))
-    words = [m.group(1) for m in _lexicon().words.finditer(obj)]
+    word_end = last_word_end(obj, 0, len(obj))
+    words = [m.group(1) for m in words_lexicon().words.finditer(obj)]
     return bool(word_end) and any(name.endswith(w) for w in words if len(w) >= 2)
 
 
-# a name that only points back at the meeting named before it: 会议, 本次会议, 第四次会议 (after
-# 主席团召开第四次会议 in the headline); names such as 座谈会 may be a second meeting, so are not
-_BACK_REFERENCE = re.compile(r"(?:本次|此次|这次|第[一二三四五六七八九十百零〇\d]+次)?会议")
+# a headline that is a meeting's name and no sentence: it ends with a meeting word, or with 学习 for
+# a study group's session (区委理论学习中心组第二次（扩大）学习); the story's dateline after it is
+# no part of it
+_HEADLINE_NAME = re.compile(
+    r"(?P<name>[^，。；！？：\n]{2,40}?)(?:\s*[^，。\n]{0,16}?(?:(?<![通资喜快简])讯|[\d一二三四五六七八九十]日电)"
+    r"(?:（[^）]{0,30}）|\([^)]{0,30}\))?)?\s*"
+)
 
 
-def _day(draft: _Draft) -> dt.date | None:
-    start = draft.date.start if draft.date else None
-    return start + dt.timedelta(days=draft.days_after) if start else None
-
-
-def _same_meeting(earlier: _Draft, later: _Draft, story_start: int) -> bool:
-    """Whether two names are one meeting: a headline and its story (牙克石市召开X会议 / 3月8日，牙克石市X
-    会议召开), or a name said again; never two on different days or with different chairs.
-
-    Names are one when equal or one ends the other, 推进会 being short for 推进会议; a headline
-    (an undated name before the story's first day) may word it otherwise (台胞台属座谈会 / 2017年
-    第一季度工作座谈会): there the kind of meeting, the last meeting word, must agree.
-    """
-    first, second = earlier.name.removesuffix("议"), later.name.removesuffix("议")
-    headline = earlier.start < story_start <= later.start and _day(earlier) is None
-    if (
-        not (first.endswith(second) or second.endswith(first))
-        and not _BACK_REFERENCE.fullmatch(later.name)
-        and not (headline and _kind(earlier.name) == _kind(later.name))
-    ):
+def _name_from_headline(text: str, story_start: int, kept: list[Draft]) -> bool:
+    """A story whose meeting is named only in its headline (全区安全生产工作会议 / 3月5日……主持会议):
+    the first record the story calls only 会议 is that meeting, and takes the headline's name.
+    Whether a record was renamed (and so moved in the text)."""
+    headline = _HEADLINE_NAME.fullmatch(text, 0, story_start) if story_start else None
+    if headline is None or _HOLD.search(headline.group("name")):
+        return False  # no headline, or one that holds a verb (its meeting is a record of its own)
+    start, end = headline.span("name")
+    if not (text.endswith("学习", start, end) or last_word_end(text, start, end) == end):
         return False
-    days = {_day(earlier), _day(later)} - {None}
-    chairs = {d.chair.name for d in (earlier, later) if d.chair}
-    return len(days) <= 1 and len(chairs) <= 1
-
-
-def _kind(name: str) -> str:
-    """The longest meeting word ending ``name``: 座谈会 for 台胞台属座谈会, 常务会议 for 区政府常务会议."""
-    words = [m.group(1) for m in _lexicon().words.finditer(name) if name.endswith(m.group(1))]
-    return max(words, key=len, default="")
-
-
-def _merge(earlier: _Draft, later: _Draft) -> _Draft:
-    """One draft from two of the same meeting: the one with a date (then a chair) keeps its name
-    and place in the text; each field the other names fills a gap."""
-    rank = [(_day(d) is not None, d.chair is not None) for d in (earlier, later)]
-    keep, other = (later, earlier) if rank[1] > rank[0] else (earlier, later)
-    if _BACK_REFERENCE.fullmatch(keep.name) and not _BACK_REFERENCE.fullmatch(other.name):
-        keep.name, keep.start, keep.end = other.name, other.start, other.end  # 会议 is the meeting named
-    if keep.date is None:
-        keep.date, keep.days_after = other.date, other.days_after
-    keep.organ = keep.organ or other.organ
-    keep.location = keep.location or other.location
-    keep.chair = keep.chair or other.chair
-    keep.attendees = keep.attendees + other.attendees
-    keep.agenda = keep.agenda or other.agenda
-    keep.referred = keep.referred and other.referred
-    return keep
-
-
-def _earlier_name(kept: list[_Draft], draft: _Draft, story_start: int) -> int | None:
-    """Where in ``kept`` the meeting ``draft`` names again was named first, if it was."""
-    bare = bool(_BACK_REFERENCE.fullmatch(draft.name))
-    for index in range(len(kept) - 1, -1, -1):
-        earlier = kept[index]
-        if draft.start - earlier.start > STORY_REACH:
-            return None  # another story's
-        if earlier.referred and not draft.referred:
-            continue  # 传达…会议精神 names another meeting
-        if _same_meeting(earlier, draft, story_start):
-            return index
-        if bare:
-            return None  # told apart from the meeting it follows: a meeting of its own
-    return None
-
-
-def _merged(drafts: list[_Draft], story_start: int) -> list[_Draft]:
-    """Each meeting once: a headline and its story, or a later bare 会议, name it more than once.
-
-    A bare 会议 is the meeting last named before it (if nothing tells them apart); another name is
-    the earlier meeting of the same name, or of a name that ends the same, within one story.
-    """
-    kept: list[_Draft] = []
-    for draft in drafts:
-        index = _earlier_name(kept, draft, story_start)
-        if index is None:
-            kept.append(draft)
-        else:
-            kept[index] = _merge(kept[index], draft)
-    return kept
+    for draft in kept:
+        if draft.start >= story_start and not draft.referred and BACK_REFERENCE.fullmatch(draft.name):
+            draft.name, draft.start, draft.end = text[start:end], start, end
+            return True
+    return False
 
 
 def _agenda(text: str, at: int) -> list[str]:

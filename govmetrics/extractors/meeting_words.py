@@ -1,0 +1,55 @@
+"""The meeting words lexicon, and where its words stand in a text.
+
+A meeting's name runs to the last meeting word in its clause (区政府第三十七次常务会议 ends with
+常务会议); its kind is the longest meeting word it ends with. The words are data, in the
+``meeting_words`` lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from govmetrics import lexicon
+
+
+@attrs.frozen
+class Lexicon:
+    """The meeting words, found by one compiled search."""
+
+    words: re.Pattern[str]
+
+
+def words_lexicon() -> Lexicon:
+    """The meeting words, built once per plugin host (a plugin may add lexicon rows)."""
+    from govmetrics.plugins import get_plugin_host
+
+    cache = get_plugin_host().cache
+    built = cache.get("meetings.lexicon")
+    if built is None:
+        words = sorted({row[0] for row in lexicon.load("meeting_words")}, key=len, reverse=True)
+        # a lookahead finds every word, overlapping ones too: 常务会议 holds 常务会 and 会议; the class of
+        # first characters before it lets the search skip ahead to the next one
+        first = re.escape("".join(sorted({word[0] for word in words})))
+        alternation = "|".join(map(re.escape, words))
+        built = cache["meetings.lexicon"] = Lexicon(words=re.compile(f"(?=[{first}])(?=({alternation}))"))
+    return built
+
+
+def word_ends(text: str, start: int, end: int) -> list[int]:
+    """Where the meeting words between ``start`` and ``end`` end, last first (常务会议 ends after 议)."""
+    ends = {m.start() + len(m.group(1)) for m in words_lexicon().words.finditer(text, start, end)}
+    return sorted((e for e in ends if e <= end), reverse=True)
+
+
+def last_word_end(text: str, start: int, end: int) -> int | None:
+    """Where the last meeting word between ``start`` and ``end`` ends."""
+    ends = word_ends(text, start, end)
+    return ends[0] if ends else None
+
+
+def kind(name: str) -> str:
+    """The longest meeting word ending ``name``: 座谈会 for 台胞台属座谈会, 常务会议 for 区政府常务会议."""
+    words = [m.group(1) for m in words_lexicon().words.finditer(name) if name.endswith(m.group(1))]
+    return max(words, key=len, default="")
