@@ -59,10 +59,11 @@ _EVERY = re.compile(
     rf"|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
 )
 _PER = re.compile(
-    # the class first lets the search skip to the next numeral, which the lookbehind alone did not
-    r"(?=[一两二三四五六半\d])"
-    # not the end of a span of months (1至9月一般公共预算收入)
-    rf"(?<![\d一二三四五六七八九十第每至到~～\-－])(?P<n>[一两二三四五六半]|\d+)(?P<unit>{_UNIT_ALT})"
+    # The numeral's first character opens the pattern, so the search skips ahead to one (a leading
+    # assertion would be tried at every position); the lookbehind then looks past it: not the end
+    # of a span of months (1至9月一般公共预算收入). A digit may go on (12月); a Chinese numeral is one.
+    r"(?P<n>[一两二三四五六半\d](?<![\d一二三四五六七八九十第每至到~～\-－].)(?:(?<=\d)\d*)?)"
+    rf"(?P<unit>{_UNIT_ALT})"
     rf"(?P<count>{_COUNT_NUMERAL})(?P<cu>次|回|遍)?"
 )
 #: The words a count of times ends in (两次, 一轮, 两期); resolution reads them too.
