@@ -152,6 +152,8 @@ _BODY = (
 # Every date starts with one of these: a cheap test that lets the scan skip all other positions.
 _FIRST = r"(?=[\d一二三四五六七八九十〇零今本去上前明下后第年月昨这大自从截直到至元])"
 DATE_PATTERN = re.compile(rf"{_FIRST}{_PREFIX}{_BODY}{_SUFFIX}")
+# The groups of a span's second point (7月10日至(12日)): a date is a span when one of them matched.
+_SECOND_POINT = tuple(name for name in DATE_PATTERN.groupindex if name.startswith("b") and name != "b")
 # A date followed, within the clause, by 以来 (去年11月15日正式供暖以来) is where a period began.
 _GAPPED_SINCE = re.compile(r"[^，。；！？：,;!?\n\d]{1,24}?以来")
 _GAPPED_UNTIL = re.compile(r"[^，。；！？：,;!?\n\d“”]{1,3}?前(?![往后来夕景途列沿端期行])")
@@ -417,7 +419,7 @@ def _resolve_body(
 
         return _resolve_range(g, published, g["dy"], days, "day")
     first = _resolve_point(g, "a", published, month_of=month_of)
-    if not any(g.get(k) for k in g if k.startswith("b") and k != "b"):
+    if not any(g[k] for k in _SECOND_POINT):
         return first
     if g["by"] or g["ay"] is None or first.start is None:
         last = _resolve_point(g, "b", published, month_of=month_of)
