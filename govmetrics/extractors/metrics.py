@@ -413,26 +413,26 @@ def find_metrics(text: str) -> Iterator[Metric]:
             continue
         if _is_excluded(text, match, lex, spans):
             continue
-        unit1 = match.group("unit1")
+        num, num2, more, mag, more2, unit1, half, half2, per, gapped = match.group(
+            "num", "num2", "more", "mag", "more2", "unit1", "half", "half2", "per", "gapped"
+        )
         if unit1 and (not unit or lex.canonical[unit1] != _canonical(lex, unit)):
             continue  # 3个至5名: two units, not one range
-        expression = match.group("num")
-        if match.group("num2"):
-            expression += "~" + match.group("num2")
-        expression += (match.group("more") or "") + (match.group("mag") or "") + (match.group("more2") or "")
+        expression = f"{num}~{num2}" if num2 else num
+        expression += (more or "") + (mag or "") + (more2 or "")
         try:
             amount = parse_amount(expression)
         except NumeralError:
             continue
         value, high = amount.value, amount.high
-        if match.group("half") or match.group("half2"):
+        if half or half2:
             value = value + Decimal("0.5")
         end = match.end()
         # 最高为每年每平方米三元: the record starts at the amount; 每年 belongs to the rate, and the
         # cadence extractor may read it as a period, which would then own the whole span
         # 最高单日达到587件: a peak reached is a level, and the record starts at the amount too
-        peak = _observed_peak(text, match)
-        start = match.start("num") - (3 if percent else 0) if match.group("per") or peak else match.start()
+        peak = bool(gapped) and _observed_peak(text, match)
+        start = match.start("num") - (3 if percent else 0) if per or peak else match.start()
         found.extend(_listed_before(text, match, start, lex))
         found.append(
             Metric(
