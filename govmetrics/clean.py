@@ -83,12 +83,6 @@ def clean_text(raw: str) -> CleanText:
     size = len(raw)
     add = offsets.add
 
-    def keep(char: str, at: int) -> None:
-        nonlocal length
-        pieces.append(char)
-        add(length, at)
-        length += 1
-
     for match in _WS.finditer(raw):
         start, end = match.span()
         if start > pos:
@@ -103,22 +97,28 @@ def clean_text(raw: str) -> CleanText:
         gap = match.group()
         # \r\n is one break; most pages have no \r, and one count does then
         breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n") if "\r" in gap else gap.count("\n")
+        # what the run becomes (a line break, a space or nothing) and the raw index it maps to
         if breaks and (before in _CLOSERS or _STORY_START.match(raw, end)):
-            keep("\n", _first_of(raw, start, end, "\n\r"))
+            kept, at = "\n", _first_of(raw, start, end, "\n\r")
         elif breaks == 0 and before.isdigit() and _CLOCK_AHEAD.match(raw, end):
             # 2019-07-16 10:30: a date and a clock time stay apart
-            keep(" ", start + gap.index(" ") if " " in gap else start)
+            kept, at = " ", start + gap.index(" ") if " " in gap else start
         elif (
             breaks == 0
             and before.isdigit()
             and _YEAR_AHEAD.match(raw, end)
             and _SHORT_NUMBER_BEHIND.search(raw[max(0, start - 4) : start])
         ):
-            keep(" ", start + gap.index(" ") if " " in gap else start)  # 图1 2005-2009年
+            kept, at = " ", start + gap.index(" ") if " " in gap else start  # 图1 2005-2009年
         elif breaks == 0 and not (_joins_tightly(before) and _joins_tightly(after)):
-            keep(" ", _first_of(raw, start, end, " "))
+            kept, at = " ", _first_of(raw, start, end, " ")
         elif breaks == 1 and before.isascii() and after.isascii() and before.isalpha() and after.isalpha():
-            keep(" ", _first_of(raw, start, end, " "))  # a line break between two Latin words is a space
+            kept, at = " ", _first_of(raw, start, end, " ")  # a line break between two Latin words is a space
+        else:
+            continue
+        pieces.append(kept)
+        add(length, at)
+        length += 1
     if pos < len(raw):
         pieces.append(raw[pos:])
         offsets.add(length, pos)
