@@ -115,7 +115,11 @@ def _prefix_alternation(words: list[str]) -> str:
     for word in sorted(set(words), key=len, reverse=True):
         behind = _LOOKBEHIND.get(word[:1])  # 约 and 约为 alike
         ahead = _LOOKAHEAD.get(word)
-        part = f"(?<![{behind}]){re.escape(word)}" if behind else re.escape(word)
+        # the word's first character before the lookbehind (which then looks two characters back),
+        # so re can skip this alternative at a glance where that character is not: an alternative
+        # that opens with an assertion is tried in full at every candidate position
+        first = re.escape(word[:1])
+        part = f"{first}(?<![{behind}]{first}){re.escape(word[1:])}" if behind else re.escape(word)
         parts.append(rf"{part}(?=[{ahead}][百千万亿]*[余多]?(?![\d{CN_NUMERAL_CHARS}]))" if ahead else part)
     return "|".join(parts)
 
