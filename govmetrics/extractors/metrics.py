@@ -62,7 +62,8 @@ from govmetrics.numerals import CN_NUMERAL_CHARS, MAGNITUDES, parse_amount
 _ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?(?:[十百千万亿](?![瓦克米]))*"
 # 两 after a digit or 十 starts a numeral of its own (一、二两项 is two items, not 22), except in
 # the rough ranges 一两 (one or two) and 三两 (two or three), which parse_amount reads.
-_CN_CHAR = rf"(?:[{CN_NUMERAL_CHARS.replace('两', '').replace('兩', '')}]|(?<![二四五六七八九十拾])[两兩])"
+# (两 first, the lookbehind after it: see _prefix_alternation)
+_CN_CHAR = rf"(?:[{CN_NUMERAL_CHARS.replace('两', '').replace('兩', '')}]|[两兩](?<![二四五六七八九十拾][两兩]))"
 _CHINESE = rf"[{CN_NUMERAL_CHARS}]{_CN_CHAR}*(?:点[{CN_NUMERAL_CHARS}]+)?"
 _NUMERAL = rf"(?:{_ARABIC}|{_CHINESE})"
 _RANGE_SEPARATOR = r"(?:[~～〜\-－—–至到]|——)"
