@@ -82,8 +82,11 @@ _PART_OF_DAY = r"(?:上午|下午|中午|晚上|早上|清晨|凌晨|傍晚|夜�
 _CLOCK = r"(?:\d{1,2}(?:时|点|:\d{2})(?:\d{1,2}分|半)?)"
 
 
-# 元月 and 元至九月 name January; after an amount (5亿元至9月底, 3000元月均) 元 is the currency
-_YUAN = r"(?<![\d０-９零〇一二两三四五六七八九十百千万亿美欧港日])元"
+# 元月 and 元至九月 name January; after an amount (5亿元至9月底, 3000元月均) 元 is the currency.
+# Here and below, a character guarded by a lookbehind is written first and the lookbehind looks
+# back past it: re skips an alternative that opens with a character at a glance, but tries one
+# that opens with an assertion in full at every position.
+_YUAN = r"元(?<![\d０-９零〇一二两三四五六七八九十百千万亿美欧港日]元)"
 
 
 def _point(p: str) -> str:
@@ -100,7 +103,7 @@ def _point(p: str) -> str:
         rf"|(?P<{p}q>第?[一二三四1-4](?:[、至到~～\-－—][一二三四1-4])?季度(?P<{p}qedge>[初末](?!期))?"
         rf"|前[二三两]个?季度)"
         # 2024年第28周: an ISO week of the year, Monday to Sunday; only with its year
-        rf"|(?({p}y)第(?P<{p}wk>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})周|(?!))"
+        rf"|第(?({p}y)(?P<{p}wk>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})周|(?!))"
         rf"|(?P<{p}firstn>前(?:{_N}|两)个月)"
         rf"|(?P<{p}yedge2>年[初底末])"
         rf"|(?P<{p}medge2>月[初底末])"  # 月初, 月底 alone: of the publication month
@@ -124,7 +127,9 @@ _SEP = r"(?:至|到|——|-|—|－|~|～|〜)"
 # 到 and 至 before a date end a period (持续至9月30日, 延长到10月底); after a verb of change they
 # lead to a value (增加到213处, 恢复至去年同期的97.6%), and inside a span (7月1日至9月30日) the
 # span reads them.
-_PREFIX = r"(?P<pre>自从|自|从|截至|截止到|截止|直到|(?<![增加提高达升降减少扩大复低小缩涨跌])(?<!增长)[到至])?"
+_PREFIX = (
+    r"(?P<pre>自从|自|从|截至|截止到|截止|直到|[到至](?<![增加提高达升降减少扩大复低小缩涨跌][到至])(?<!增长[到至]))?"
+)
 # 前 ends a period (6月底前) unless it begins a word (前往, 前后) or a count (2021年前两个季度)
 # (after 年 or 月: after 底, 日 or 旬, 6月底前80岁以上老人, 前 still ends the period)
 # 后, 以后 and 之后 after a date start a period as 前 ends one (2007年8月15日后孳生的利息: from that
@@ -132,7 +137,7 @@ _PREFIX = r"(?P<pre>自从|自|从|截至|截止到|截止|直到|(?<![增加提
 # a count (3月后, 两年后), and it never begins a word (后来, 后续, 后期 …).
 _SUFFIX = (
     r"(?P<suf>以来|起|开始|为止|之前|以前|之后|以后|至今|前(?![往后来夕景途列沿端期行]|(?<=[年月]前)[\d一二两三四五六七八九十])"
-    r"|(?<=[日号底末])后(?![来续期勤方面台盾备果人代者半劲顾排边]))?"
+    r"|后(?<=[日号底末]后)(?![来续期勤方面台盾备果人代者半劲顾排边]))?"
 )
 _NUMERIC = r"(?P<numeric>(?:19|20)\d{2}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9]))(?![\d.])"
 _BODY = (
@@ -152,6 +157,8 @@ _BODY = (
 # Every date starts with one of these: a cheap test that lets the scan skip all other positions.
 _FIRST = r"(?=[\d一二三四五六七八九十〇零今本去上前明下后第年月昨这大自从截直到至元])"
 DATE_PATTERN = re.compile(rf"{_FIRST}{_PREFIX}{_BODY}{_SUFFIX}")
+# The groups of a span's second point (7月10日至(12日)): a date is a span when one of them matched.
+_SECOND_POINT = tuple(name for name in DATE_PATTERN.groupindex if name.startswith("b") and name != "b")
 # A date followed, within the clause, by 以来 (去年11月15日正式供暖以来) is where a period began.
 _GAPPED_SINCE = re.compile(r"[^，。；！？：,;!?\n\d]{1,24}?以来")
 _GAPPED_UNTIL = re.compile(r"[^，。；！？：,;!?\n\d“”]{1,3}?前(?![往后来夕景途列沿端期行])")
@@ -417,7 +424,7 @@ def _resolve_body(
 
         return _resolve_range(g, published, g["dy"], days, "day")
     first = _resolve_point(g, "a", published, month_of=month_of)
-    if not any(g.get(k) for k in g if k.startswith("b") and k != "b"):
+    if not any(g[k] for k in _SECOND_POINT):
         return first
     if g["by"] or g["ay"] is None or first.start is None:
         last = _resolve_point(g, "b", published, month_of=month_of)

@@ -60,6 +60,8 @@ def _joins_tightly(ch: str) -> bool:
 def _first_of(raw: str, start: int, end: int, wanted: str) -> int:
     """Where in ``raw[start:end]`` (a run of whitespace) the kept character sits: the first of
     ``wanted`` (so a kept ``\\n`` maps to a line break, not to the space before it), else ``start``."""
+    if raw[start] in wanted:
+        return start  # the common run of one character, or one that starts with the kept one
     found = [at for ch in wanted if (at := raw.find(ch, start, end)) >= 0]
     return min(found, default=start)
 
@@ -78,42 +80,45 @@ def clean_text(raw: str) -> CleanText:
     offsets = OffsetMapBuilder()
     length = 0  # of the cleaned text so far
     pos = 0
-
-    def keep(char: str, at: int) -> None:
-        nonlocal length
-        pieces.append(char)
-        offsets.add(length, at)
-        length += 1
+    size = len(raw)
+    add = offsets.add
 
     for match in _WS.finditer(raw):
         start, end = match.span()
         if start > pos:
             pieces.append(raw[pos:start])
-            offsets.add(length, pos)
+            add(length, pos)
             length += start - pos
         pos = end
-        before = raw[start - 1] if start else ""
-        after = raw[end] if end < len(raw) else ""
-        if not before or not after:
+        if not start or end == size:
             continue  # whitespace at either end of the text goes
+        before = raw[start - 1]
+        after = raw[end]
         gap = match.group()
-        breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n")
+        # \r\n is one break; most pages have no \r, and one count does then
+        breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n") if "\r" in gap else gap.count("\n")
+        # what the run becomes (a line break, a space or nothing) and the raw index it maps to
         if breaks and (before in _CLOSERS or _STORY_START.match(raw, end)):
-            keep("\n", _first_of(raw, start, end, "\n\r"))
+            kept, at = "\n", _first_of(raw, start, end, "\n\r")
         elif breaks == 0 and before.isdigit() and _CLOCK_AHEAD.match(raw, end):
             # 2019-07-16 10:30: a date and a clock time stay apart
-            keep(" ", start + gap.index(" ") if " " in gap else start)
+            kept, at = " ", start + gap.index(" ") if " " in gap else start
         elif (
             breaks == 0
             and before.isdigit()
             and _YEAR_AHEAD.match(raw, end)
             and _SHORT_NUMBER_BEHIND.search(raw[max(0, start - 4) : start])
         ):
-            keep(" ", start + gap.index(" ") if " " in gap else start)  # 图1 2005-2009年
+            kept, at = " ", start + gap.index(" ") if " " in gap else start  # 图1 2005-2009年
         elif breaks == 0 and not (_joins_tightly(before) and _joins_tightly(after)):
-            keep(" ", _first_of(raw, start, end, " "))
+            kept, at = " ", _first_of(raw, start, end, " ")
         elif breaks == 1 and before.isascii() and after.isascii() and before.isalpha() and after.isalpha():
-            keep(" ", _first_of(raw, start, end, " "))  # a line break between two Latin words is a space
+            kept, at = " ", _first_of(raw, start, end, " ")  # a line break between two Latin words is a space
+        else:
+            continue
+        pieces.append(kept)
+        add(length, at)
+        length += 1
     if pos < len(raw):
         pieces.append(raw[pos:])
         offsets.add(length, pos)

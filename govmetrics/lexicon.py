@@ -64,7 +64,12 @@ def set_phrase_spans(text: str) -> list[tuple[int, int]]:
     """Where the set phrases (四套班子, 每月一题, 千家万户) stand in ``text``, in order, not overlapping.
 
     Extractors skip what lies inside one: a set phrase names something and counts nothing.
+
+    The metric and cadence extractors both ask, for the same article text: the spans of the last
+    text asked about are kept (with the pattern that found them, which a plugin's lexicon entries
+    replace), so one scan serves every extractor. Callers read the list and never change it.
     """
+    global _last_set_phrases
     from govmetrics.plugins import get_plugin_host
 
     cache = get_plugin_host().cache
@@ -72,7 +77,16 @@ def set_phrase_spans(text: str) -> list[tuple[int, int]]:
     if pattern is None:
         phrases = sorted({row[0] for row in load("set_phrases")}, key=len, reverse=True)
         pattern = cache["lexicon.set_phrases"] = re.compile("|".join(map(re.escape, phrases)) or "(?!)")
-    return [m.span() for m in pattern.finditer(text)]
+    last = _last_set_phrases
+    # the same str object: it is held here, so no other text can take its identity meanwhile
+    if last is not None and last[0] is text and last[1] is pattern:
+        return last[2]
+    spans = [m.span() for m in pattern.finditer(text)]
+    _last_set_phrases = (text, pattern, spans)
+    return spans
+
+
+_last_set_phrases: tuple[str, re.Pattern[str], list[tuple[int, int]]] | None = None
 
 
 def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:

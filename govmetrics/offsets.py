@@ -104,17 +104,21 @@ class OffsetMapBuilder:
     """Builds an :class:`OffsetMap` as cleaning goes: ``add(i, at)`` says cleaned index ``i`` is raw
     index ``at``; indices not added continue the run before them."""
 
-    __slots__ = ("_origins", "_starts")
+    __slots__ = ("_origins", "_shift", "_starts")
 
     def __init__(self) -> None:
         self._starts: array[int] = array(OFFSET_TYPE)
         self._origins: array[int] = array(OFFSET_TYPE)
+        # raw index minus cleaned index along the last run: constant while the run goes on
+        self._shift: int | None = None
 
     def add(self, index: int, at: int) -> None:
-        if self._starts and self._origins[-1] + index - self._starts[-1] == at:
+        shift = at - index
+        if shift == self._shift:
             return  # the run before goes on
         self._starts.append(index)
         self._origins.append(at)
+        self._shift = shift
 
     def build(self, length: int) -> OffsetMap:
         return OffsetMap(self._starts, self._origins, length)

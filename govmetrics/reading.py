@@ -72,7 +72,6 @@ _LONE_BRACKET = re.compile(r"[()]")
 _SEPARATOR = re.compile(r"[,;:]")
 _LATIN = re.compile(r"[A-Za-z]")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
-_CORNER_BRACKET = re.compile("[「」『』]")
 _CORNER_AS_CURLY = str.maketrans("「」『』", "“”‘’")
 
 
@@ -158,20 +157,25 @@ def full_width_punctuation(text: str) -> str:
         inside = match.end() if mark == "(" else match.start() - 1
         return _FULL_WIDTH[mark] if beside_chinese(inside) else mark
 
-    text = _LONE_BRACKET.sub(lone, text)
+    # A search by re for a class of a few characters visits every character in the matcher; str's
+    # own search for one character is many times faster, and most texts have none of these left.
+    if "(" in text or ")" in text:
+        text = _LONE_BRACKET.sub(lone, text)
 
     def separator(match: re.Match[str]) -> str:
         mark = match.group(0)
         return _FULL_WIDTH[mark] if beside_chinese(match.start() - 1) or beside_chinese(match.end()) else mark
 
-    return _SEPARATOR.sub(separator, text)
+    if "," in text or ";" in text or ":" in text:
+        text = _SEPARATOR.sub(separator, text)
+    return text
 
 
 def curly_quotes(text: str) -> str:
     """``text`` with the corner brackets of traditional text read as curly quotes: 「」 as “” and
     『』 as ‘’; ``text`` itself when it has none."""
-    if _CORNER_BRACKET.search(text) is None:
-        return text
+    if "「" not in text and "」" not in text and "『" not in text and "』" not in text:
+        return text  # four searches by str, each faster than one by re for the class of four
     return text.translate(_CORNER_AS_CURLY)
 
 

@@ -356,6 +356,33 @@ def test_lexicon_set_phrase_from_a_plugin_stops_a_metric_inside_it() -> None:
     assert govmetrics.extract("打造十五分钟生活圈").metrics == ()
 
 
+def test_set_phrases_of_a_plugin_registered_after_a_scan_of_the_same_text_are_found() -> None:
+    # The spans of the last text scanned are kept for the next extractor; a plugin's set phrases
+    # rebuild the pattern, and the same text object must then be scanned again.
+    text = "建设十五分钟生活圈示范点"
+    assert govmetrics.lexicon.set_phrase_spans(text) == []
+    register(Wells(), "wells")
+    assert govmetrics.lexicon.set_phrase_spans(text) == [(2, 9)]
+
+
+def test_set_phrases_are_scanned_once_per_article() -> None:
+    # Metrics and cadences both skip set phrases: one scan of the article serves both.
+    govmetrics.extract("预热")
+    cache = get_plugin_host().cache
+    pattern = cache["lexicon.set_phrases"]
+    scanned: list[str] = []
+
+    class Counting:
+        def finditer(self, text: str) -> Iterator[re.Match[str]]:
+            scanned.append(text)
+            return pattern.finditer(text)
+
+    cache["lexicon.set_phrases"] = Counting()
+    record_texts = [r.text for r in govmetrics.extract("每月开展2次巡查，新增千家万户停车位316个").records]
+    assert "316个" in record_texts
+    assert len(scanned) == 1
+
+
 def test_lexicon_plugin_registered_after_a_first_extract_still_counts() -> None:
     # The metric extractor caches what it builds from the lexicons; a new plugin must invalidate it.
     assert govmetrics.extract("新建机井12眼").metrics == ()

@@ -59,10 +59,11 @@ _EVERY = re.compile(
     rf"|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
 )
 _PER = re.compile(
-    # the class first lets the search skip to the next numeral, which the lookbehind alone did not
-    r"(?=[一两二三四五六半\d])"
-    # not the end of a span of months (1至9月一般公共预算收入)
-    rf"(?<![\d一二三四五六七八九十第每至到~～\-－])(?P<n>[一两二三四五六半]|\d+)(?P<unit>{_UNIT_ALT})"
+    # The numeral's first character opens the pattern, so the search skips ahead to one (a leading
+    # assertion would be tried at every position); the lookbehind then looks past it: not the end
+    # of a span of months (1至9月一般公共预算收入). A digit may go on (12月); a Chinese numeral is one.
+    r"(?P<n>[一两二三四五六半\d](?<![\d一二三四五六七八九十第每至到~～\-－].)(?:(?<=\d)\d*)?)"
+    rf"(?P<unit>{_UNIT_ALT})"
     rf"(?P<count>{_COUNT_NUMERAL})(?P<cu>次|回|遍)?"
 )
 #: The words a count of times ends in (两次, 一轮, 两期); resolution reads them too.
@@ -344,7 +345,7 @@ _MODIFIERS = "现场|专题|集中"
 # makes the period character part of another word (按季节, 按周期, 按周边, 按月底).
 _PERIOD_WORD_ENDS = "节候期边围到全密底末初亮饼薪票一二两三四五六七八九十"
 _BY_ANY_VERB = re.compile(
-    r"(?=[按逐])[按逐](?P<period>半月|季度|月|周|旬|季)(?![份度])"
+    r"[按逐](?P<period>半月|季度|月|周|旬|季)(?![份度])"
     rf"(?P<verb>(?![对向将把为给与和及或在从由于按以经并年月日周天旬季间{_PERIOD_WORD_ENDS}])[\u4e00-\u9fff]{{2}})"
 )
 _ACTIVITY_TAIL = re.compile(r"[^，。；！？：,;!?\n、“”]{0,10}")
@@ -354,7 +355,12 @@ _ACTIVITY_TAIL = re.compile(r"[^，。；！？：,;!?\n、“”]{0,10}")
 # that the lexicon holds. A lone 月分析 needs the lexicon.
 _SHORT_PERIODS = {"日": "日", "天": "天", "周": "周", "旬": "旬", "月": "月", "季": "季度", "年": "年"}
 _SHORT_ITEM = r"[日天周旬月季年][\u4e00-\u9fff]{2}"
-_SHORT_LIST = re.compile(rf"(?=[日天周旬月季年])(?<![日天周旬月季年])({_SHORT_ITEM})((?:[、和及]{_SHORT_ITEM})+)")
+# The period character comes first in the pattern and the lookbehind after it (two characters back),
+# so the search skips ahead to a period character: a pattern that opens with an assertion makes re
+# try it at every position.
+_SHORT_LIST = re.compile(
+    rf"([日天周旬月季年](?<![日天周旬月季年][日天周旬月季年])[\u4e00-\u9fff]{{2}})((?:[、和及]{_SHORT_ITEM})+)"
+)
 
 
 def _reckoning_words() -> re.Pattern[str]:
@@ -375,10 +381,12 @@ def _named_pattern() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
         )
         bare = "|".join(w for w in sorted(_PERIOD_WORDS, key=len, reverse=True) if w not in ("天", "年", "年度", "季"))
         by = "半月|季度|年度|月|周|旬|年|日|天|季"
+        # Each pattern opens with its words or a class of their first characters, never with an
+        # assertion, so the search skips ahead to a period character (or 按, 逐, 分).
         built = cache["cadences.named"] = (
-            re.compile(rf"(?=[半双月季年周旬日])(?P<period>{bare})(?:{_MODIFIERS})?(?P<act>{activities or '(?!)'})"),
+            re.compile(rf"(?P<period>{bare})(?:{_MODIFIERS})?(?P<act>{activities or '(?!)'})"),
             re.compile(
-                rf"(?=[按逐分])(?P<by>[按逐分])(?P<period>{by})(?!份)"  # not 部分月份
+                rf"(?P<by>[按逐分])(?P<period>{by})(?!份)"  # not 部分月份
                 rf"[^，。；！？：,;!?\n]{{0,12}}?(?P<act>{activities or '(?!)'})"
             ),
             re.compile(activities or "(?!)"),

@@ -62,7 +62,8 @@ from govmetrics.numerals import CN_NUMERAL_CHARS, MAGNITUDES, parse_amount
 _ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?(?:[十百千万亿](?![瓦克米]))*"
 # 两 after a digit or 十 starts a numeral of its own (一、二两项 is two items, not 22), except in
 # the rough ranges 一两 (one or two) and 三两 (two or three), which parse_amount reads.
-_CN_CHAR = rf"(?:[{CN_NUMERAL_CHARS.replace('两', '').replace('兩', '')}]|(?<![二四五六七八九十拾])[两兩])"
+# (两 first, the lookbehind after it: see _prefix_alternation)
+_CN_CHAR = rf"(?:[{CN_NUMERAL_CHARS.replace('两', '').replace('兩', '')}]|[两兩](?<![二四五六七八九十拾][两兩]))"
 _CHINESE = rf"[{CN_NUMERAL_CHARS}]{_CN_CHAR}*(?:点[{CN_NUMERAL_CHARS}]+)?"
 _NUMERAL = rf"(?:{_ARABIC}|{_CHINESE})"
 _RANGE_SEPARATOR = r"(?:[~～〜\-－—–至到]|——)"
@@ -88,6 +89,10 @@ _UNIT_FLAGS = frozenset(("arabic", "cued"))
 _PERIODS = "日|天|周|月|年|小时|时|秒"
 _YEAR_NUMBER = re.compile(r"(?:1[89]|2[01])\d\d|[〇零一二三四五六七八九]{4}")
 _CLOCK = re.compile(r"[\d一二三四五六七八九十][时点:：]$")
+_CLOCK_ENDS = frozenset("时点:：")
+_ORDINAL_BEFORE = frozenset(("第", "每", "/", "／"))
+#: A numeral of these alone (万, 百, 千万) is a bare magnitude.
+_BARE_MAGNITUDE = "".join(MAGNITUDES) + "百千"
 
 
 @attrs.frozen
@@ -111,7 +116,11 @@ def _prefix_alternation(words: list[str]) -> str:
     for word in sorted(set(words), key=len, reverse=True):
         behind = _LOOKBEHIND.get(word[:1])  # 约 and 约为 alike
         ahead = _LOOKAHEAD.get(word)
-        part = f"(?<![{behind}]){re.escape(word)}" if behind else re.escape(word)
+        # the word's first character before the lookbehind (which then looks two characters back),
+        # so re can skip this alternative at a glance where that character is not: an alternative
+        # that opens with an assertion is tried in full at every candidate position
+        first = re.escape(word[:1])
+        part = f"{first}(?<![{behind}]{first}){re.escape(word[1:])}" if behind else re.escape(word)
         parts.append(rf"{part}(?=[{ahead}][百千万亿]*[余多]?(?![\d{CN_NUMERAL_CHARS}]))" if ahead else part)
     return "|".join(parts)
 
@@ -298,20 +307,23 @@ def _one_after_its_noun(text: str, match: re.Match[str], unit: str | None) -> bo
 
 
 def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tuple[int, int]]) -> bool:
+    # Every test returns True, so their order changes nothing: the commonest and cheapest come
+    # first (第十条 in a regulation, 2019年 in a report), before the groups are read.
     start = match.start()
-    num_start = match.start("num") - (3 if match.group("percent") else 0)
-    num = match.group("num")
-    before = text[max(0, start - 3) : start]
-    left = before[-1:]
-    qualified = bool(match.group("pre") or match.group("gapped") or match.group("of"))
-    chinese = not num[0].isdigit()
-    unit = match.group("unit")
+    left = text[start - 1 : start] if start else ""
+    if left in _ORDINAL_BEFORE:
+        return True  # 第三, 每千人, 0.6人/百亿元: an ordinal, a rate's denominator
     if left.isdigit() or (left.isascii() and left.isalpha()):
         return True  # inside a longer number or a code: PM2.5, G20
+    pre, gapped, of, percent, num, unit = match.group("pre", "gapped", "of", "percent", "num", "unit")
+    if unit == "年" and (text.startswith("代", match.end()) or _YEAR_NUMBER.fullmatch(num)):
+        return True  # 80年代: a decade; 2019年: a year, which the date extractor reads
+    num_start = match.start("num") - (3 if percent else 0)
+    before = text[max(0, start - 3) : start]
+    qualified = bool(pre or gapped or of)
+    chinese = not num[0].isdigit()
     if left in ".,．，·" and before[-2:-1].isdigit():
         return True  # after a decimal point or a thousands separator
-    if left in ("第", "每", "/", "／"):
-        return True  # 第三, 每千人, 0.6人/百亿元: an ordinal, a rate's denominator
     # 前三位, 后两名: a rank (but 6月底前80岁以上: the 前 ends a date); days before an event
     # (届满前30日) and a time moved (提前一年) are lengths of time
     if (
@@ -325,32 +337,22 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True  # 十四届五次会议, 十二届七次、八次全会, 省委十次全会: sessions (本届3次 still counts)
     if chinese and (before.endswith(("周", "星期", "礼拜"))):
         return True  # 周六在社区: a weekday
-    if _CLOCK.search(before):
+    if left in _CLOCK_ENDS and _CLOCK.search(before):
         return True  # 9时30分
     cued = unit in lex.cued and (bool(match.group("half2")) or _length_of_time(text, num_start, match, lex, qualified))
     if unit in lex.arabic_only and chinese and not cued:
         return True  # 十分认可, 万分感谢; 三年行动 (but 延长三年 is a length of time)
     if unit in lex.cued and unit not in lex.arabic_only and not cued:
         return True  # 30日，区委召开…: a day of the month, which the date extractor reads
-    if unit == "年" and (text.startswith("代", match.end()) or _YEAR_NUMBER.fullmatch(num)):
-        return True  # 80年代: a decade; 2019年: a year, which the date extractor reads
     if unit == "点" and _clock_point(text, match, chinese):
         return True  # 下午三点, 3点: a time of day, not points of a speech
     if unit == "车" and text[match.end() : match.end() + 1] in _ROAD_AFTER:
         return True  # 双向8车道: lanes of a road, not truckloads
-    plain = not (
-        match.group("num2")
-        or match.group("mag")
-        or match.group("more")
-        or match.group("more2")
-        or match.group("half")
-        or match.group("half2")
-    )
+    num2, mag, more, more2, half, half2 = match.group("num2", "mag", "more", "more2", "half", "half2")
+    plain = not (num2 or mag or more or more2 or half or half2)
     if num in _NOT_COUNTS and plain and not cued and not _one_after_its_noun(text, match, unit):
         return True  # 一个个, 二类 (but 延长一年 counts one year)
-    if all(ch in MAGNITUDES or ch in "百千" for ch in num) and not (
-        qualified or match.group("more") or match.group("more2") or match.group("percent") or match.group("post")
-    ):
+    if not num.strip(_BARE_MAGNITUDE) and not (qualified or more or more2 or percent or match.group("post")):
         return True  # 万人, 百家: idiom, not a count (but 亿元以上, 万元以下 bound an amount)
     if chinese and not qualified and plain and lex.place_after and lex.place_after.match(text, match.end()):
         return True  # 三间房社区, 五棵松街道: a place named with a numeral (never with 余 or 多)
@@ -411,32 +413,31 @@ def find_metrics(text: str) -> Iterator[Metric]:
     spans = lexicon.set_phrase_spans(text)
     found: list[Metric] = []
     for match in lex.pattern.finditer(text):
-        unit = match.group("unit")
-        percent = match.group("percent")
+        unit, percent = match.group("unit", "percent")
         if not unit and not percent:
             continue
         if _is_excluded(text, match, lex, spans):
             continue
-        unit1 = match.group("unit1")
+        num, num2, more, mag, more2, unit1, half, half2, per, gapped = match.group(
+            "num", "num2", "more", "mag", "more2", "unit1", "half", "half2", "per", "gapped"
+        )
         if unit1 and (not unit or lex.canonical[unit1] != _canonical(lex, unit)):
             continue  # 3个至5名: two units, not one range
-        expression = match.group("num")
-        if match.group("num2"):
-            expression += "~" + match.group("num2")
-        expression += (match.group("more") or "") + (match.group("mag") or "") + (match.group("more2") or "")
+        expression = f"{num}~{num2}" if num2 else num
+        expression += (more or "") + (mag or "") + (more2 or "")
         try:
             amount = parse_amount(expression)
         except NumeralError:
             continue
         value, high = amount.value, amount.high
-        if match.group("half") or match.group("half2"):
+        if half or half2:
             value = value + Decimal("0.5")
         end = match.end()
         # 最高为每年每平方米三元: the record starts at the amount; 每年 belongs to the rate, and the
         # cadence extractor may read it as a period, which would then own the whole span
         # 最高单日达到587件: a peak reached is a level, and the record starts at the amount too
-        peak = _observed_peak(text, match)
-        start = match.start("num") - (3 if percent else 0) if match.group("per") or peak else match.start()
+        peak = bool(gapped) and _observed_peak(text, match)
+        start = match.start("num") - (3 if percent else 0) if per or peak else match.start()
         found.extend(_listed_before(text, match, start, lex))
         found.append(
             Metric(
