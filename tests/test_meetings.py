@@ -712,3 +712,45 @@ def test_a_paragraph_opening_with_the_day_at_a_meeting_held_by_a_body_names_the_
     text = "本报讯 全区上下掀起学习热潮。\n2022年12月20日在市委召开的全市经济工作会议上，市委书记作了讲话。"
     [m] = meetings(text, published="2022-12-22")
     assert (m.name, m.date) == ("全市经济工作会议", dt.date(2022, 12, 20))
+
+
+def test_attending_the_activity_a_meeting_is_named_for() -> None:
+    [m] = meetings(
+        "5月9日下午，县委理论学习中心组举行第二次集体学习会。县委副书记、县长赖文涛，县人大常委会主任庞志坚，"
+        "以及县委常委古丽、石振华等参加学习。县委书记邵明远主持学习会。"
+    )
+    assert m.chair is not None and m.chair.name == "邵明远"
+    assert [p.name for p in m.attendees] == ["赖文涛", "庞志坚", "古丽", "石振华"]
+    [m] = meetings(
+        "10月12日，全县农村人居环境整治现场观摩会召开。县委书记范立新，县政协主席龚海燕等县领导参加观摩。观摩会由县长汤建军主持。"
+    )
+    assert [p.name for p in m.attendees] == ["范立新", "龚海燕"]
+
+
+def test_attending_an_activity_no_meeting_is_named_for_attends_none() -> None:
+    [m] = meetings("4月2日，镇政府召开安全生产工作会议。副镇长白志强参加检查。")
+    assert m.attendees == ()
+
+
+def test_coming_to_the_meeting_whatever_was_done_there() -> None:
+    [m] = meetings("6月3日，市政协召开民生提案办理协商会。市政协副主席严丽主持会议，副市长乔立新到会听取意见并讲话。")
+    assert [p.name for p in m.attendees] == ["乔立新"]
+    [m] = meetings("1月9日，县财政局党组召开民主生活会。县委督导组组长沈卫平到会督导。")
+    assert [p.name for p in m.attendees] == ["沈卫平"]
+
+
+def test_a_hearing_names_its_chair_by_the_office_of_its_host() -> None:
+    [m] = meetings(
+        "9月5日上午，全市出租车运价调整听证会在市民中心举行。市发改委副主任汪立平担任听证会主持人，"
+        "市人大代表赵红梅、市政协委员孔向东以及乘客、驾驶员等18名听证参加人出席听证会。"
+    )
+    assert m.chair is not None and m.chair.name == "汪立平"
+    assert [p.name for p in m.attendees] == ["赵红梅", "孔向东"]
+
+
+def test_leaders_joined_by_he_and_a_group_of_units_attend() -> None:
+    [m] = meetings(
+        "8月16日，市人民政府与某某大学合作签约仪式在市民中心举行。市领导夏建国、邹玉兰和市科技局、教育局等部门负责人"
+        "参加签约仪式。仪式由副市长顾明主持。"
+    )
+    assert [p.name for p in m.attendees] == ["夏建国", "邹玉兰"]

@@ -71,11 +71,18 @@ def _people_before_role(text: str, at: int, floor: int, known: tuple[str, ...]) 
     return people.people_before(text, at, floor, known)
 
 
-_ROLE = re.compile(r"主持|出席|参加|列席|参会|到会")
+# 担任听证会主持人: a hearing names its chair by the office (听证主持人), not by the verb
+_ROLE = re.compile(r"主持|出席|参加|列席|参会|到会|担任(?=[^，。；]{0,12}主持人)")
 # a role with no object: 出席，/ 出席并讲话 / 到会指导 / 出席活动 (出席 is said of the event a story
 # reports, 参加 of anything: 参加检查); these speak of the meeting last named, and so do 主持下
-# (会议在区长某某主持下进行) and 主持学习 (a study group's session)
-_BARE_ROLE = re.compile(r"(?:指导|讲话|致辞|(?<=出席)活动)?(?:[，。；、并\n]|$)|(?<=主持)(?:下|学习)")
+# (会议在区长某某主持下进行) and 主持学习 (a study group's session); 到会 is coming to the meeting
+# whatever the person did there (到会听取意见, 到会督导), but not 到会场 or 到会议室 (a place)
+_BARE_ROLE = re.compile(
+    r"(?:指导|讲话|致辞|(?<=出席)活动)?(?:[，。；、并\n]|$)|(?<=主持)(?:下|学习)|(?<=到会)(?![场议所室])"
+)
+# the kind of session a role names by its activity: 参加学习 (a 学习会), 参加观摩 (a 观摩会), 参加座谈
+# (a 座谈会), the activity ending its clause or followed by the person's next deed (并讲话)
+_ACTIVITY = re.compile(r"([\u4e00-\u9fff]{2})(?=[，。；、并\n]|$)")
 # the people who attend, named after the verb: 出席会议的还有A、B, 参加会议的领导有：A，B
 _LISTED_AFTER = re.compile(r"(?:活动)?的(?:领导|同志|人员|嘉宾)?(?:还|也)?(?:有|包括)[：:]?")
 _AGENDA_VERBS = ("传达", "听取", "审议", "研究", "部署", "通报", "学习", "讨论", "总结", "分析", "审定", "通过")
@@ -449,12 +456,17 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             named = None  # 参加…活动 and the like: the meeting word is too far to be the object
         obj = text[named[0] : named[1]] if named else None
         bare = _BARE_ROLE.match(text, role.end())
-        if obj is None and (bare is None or text[role.end() : role.end() + 2] == "座谈"):
+        activity = _ACTIVITY.match(text, role.end()) if obj is None and bare is None else None
+        if obj is None and bare is None:
             if text.startswith("座谈", role.end()):
-                obj = "座谈"
+                obj, activity = "座谈", None  # 参加座谈(交流) speaks of the meeting last named
+            elif activity is None:
+                continue  # 参加拉练活动: something other than the meeting
             else:
-                continue  # 参加检查, 参加拉练活动: something other than the meeting
+                obj = activity.group(1) + "会"  # 参加学习 speaks of a 学习会, 参加检查 of no meeting
         target = _target(drafts, starts, role.start(), obj)
+        if target is None and activity is not None:
+            continue
         found = _people_before_role(text, role.start(), sentence[0], known)
         if target is None:
             if obj is None or named is None or not found:
@@ -465,7 +477,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             slot = bisect.bisect_right(starts, start)
             drafts.insert(slot, target)
             starts.insert(slot, start)
-        if role.group() == "主持":
+        if role.group() in ("主持", "担任"):
             if found and target.chair is None:
                 target.chair = found[-1]
         else:
