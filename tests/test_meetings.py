@@ -754,3 +754,31 @@ def test_leaders_joined_by_he_and_a_group_of_units_attend() -> None:
         "参加签约仪式。仪式由副市长顾明主持。"
     )
     assert [p.name for p in m.attendees] == ["夏建国", "邹玉兰"]
+
+
+def test_a_regulations_headnote_names_the_session_that_passed_it() -> None:
+    text = (
+        "某某港口设施保护条例\n\n2006年4月19日 国务院第131次常务会议通过\n\n2006年5月8日 国务院令第471号发布\n\n"
+        "第一条 为了保护港口设施，制定本条例。\n\n第二条 港务局应当召开听证会。\n"
+    )
+    [m] = meetings(text, published="2006-05-08")
+    assert (m.name, m.date, m.chair, m.organ, m.referred) == (
+        "国务院第131次常务会议",
+        dt.date(2006, 4, 19),
+        None,
+        "国务院",
+        False,
+    )
+
+
+def test_a_revision_passed_in_a_sentence_with_its_day_is_a_session_held() -> None:
+    [m] = meetings("本办法已经2013年9月4日某某省人民政府第12次常务会议修订通过，现予公布。", published="2013-09-20")
+    assert (m.name, m.date) == ("某某省人民政府第12次常务会议", dt.date(2013, 9, 4))
+
+
+def test_a_session_that_passed_a_rule_spoken_of_as_an_attribute_is_no_headnote() -> None:
+    text = (
+        "第一条 根据2010年3月2日某某市人民代表大会常务委员会第十次会议通过的《决定》，制定本细则。\n"
+        "第二条 本细则自公布之日起施行。\n"
+    )
+    assert meetings(text, published="2010-06-01") == []

@@ -12,6 +12,9 @@ How reports write a meeting:
 * given a speech or a report at: a report's subtitle (——2024年1月20日在…人民代表大会第二次会议上)
   or a printed speech's title (县委书记某某在全县经济工作会议上的讲话) names a meeting held that day
   (``speech_headers``);
+* passed a rule: a regulation's headnote (2004年10月13日 国务院第66次常务会议通过) names the session
+  held that day, with no chair, though the rest of a rule's text only requires meetings
+  (``headnotes``);
 * referred to only: ``传达…会议精神``, ``关于召开…会议的请示``, or meetings counted (已召开11次):
   these were held, but the story does not report one; they come out with ``referred=True``;
 * only required, planned or held on a cadence: ``应当召开会议``, ``可以召开听证会``, ``将于下月召开``,
@@ -36,7 +39,7 @@ from collections.abc import Iterator
 import attrs
 
 from govmetrics import people
-from govmetrics.extractors import speech_headers
+from govmetrics.extractors import headnotes, speech_headers
 from govmetrics.extractors.dates import dates_in
 from govmetrics.extractors.meeting_merge import BACK_REFERENCE, STORY_REACH, Draft, merged
 from govmetrics.extractors.meeting_words import last_word_end, word_ends, words_lexicon
@@ -444,6 +447,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         drafts.extend(_each_listed(text, draft))
 
     drafts.extend(_subtitle_drafts(text, calendar))
+    drafts.extend(_headnote_drafts(text, calendar))
     drafts.sort(key=lambda d: d.start)
     starts = [d.start for d in drafts]  # kept beside drafts, in step, for the searches by position
 
@@ -529,6 +533,20 @@ def _each_listed(text: str, draft: Draft) -> list[Draft]:
         attrs.evolve(draft, name=text[a:b], start=a, end=b, attendees=list(draft.attendees), agenda=list(draft.agenda))
         for a, b in items
     ]
+
+
+def _headnote_drafts(text: str, calendar: _Calendar) -> Iterator[Draft]:
+    """The sessions that passed a regulation, as its headnote names them (2004年10月13日 国务院第66次
+    常务会议通过): held on the headnote's day, with no chair, in a rule's text too."""
+    for note in headnotes.headnotes(text):
+        start, end = note.name_start, note.name_end
+        if last_word_end(text, start, end) != end:
+            continue
+        first = bisect.bisect_left(calendar.day_starts, note.day_start)
+        own = calendar.days[first] if first < len(calendar.days) else None
+        if own is None or own.span.start != note.day_start:
+            continue  # a day the calendar does not read (二〇〇四年十三月): no day, no record
+        yield Draft(name=text[start:end], start=start, end=end, date=own.mention, organ=note.body)
 
 
 def _subtitle_drafts(text: str, calendar: _Calendar) -> Iterator[Draft]:
