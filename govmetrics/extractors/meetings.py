@@ -22,8 +22,9 @@ How reports write a meeting:
   these give no record at all (the cadence is the cadence extractor's).
 
 The date is the sentence's own (在12月29日召开的街道工委会上) or, failing that, the story's
-dateline (检查结束后，严正主持召开现场会 on the day the story began with), resolved by the shared
-calendar module. People carry every title the story gives them anywhere.
+dateline (检查结束后，严正主持召开现场会 on the day the story began with), looked up among the
+story's days (``meeting_days``) that the shared calendar module resolved. People carry every title
+the story gives them anywhere.
 
 Each name starts a draft (``meeting_merge``), and the drafts of one meeting are merged; where a
 name ends is read with the meeting words (``meeting_words``).
@@ -41,10 +42,11 @@ import attrs
 from govmetrics import people
 from govmetrics.extractors import headnotes, speech_headers
 from govmetrics.extractors.dates import dates_in
+from govmetrics.extractors.meeting_days import NEXT_DAY, Calendar, date_for, last_day_before, with_opening
 from govmetrics.extractors.meeting_merge import BACK_REFERENCE, STORY_REACH, Draft, merged
 from govmetrics.extractors.meeting_words import last_word_end, word_ends, words_lexicon
 from govmetrics.hookspecs import hookimpl
-from govmetrics.models import Article, DateMention, Meeting, Person, Span
+from govmetrics.models import Article, Meeting, Person, Span
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]")
@@ -284,97 +286,10 @@ def _organ(words: str) -> str | None:
     return organ if _ORGAN_SHAPE.fullmatch(organ) else None
 
 
-@attrs.frozen
-class _Calendar:
-    """The story's days, and its datelines, in text order, for lookups by position."""
-
-    days: list[_Dated]
-    day_starts: list[int]
-    datelines: list[_Dated]
-    dateline_starts: list[int]
-    #: days that open a sentence (6日上午，…): the day of the part of the story that follows
-    openers: list[_Dated]
-    opener_starts: list[int]
-
-    @classmethod
-    def of(cls, dates: list[_Dated]) -> _Calendar:
-        days = [d for d in dates if d.granularity == "day" and not d.relation]
-        datelines = [d for d in days if d.opens_story]
-        openers = [d for d in days if d.opens_sentence]
-        return cls(
-            days,
-            [d.span.start for d in days],
-            datelines,
-            [d.span.start for d in datelines],
-            openers,
-            [d.span.start for d in openers],
-        )
-
-
-_NEXT_DAY = re.compile(r"次日|翌日|第二天")
-
-
-def _last_day_before(calendar: _Calendar, at: int) -> DateMention | None:
-    """The last day the story named before ``at``: what 次日 counts from."""
-    last = bisect.bisect_left(calendar.day_starts, at) - 1
-    return calendar.days[last].mention if last >= 0 else None
-
-
-def _date_for(calendar: _Calendar, sentence: tuple[int, int], at: int) -> DateMention | None:
-    """The sentence's own day before ``at``, else the story's dateline.
-
-    The dateline is the day after the last 本报讯 before the meeting, or the day the text or one of
-    its sentences opens with. A story with none, whose headline runs into its first sentence
-    (…第二次学习2020年3月23日晚，下陆区组织学习…), has its first day in its lede instead.
-    """
-    own = _last_day_before(calendar, at)
-    if own is not None and own.span.start >= sentence[0]:
-        return own
-    line = bisect.bisect_left(calendar.dateline_starts, sentence[0]) - 1
-    dateline = calendar.datelines[line] if line >= 0 else None
-    part = bisect.bisect_left(calendar.opener_starts, sentence[0]) - 1
-    opener = calendar.openers[part] if part >= 0 and at - calendar.opener_starts[part] <= PART_REACH else None
-    if opener is not None and (dateline is None or opener.span.start > dateline.span.start):
-        return opener.mention
-    if dateline is not None:
-        return dateline.mention
-    lede = calendar.days[0] if calendar.days else None
-    near = lede is not None and lede.span.start < min(at, LEDE_REACH) and at - lede.span.start <= PART_REACH
-    return lede.mention if lede is not None and near else None
-
-
-#: How far into a text its lede reaches: a headline and the first sentence's opening words.
-LEDE_REACH = 80
-#: How far the day that opens a sentence (or the lede) dates what follows it: a few paragraphs of a
-#: story; a long report's review of its year names meetings held on other days.
-PART_REACH = 600
-
-
-@attrs.frozen(kw_only=True)
-class _Dated:
-    """A date of the story, and whether it opens the story (the dateline) or a sentence."""
-
-    mention: DateMention
-    opens_story: bool
-    opens_sentence: bool
-
-    @property
-    def span(self) -> Span:
-        return self.mention.span
-
-    @property
-    def granularity(self) -> str:
-        return self.mention.granularity
-
-    @property
-    def relation(self) -> str | None:
-        return self.mention.relation
-
-
 def find_meetings(article: Article) -> Iterator[Meeting]:
     """Every meeting in ``article``, held or referred to, in text order."""
     text = article.text
-    calendar = _Calendar.of([_with_opening(text, d) for d in dates_in(article)])
+    calendar = Calendar.of([with_opening(text, d) for d in dates_in(article)])
     registry = people.registry_of(text)
     known = tuple(registry)
     drafts: list[Draft] = []
@@ -433,14 +348,14 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         ):
             # 区委常委会召开第二十一次会议, 区委常委会召开会议: the session of that body
             draft.name = draft.organ + draft.name
-        draft.date = _date_for(calendar, sentence, named[0])
+        draft.date = date_for(calendar, sentence, named[0])
         if draft.referred:
             # 传达市委全会精神 speaks of a meeting held on another day than the story's: only a day
             # written with it (传达7月10日召开的市委全会精神) is its own
-            own = _last_day_before(calendar, named[0])
+            own = last_day_before(calendar, named[0])
             draft.date = own if own is not None and own.span.start >= clause_start else None
-        elif _NEXT_DAY.search(text, sentence[0], verb_start):
-            earlier = _last_day_before(calendar, sentence[0])
+        elif NEXT_DAY.search(text, sentence[0], verb_start):
+            earlier = last_day_before(calendar, sentence[0])
             if earlier is not None:
                 draft.date, draft.days_after = earlier, 1
         draft.agenda = _agenda(text, named[1])
@@ -477,7 +392,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
                 continue  # a meeting is introduced by who attends it, not by the word alone
             start, end = named
             target = Draft(name=text[start:end], start=start, end=end)
-            target.date = _date_for(calendar, sentence, role.start())
+            target.date = date_for(calendar, sentence, role.start())
             slot = bisect.bisect_right(starts, start)
             drafts.insert(slot, target)
             starts.insert(slot, start)
@@ -535,7 +450,7 @@ def _each_listed(text: str, draft: Draft) -> list[Draft]:
     ]
 
 
-def _headnote_drafts(text: str, calendar: _Calendar) -> Iterator[Draft]:
+def _headnote_drafts(text: str, calendar: Calendar) -> Iterator[Draft]:
     """The sessions that passed a regulation, as its headnote names them (2004年10月13日 国务院第66次
     常务会议通过): held on the headnote's day, with no chair, in a rule's text too."""
     for note in headnotes.headnotes(text):
@@ -549,7 +464,7 @@ def _headnote_drafts(text: str, calendar: _Calendar) -> Iterator[Draft]:
         yield Draft(name=text[start:end], start=start, end=end, date=own.mention, organ=note.body)
 
 
-def _subtitle_drafts(text: str, calendar: _Calendar) -> Iterator[Draft]:
+def _subtitle_drafts(text: str, calendar: Calendar) -> Iterator[Draft]:
     """The meetings that reports and speeches were given at, as their subtitles name them
     (——2024年1月20日在…人民代表大会第二次会议上): held on the day the subtitle gives, with no chair;
     with no day in it, the story's dateline dates it."""
@@ -563,20 +478,8 @@ def _subtitle_drafts(text: str, calendar: _Calendar) -> Iterator[Draft]:
         if own is not None and own.span.start < subtitle.end:
             draft.date = own.mention  # the day before the name or, for a speech, after its title
         else:
-            draft.date = _date_for(calendar, (subtitle.start, subtitle.end), start)
+            draft.date = date_for(calendar, (subtitle.start, subtitle.end), start)
         yield draft
-
-
-_SENTENCE_OPENS = re.compile(r"[。！？\n][ \t\u3000]*$")
-_DATELINE = re.compile(r"讯(?:（[^）]{0,30}）|\([^)]{0,30}\))?\s*$")
-
-
-def _with_opening(text: str, mention: DateMention) -> _Dated:
-    """A date that opens a story or a part of it: at the very start of the text, right after
-    本报讯（记者…）, or opening a sentence (6日上午，参访团到访…): the day of what follows."""
-    before = text[max(0, mention.span.start - 40) : mention.span.start]
-    story = mention.span.start == 0 or bool(_DATELINE.search(before))
-    return _Dated(mention=mention, opens_story=story, opens_sentence=bool(_SENTENCE_OPENS.search(before)))
 
 
 def _subject(text: str, start: int, end: int) -> list[Person]:
