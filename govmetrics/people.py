@@ -216,8 +216,8 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
     for raw in items:
         raw = raw.strip()
         # 会议由…主持: the chair follows 由; 和 opening an item is the surname of a name (、和志勇、)
-        # when the whole item is one, else a joining word
-        item = raw if raw.startswith("和") and name_at(raw + "，", 0) == raw else _ITEM_OPENING.sub("", raw)
+        # when the whole item is one and what follows 和 is none (、和张伟 is 张伟), else a joining word
+        item = raw if _surname_he(raw) else _ITEM_OPENING.sub("", raw)
         item = _AFTER_A_NAME.sub("", item)  # 邝玉兰同志主持, 谭国庆又主持: the name ends before these
         if "等" in item:
             item = item.split("等", 1)[0]
@@ -267,6 +267,11 @@ _UNSURNAMED = re.compile(rf"[^\W\da-zA-Z{_NOT_IN_UNSURNAMED}]{{2,5}}")
 # …以及消费者、经营者等25名听证参加人): people, but no one named
 _JOINING = re.compile(r"以及|和|及|与")
 _COUNTED_PEOPLE = re.compile(r"[\d一二两三四五六七八九十百千]+[余多]?[名人位]")
+
+
+def _surname_he(item: str) -> bool:
+    """Whether 和 opening ``item`` is its name's surname: 和志勇 is a name and 志勇 none."""
+    return item.startswith("和") and name_at(item + "，", 0) == item and name_at(item[1:] + "，", 0) != item[1:]
 
 
 def _unsurnamed(rest: str) -> bool:

@@ -213,3 +213,7 @@ def test_an_untitled_word_is_no_name_without_a_list_to_vouch_for_it() -> None:
 
 def test_a_deed_after_a_title_outside_a_list_is_no_unsurnamed_name() -> None:
     assert parse_list("总书记亲临海南") is None
+
+
+def test_he_before_a_whole_name_at_the_end_of_a_list_joins_it() -> None:
+    assert [p.name for p in parse_list("副市长孔立军、唐志明、和郑伟") or []] == ["孔立军", "唐志明", "郑伟"]
