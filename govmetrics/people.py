@@ -224,6 +224,9 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
         if not item:
             continue
         title, rest = split_title(item)
+        invited = _INVITED.sub("", rest)
+        if invited != rest and (invited in known or name_at(invited + "，", 0) == invited):
+            rest = invited  # 副市长某某应邀到会: a guest's name, then that they were invited
         joined = _joined_person(title)
         if joined is not None:  # 区水务局局长陈红和区应急局局长刘强: two titled people joined by 和
             people.append(joined)
@@ -253,6 +256,8 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
     return people
 
 
+# invited (历届区政协主席应邀参加 names no one, 副市长某某应邀到会 names a guest)
+_INVITED = re.compile(r"(?:应邀|受邀)$")
 _ITEM_OPENING = re.compile(r"^(?:以及|及|和|与|并)|^[^，、]*?由")
 # a name with no surname of the lexicon (Mongolian, Tibetan names: 巴特尔, 其其格, 乌云其木格, 次仁多吉),
 # taken only as an item of a titled list: two to five characters, none of them one that ends the

@@ -798,3 +798,8 @@ def test_a_day_named_alone_after_a_statistics_month_end_keeps_the_storys_month()
         published="2021-04-18",
     )
     assert m.date == dt.date(2021, 4, 16)
+
+
+def test_an_invited_guest_comes_to_the_meeting() -> None:
+    [m] = meetings("3月2日，县政协召开专题协商会。县政协主席龙建平主持会议。副县长邵春燕应邀到会通报情况。")
+    assert [p.name for p in m.attendees] == ["邵春燕"]
