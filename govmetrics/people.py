@@ -369,13 +369,14 @@ def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()
     return people
 
 
-def people_after(text: str, start: int, end: int, known: Iterable[str] = ()) -> list[Person]:
+def people_after(text: str, start: int, end: int, known: Iterable[str] = (), title: str = "") -> list[Person]:
     """The people listed from ``start`` on (出席会议的还有A，B、C), reading forward clause by clause
-    up to ``end``: groups are passed over, and the first clause that is not a list ends it."""
+    up to ``end``: groups are passed over, and the first clause that is not a list ends it. A
+    ``title`` written before the list (出席会议的县领导还有A、B) is theirs."""
     known = tuple(known)
     people: list[Person] = []
-    for clause in re.split(r"[，；]", text[start : min(end, start + LIST_REACH)]):
-        parsed = parse_list(clause, known)
+    for index, clause in enumerate(re.split(r"[，；]", text[start : min(end, start + LIST_REACH)])):
+        parsed = parse_list(title + clause if index == 0 else clause, known)
         if parsed is None:
             if _names_a_group(clause) or _names_a_body_of_people(clause):
                 continue

@@ -803,3 +803,16 @@ def test_a_day_named_alone_after_a_statistics_month_end_keeps_the_storys_month()
 def test_an_invited_guest_comes_to_the_meeting() -> None:
     [m] = meetings("3月2日，县政协召开专题协商会。县政协主席龙建平主持会议。副县长邵春燕应邀到会通报情况。")
     assert [p.name for p in m.attendees] == ["邵春燕"]
+
+
+def test_a_hearings_host_named_by_the_office_alone_chairs_it() -> None:
+    [m] = meetings(
+        "6月8日上午，全县管道燃气价格调整听证会在县政务中心举行。县发改局副局长龚立华担任听证主持人，"
+        "县人大代表覃玉兰、县政协委员严志刚等参加听证会。"
+    )
+    assert (m.chair.name if m.chair else None, [p.name for p in m.attendees]) == ("龚立华", ["覃玉兰", "严志刚"])
+
+
+def test_the_leaders_listed_after_the_verb_under_a_collective_title() -> None:
+    [m] = meetings("7月2日，县政府召开防汛工作会议。县长骆文斌主持会议。出席会议的县领导还有邝志红、韦国强和付丽萍。")
+    assert [p.name for p in m.attendees] == ["邝志红", "韦国强", "付丽萍"]

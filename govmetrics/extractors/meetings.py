@@ -88,8 +88,10 @@ _BARE_ROLE = re.compile(
 # the kind of session a role names by its activity: 参加学习 (a 学习会), 参加观摩 (a 观摩会), 参加座谈
 # (a 座谈会), the activity ending its clause or followed by the person's next deed (并讲话)
 _ACTIVITY = re.compile(r"([\u4e00-\u9fff]{2})(?=[，。；、并\n]|$)")
-# the people who attend, named after the verb: 出席会议的还有A、B, 参加会议的领导有：A，B
-_LISTED_AFTER = re.compile(r"(?:活动)?的(?:领导|同志|人员|嘉宾)?(?:还|也)?(?:有|包括)[：:]?")
+# the people who attend, named after the verb: 出席会议的还有A、B, 参加会议的(县)领导有：A，B
+_LISTED_AFTER = re.compile(
+    r"(?:活动)?的(?:(?P<title>[省市区县旗镇乡]?领导)|同志|人员|嘉宾)?(?:还|也)?(?:有|包括)[：:]?"
+)
 _AGENDA_VERBS = ("传达", "听取", "审议", "研究", "部署", "通报", "学习", "讨论", "总结", "分析", "审定", "通过")
 # spoken of rather than held: 传达…会议精神, 关于召开…的请示; such a meeting was held (or is to be),
 # the story only names it, so it comes out with ``referred=True``
@@ -374,9 +376,10 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         if named is not None and named[1] - named[0] > 16:
             named = None  # 参加…活动 and the like: the meeting word is too far to be the object
         obj = text[named[0] : named[1]] if named else None
-        bare = _BARE_ROLE.match(text, role.end())
-        activity = _ACTIVITY.match(text, role.end()) if obj is None and bare is None else None
-        if obj is None and bare is None:
+        # 担任听证主持人: the office is the hearing's, whether or not its name is written again
+        bare = role.group() == "担任" or _BARE_ROLE.match(text, role.end()) is not None
+        activity = _ACTIVITY.match(text, role.end()) if obj is None and not bare else None
+        if obj is None and not bare:
             if text.startswith("座谈", role.end()):
                 obj, activity = "座谈", None  # 参加座谈(交流) speaks of the meeting last named
             elif activity is None:
@@ -403,7 +406,8 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             target.attendees.extend(found)
             listed = _LISTED_AFTER.match(text, named[1] if named else role.end())
             if listed is not None:  # 出席会议的还有A、B
-                target.attendees.extend(people.people_after(text, listed.end(), sentence[1], known))
+                title = listed.group("title") or ""
+                target.attendees.extend(people.people_after(text, listed.end(), sentence[1], known, title))
 
     # a story starts at its first day (本报讯 3月8日，…); what comes before is its headline
     story_start = calendar.days[0].span.start if calendar.days else 0
