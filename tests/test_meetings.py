@@ -816,3 +816,16 @@ def test_a_hearings_host_named_by_the_office_alone_chairs_it() -> None:
 def test_the_leaders_listed_after_the_verb_under_a_collective_title() -> None:
     [m] = meetings("7月2日，县政府召开防汛工作会议。县长骆文斌主持会议。出席会议的县领导还有邝志红、韦国强和付丽萍。")
     assert [p.name for p in m.attendees] == ["邝志红", "韦国强", "付丽萍"]
+
+
+def test_a_headnote_in_brackets_after_the_title() -> None:
+    text = (
+        "某某档案条例（1995年8月11日某某省人民代表大会常务委员会第十六次会议通过）第一条 为了规范档案管理，制定本条例。"
+    )
+    [m] = meetings(text, published="1995-09-01")
+    assert (m.name, m.date) == ("某某省人民代表大会常务委员会第十六次会议", dt.date(1995, 8, 11))
+
+
+def test_a_session_held_by_a_verb_that_passed_a_plan_is_named_without_the_verb() -> None:
+    [m] = meetings("2020年6月3日召开的县政府第9次常务会议审议通过了《实施方案》。", published="2020-06-10")
+    assert (m.name, m.date) == ("县政府第9次常务会议", dt.date(2020, 6, 3))

@@ -459,8 +459,8 @@ def _headnote_drafts(text: str, calendar: Calendar) -> Iterator[Draft]:
     常务会议通过): held on the headnote's day, with no chair, in a rule's text too."""
     for note in headnotes.headnotes(text):
         start, end = note.name_start, note.name_end
-        if last_word_end(text, start, end) != end:
-            continue
+        if last_word_end(text, start, end) != end or _HOLD.search(text, start, end):
+            continue  # 7月10日召开的常务会议通过…: the verb's meeting, named where it is held
         first = bisect.bisect_left(calendar.day_starts, note.day_start)
         own = calendar.days[first] if first < len(calendar.days) else None
         if own is None or own.span.start != note.day_start:
