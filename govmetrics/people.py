@@ -9,7 +9,10 @@ with a compound surname), and what follows it ends a name: punctuation or a word
 
 A list before a verb (张三、李四出席) is read item by item: a title alone (区委副书记、区长侯明哲)
 passes to the next name, a bare name takes the title of the name before it, and group words
-(相关部门负责人, 各社区党委书记) are skipped without ending the list.
+(相关部门负责人, 各社区党委书记) are skipped without ending the list. Two names may be joined by 和
+(黄某和罗某), 和 opening an item is a surname (、和某某、), a group joined at the list's end
+(…和区科技局等部门负责人) names no one, and a list a title vouches for may hold names with no
+surname of the lexicon (旗领导孟和、其其格).
 """
 
 from __future__ import annotations
@@ -192,26 +195,38 @@ def _title_start(text: str, end: int) -> int:
 def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
     """The people in a list such as 区委副书记、区长侯明哲，区委常委甄妮、鲍强 (None if it is not one).
 
-    Items are separated by 、 and ，; a trailing 等… (常卫、李文起等区领导) closes the list. ``known``
-    names (met earlier in the story with a title) are accepted without one.
+    Items are separated by 、 and ，; a trailing 等… (常卫、李文起等区领导) closes the list, and so
+    does a group joined at its end (…和区科技局、教育局等部门负责人). ``known`` names (met earlier in
+    the story with a title) are accepted without one.
     """
     known = set(known)
     people: list[Person] = []
     pending: list[str] = []
     previous_titles: tuple[str, ...] = ()
-    items = [item for item in _LIST_SEPARATOR.split(segment) if item]
+    segment = _without_joined_group(segment)
+    items = [
+        part
+        for index, item in enumerate(i for i in _LIST_SEPARATOR.split(segment) if i)
+        for part in _split_joined(item.strip(), known, listed=index > 0)
+    ]
     if not items:
         return None
     # 常卫、李文起、吴克瑞等区领导: names closed by 等 and a group title need no title of their own
     closes_with_group = bool(re.search(r"等[\u4e00-\u9fff]{0,6}(?:领导|同志|负责人|委员)$", segment))
     for raw in items:
-        item = re.sub(r"^(?:以及|及|和|与|并)|^[^，、]*?由", "", raw.strip())  # 会议由…主持: the chair follows 由
+        raw = raw.strip()
+        # 会议由…主持: the chair follows 由; 和 opening an item is the surname of a name (、和志勇、)
+        # when the whole item is one and what follows 和 is none (、和张伟 is 张伟), else a joining word
+        item = raw if _surname_he(raw) else _ITEM_OPENING.sub("", raw)
         item = _AFTER_A_NAME.sub("", item)  # 邝玉兰同志主持, 谭国庆又主持: the name ends before these
         if "等" in item:
             item = item.split("等", 1)[0]
         if not item:
             continue
         title, rest = split_title(item)
+        invited = _INVITED.sub("", rest)
+        if invited != rest and (invited in known or name_at(invited + "，", 0) == invited):
+            rest = invited  # 副市长某某应邀到会: a guest's name, then that they were invited
         joined = _joined_person(title)
         if joined is not None:  # 区水务局局长陈红和区应急局局长刘强: two titled people joined by 和
             people.append(joined)
@@ -223,6 +238,8 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
             pending.append(title)
             continue
         name = rest if (rest in known or name_at(rest + "，", 0) == rest or _TRANSLITERATED.fullmatch(rest)) else None
+        if name is None and len(items) > 1 and (title or (people and not pending)) and _unsurnamed(rest):
+            name = rest  # 旗领导孟和、张建伟、其其格: a name with no common surname, vouched for by the list
         if name is not None and not (title or pending or previous_titles or rest in known or closes_with_group):
             name = None  # a bare word that only looks like a name (应当, 项由): no title vouches for it
         if name is None:
@@ -237,6 +254,76 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
         previous_titles = titles
         pending = []
     return people
+
+
+# invited (历届区政协主席应邀参加 names no one, 副市长某某应邀到会 names a guest)
+_INVITED = re.compile(r"(?:应邀|受邀)$")
+_ITEM_OPENING = re.compile(r"^(?:以及|及|和|与|并)|^[^，、]*?由")
+# a name with no surname of the lexicon (Mongolian, Tibetan names: 巴特尔, 其其格, 乌云其木格, 次仁多吉),
+# taken only as an item of a titled list: two to five characters, none of them one that ends the
+# name of an organ or a place, or a particle no name holds
+_NOT_IN_UNSURNAMED = (
+    "〇一二两三四五六七八九十百千万"
+    + "".join(sorted(_ORGAN_ENDINGS))
+    + "的了和与及在是为对将把被等各全有无不也都就还又并从向于以之"
+)
+_UNSURNAMED = re.compile(rf"[^\W\da-zA-Z{_NOT_IN_UNSURNAMED}]{{2,5}}")
+# a group joined at the end of a list of people (…和区科技局、教育局等部门负责人, …和委员共21人,
+# …以及消费者、经营者等25名听证参加人): people, but no one named
+_JOINING = re.compile(r"以及|和|及|与")
+_COUNTED_PEOPLE = re.compile(r"[\d一二两三四五六七八九十百千]+[余多]?[名人位]")
+
+
+def _surname_he(item: str) -> bool:
+    """Whether 和 opening ``item`` is its name's surname: 和志勇 is a name and 志勇 none."""
+    return item.startswith("和") and name_at(item + "，", 0) == item and name_at(item[1:] + "，", 0) != item[1:]
+
+
+def _unsurnamed(rest: str) -> bool:
+    """Whether ``rest`` is a whole name with no surname of the lexicon: no surname starts a name in
+    it (陈静主持 is 陈静 and a verb), and no word that ends a name, no group word and no word that
+    follows a title (单位, 主持) is in it."""
+    return bool(
+        _UNSURNAMED.fullmatch(rest)
+        and name_at(rest, 0) is None
+        and not any(ender in rest[1:] for ender in _lexicon().enders)
+        and not rest.startswith(_NOT_NAMES)
+        and not rest.endswith(_GROUP_WORDS)
+        and not _HEADCOUNT.search(rest)
+    )
+
+
+def _without_joined_group(segment: str) -> str:
+    """The list before a group joined at its end; a group that opens with a name or holds a titled
+    one (和区长某某等区领导) is people named, and stays."""
+    for joint in _JOINING.finditer(segment):
+        rest = segment[joint.end() :]
+        if "，" in rest or not (rest.endswith(_GROUP_WORDS) or _COUNTED_PEOPLE.search(rest)):
+            continue
+        first = re.split(r"[、等]", rest, maxsplit=1)[0]  # 居民、商户等: a group word is no name
+        opens_with_name = name_at(first + "，", 0) == first and not first.endswith(_GROUP_WORDS)
+        if not opens_with_name and not any(find_people(rest)):
+            return segment[: joint.start()]
+    return segment
+
+
+def _split_joined(item: str, known: set[str], listed: bool) -> list[str]:
+    """An item holding two people joined by 和 or 与 (黄丽君和罗国平, 赵立群和秘书长孙建民), as two.
+
+    The one before the joining word is a titled name, or, in a list that already carries a title, a
+    bare one; the one after is a bare name or one under a bare title head (秘书长). So 区住房和城乡建设
+    委主任 (区住房 is no name there: 城乡建设委主任 is no bare title) stays one title."""
+    for joint in re.finditer(r"[和与]", item):
+        left, right = item[: joint.start()], item[joint.end() :]
+        title, name = split_title(left)
+        if not name or not (name in known or name_at(name + "，", 0) == name) or not (title or listed):
+            continue
+        right_title, right_name = split_title(right)
+        if right_title and right_title not in _lexicon().titles:
+            continue
+        if right_name in known or name_at(right_name + "，", 0) == right_name:
+            return [left, *_split_joined(right, known, listed=True)]
+    return [item]
 
 
 def _joined_person(title: str) -> Person | None:
@@ -282,13 +369,14 @@ def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()
     return people
 
 
-def people_after(text: str, start: int, end: int, known: Iterable[str] = ()) -> list[Person]:
+def people_after(text: str, start: int, end: int, known: Iterable[str] = (), title: str = "") -> list[Person]:
     """The people listed from ``start`` on (出席会议的还有A，B、C), reading forward clause by clause
-    up to ``end``: groups are passed over, and the first clause that is not a list ends it."""
+    up to ``end``: groups are passed over, and the first clause that is not a list ends it. A
+    ``title`` written before the list (出席会议的县领导还有A、B) is theirs."""
     known = tuple(known)
     people: list[Person] = []
-    for clause in re.split(r"[，；]", text[start : min(end, start + LIST_REACH)]):
-        parsed = parse_list(clause, known)
+    for index, clause in enumerate(re.split(r"[，；]", text[start : min(end, start + LIST_REACH)])):
+        parsed = parse_list(title + clause if index == 0 else clause, known)
         if parsed is None:
             if _names_a_group(clause) or _names_a_body_of_people(clause):
                 continue

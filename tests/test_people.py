@@ -154,3 +154,66 @@ def test_office_titles_of_commands_rivers_parties_and_villages(
 def test_people_listed_after_a_verb_read_forward_past_groups_to_the_first_other_clause() -> None:
     text = "区委常委吕新、邵华，各镇街主要负责人，区人大常委会副主任盛强，会议强调"
     assert [p.name for p in people_after(text, 0, len(text))] == ["吕新", "邵华", "盛强"]
+
+
+def test_names_after_a_collective_title_joined_by_he_at_the_end() -> None:
+    assert [p.name for p in parse_list("市领导孔德明、韦志超、邱海燕和邹立新") or []] == [
+        "孔德明",
+        "韦志超",
+        "邱海燕",
+        "邹立新",
+    ]
+
+
+def test_a_name_joined_by_he_to_a_name_under_a_bare_title_head() -> None:
+    found = parse_list("县政协副主席龙建业、石美娟和秘书长雷振东") or []
+    assert [(p.name, p.titles) for p in found] == [
+        ("龙建业", ("县政协副主席",)),
+        ("石美娟", ("县政协副主席",)),
+        ("雷振东", ("秘书长",)),
+    ]
+
+
+def test_he_opening_a_list_item_is_the_surname_of_the_name() -> None:
+    assert [p.name for p in parse_list("副市长孔立军、和春燕、唐志明") or []] == ["孔立军", "和春燕", "唐志明"]
+
+
+def test_a_group_of_units_joined_at_the_end_of_a_list_names_no_one() -> None:
+    assert [p.name for p in parse_list("区领导蒋文斌、邓晓梅和区发改委、财政局等部门负责人") or []] == [
+        "蒋文斌",
+        "邓晓梅",
+    ]
+
+
+def test_a_headcount_joined_at_the_end_of_a_list_names_no_one() -> None:
+    assert [p.name for p in parse_list("副主任钟卫东、龚爱华和委员共17人") or []] == ["钟卫东", "龚爱华"]
+    assert [p.name for p in parse_list("县人大代表石红英以及居民、商户等30名代表") or []] == ["石红英"]
+
+
+def test_a_titled_name_after_the_joining_word_is_no_group() -> None:
+    found = parse_list("副县长王一平和县长助理刘成等县领导") or []
+    assert [p.name for p in found] == ["王一平", "刘成"]
+
+
+def test_a_joining_word_inside_a_bureau_name_joins_no_people() -> None:
+    found = parse_list("区委书记王明，区住房和城乡建设委主任李强") or []
+    assert [(p.name, p.titles) for p in found] == [("王明", ("区委书记",)), ("李强", ("区住房和城乡建设委主任",))]
+
+
+def test_names_with_no_common_surname_in_a_titled_list() -> None:
+    found = parse_list("盟领导朝鲁、杨志军、图雅") or []
+    assert [p.name for p in found] == ["朝鲁", "杨志军", "图雅"]
+    assert [p.name for p in parse_list("旗委副书记、旗长额尔敦") or []] == ["额尔敦"]
+
+
+def test_an_untitled_word_is_no_name_without_a_list_to_vouch_for_it() -> None:
+    assert parse_list("图雅") is None
+    assert parse_list("会议室") is None
+
+
+def test_a_deed_after_a_title_outside_a_list_is_no_unsurnamed_name() -> None:
+    assert parse_list("总书记亲临海南") is None
+
+
+def test_he_before_a_whole_name_at_the_end_of_a_list_joins_it() -> None:
+    assert [p.name for p in parse_list("副市长孔立军、唐志明、和郑伟") or []] == ["孔立军", "唐志明", "郑伟"]

@@ -12,6 +12,9 @@ How reports write a meeting:
 * given a speech or a report at: a report's subtitle (——2024年1月20日在…人民代表大会第二次会议上)
   or a printed speech's title (县委书记某某在全县经济工作会议上的讲话) names a meeting held that day
   (``speech_headers``);
+* passed a rule: a regulation's headnote (2004年10月13日 国务院第66次常务会议通过) names the session
+  held that day, with no chair, though the rest of a rule's text only requires meetings
+  (``headnotes``);
 * referred to only: ``传达…会议精神``, ``关于召开…会议的请示``, or meetings counted (已召开11次):
   these were held, but the story does not report one; they come out with ``referred=True``;
 * only required, planned or held on a cadence: ``应当召开会议``, ``可以召开听证会``, ``将于下月召开``,
@@ -19,8 +22,9 @@ How reports write a meeting:
   these give no record at all (the cadence is the cadence extractor's).
 
 The date is the sentence's own (在12月29日召开的街道工委会上) or, failing that, the story's
-dateline (检查结束后，严正主持召开现场会 on the day the story began with), resolved by the shared
-calendar module. People carry every title the story gives them anywhere.
+dateline (检查结束后，严正主持召开现场会 on the day the story began with), looked up among the
+story's days (``meeting_days``) that the shared calendar module resolved. People carry every title
+the story gives them anywhere.
 
 Each name starts a draft (``meeting_merge``), and the drafts of one meeting are merged; where a
 name ends is read with the meeting words (``meeting_words``).
@@ -36,12 +40,13 @@ from collections.abc import Iterator
 import attrs
 
 from govmetrics import people
-from govmetrics.extractors import speech_headers
+from govmetrics.extractors import headnotes, speech_headers
 from govmetrics.extractors.dates import dates_in
+from govmetrics.extractors.meeting_days import NEXT_DAY, Calendar, date_for, last_day_before, with_opening
 from govmetrics.extractors.meeting_merge import BACK_REFERENCE, STORY_REACH, Draft, merged
 from govmetrics.extractors.meeting_words import last_word_end, word_ends, words_lexicon
 from govmetrics.hookspecs import hookimpl
-from govmetrics.models import Article, DateMention, Meeting, Person, Span
+from govmetrics.models import Article, Meeting, Person, Span
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]")
@@ -71,13 +76,22 @@ def _people_before_role(text: str, at: int, floor: int, known: tuple[str, ...]) 
     return people.people_before(text, at, floor, known)
 
 
-_ROLE = re.compile(r"主持|出席|参加|列席|参会|到会")
+# 担任听证会主持人: a hearing names its chair by the office (听证主持人), not by the verb
+_ROLE = re.compile(r"主持|出席|参加|列席|参会|到会|担任(?=[^，。；]{0,12}主持人)")
 # a role with no object: 出席，/ 出席并讲话 / 到会指导 / 出席活动 (出席 is said of the event a story
 # reports, 参加 of anything: 参加检查); these speak of the meeting last named, and so do 主持下
-# (会议在区长某某主持下进行) and 主持学习 (a study group's session)
-_BARE_ROLE = re.compile(r"(?:指导|讲话|致辞|(?<=出席)活动)?(?:[，。；、并\n]|$)|(?<=主持)(?:下|学习)")
-# the people who attend, named after the verb: 出席会议的还有A、B, 参加会议的领导有：A，B
-_LISTED_AFTER = re.compile(r"(?:活动)?的(?:领导|同志|人员|嘉宾)?(?:还|也)?(?:有|包括)[：:]?")
+# (会议在区长某某主持下进行) and 主持学习 (a study group's session); 到会 is coming to the meeting
+# whatever the person did there (到会听取意见, 到会督导), but not 到会场 or 到会议室 (a place)
+_BARE_ROLE = re.compile(
+    r"(?:指导|讲话|致辞|(?<=出席)活动)?(?:[，。；、并\n]|$)|(?<=主持)(?:下|学习)|(?<=到会)(?![场议所室])"
+)
+# the kind of session a role names by its activity: 参加学习 (a 学习会), 参加观摩 (a 观摩会), 参加座谈
+# (a 座谈会), the activity ending its clause or followed by the person's next deed (并讲话)
+_ACTIVITY = re.compile(r"([\u4e00-\u9fff]{2})(?=[，。；、并\n]|$)")
+# the people who attend, named after the verb: 出席会议的还有A、B, 参加会议的(县)领导有：A，B
+_LISTED_AFTER = re.compile(
+    r"(?:活动)?的(?:(?P<title>[省市区县旗镇乡]?领导)|同志|人员|嘉宾)?(?:还|也)?(?:有|包括)[：:]?"
+)
 _AGENDA_VERBS = ("传达", "听取", "审议", "研究", "部署", "通报", "学习", "讨论", "总结", "分析", "审定", "通过")
 # spoken of rather than held: 传达…会议精神, 关于召开…的请示; such a meeting was held (or is to be),
 # the story only names it, so it comes out with ``referred=True``
@@ -274,97 +288,10 @@ def _organ(words: str) -> str | None:
     return organ if _ORGAN_SHAPE.fullmatch(organ) else None
 
 
-@attrs.frozen
-class _Calendar:
-    """The story's days, and its datelines, in text order, for lookups by position."""
-
-    days: list[_Dated]
-    day_starts: list[int]
-    datelines: list[_Dated]
-    dateline_starts: list[int]
-    #: days that open a sentence (6日上午，…): the day of the part of the story that follows
-    openers: list[_Dated]
-    opener_starts: list[int]
-
-    @classmethod
-    def of(cls, dates: list[_Dated]) -> _Calendar:
-        days = [d for d in dates if d.granularity == "day" and not d.relation]
-        datelines = [d for d in days if d.opens_story]
-        openers = [d for d in days if d.opens_sentence]
-        return cls(
-            days,
-            [d.span.start for d in days],
-            datelines,
-            [d.span.start for d in datelines],
-            openers,
-            [d.span.start for d in openers],
-        )
-
-
-_NEXT_DAY = re.compile(r"次日|翌日|第二天")
-
-
-def _last_day_before(calendar: _Calendar, at: int) -> DateMention | None:
-    """The last day the story named before ``at``: what 次日 counts from."""
-    last = bisect.bisect_left(calendar.day_starts, at) - 1
-    return calendar.days[last].mention if last >= 0 else None
-
-
-def _date_for(calendar: _Calendar, sentence: tuple[int, int], at: int) -> DateMention | None:
-    """The sentence's own day before ``at``, else the story's dateline.
-
-    The dateline is the day after the last 本报讯 before the meeting, or the day the text or one of
-    its sentences opens with. A story with none, whose headline runs into its first sentence
-    (…第二次学习2020年3月23日晚，下陆区组织学习…), has its first day in its lede instead.
-    """
-    own = _last_day_before(calendar, at)
-    if own is not None and own.span.start >= sentence[0]:
-        return own
-    line = bisect.bisect_left(calendar.dateline_starts, sentence[0]) - 1
-    dateline = calendar.datelines[line] if line >= 0 else None
-    part = bisect.bisect_left(calendar.opener_starts, sentence[0]) - 1
-    opener = calendar.openers[part] if part >= 0 and at - calendar.opener_starts[part] <= PART_REACH else None
-    if opener is not None and (dateline is None or opener.span.start > dateline.span.start):
-        return opener.mention
-    if dateline is not None:
-        return dateline.mention
-    lede = calendar.days[0] if calendar.days else None
-    near = lede is not None and lede.span.start < min(at, LEDE_REACH) and at - lede.span.start <= PART_REACH
-    return lede.mention if lede is not None and near else None
-
-
-#: How far into a text its lede reaches: a headline and the first sentence's opening words.
-LEDE_REACH = 80
-#: How far the day that opens a sentence (or the lede) dates what follows it: a few paragraphs of a
-#: story; a long report's review of its year names meetings held on other days.
-PART_REACH = 600
-
-
-@attrs.frozen(kw_only=True)
-class _Dated:
-    """A date of the story, and whether it opens the story (the dateline) or a sentence."""
-
-    mention: DateMention
-    opens_story: bool
-    opens_sentence: bool
-
-    @property
-    def span(self) -> Span:
-        return self.mention.span
-
-    @property
-    def granularity(self) -> str:
-        return self.mention.granularity
-
-    @property
-    def relation(self) -> str | None:
-        return self.mention.relation
-
-
 def find_meetings(article: Article) -> Iterator[Meeting]:
     """Every meeting in ``article``, held or referred to, in text order."""
     text = article.text
-    calendar = _Calendar.of([_with_opening(text, d) for d in dates_in(article)])
+    calendar = Calendar.of([with_opening(text, d) for d in dates_in(article)])
     registry = people.registry_of(text)
     known = tuple(registry)
     drafts: list[Draft] = []
@@ -423,20 +350,21 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         ):
             # 区委常委会召开第二十一次会议, 区委常委会召开会议: the session of that body
             draft.name = draft.organ + draft.name
-        draft.date = _date_for(calendar, sentence, named[0])
+        draft.date = date_for(calendar, sentence, named[0])
         if draft.referred:
             # 传达市委全会精神 speaks of a meeting held on another day than the story's: only a day
             # written with it (传达7月10日召开的市委全会精神) is its own
-            own = _last_day_before(calendar, named[0])
+            own = last_day_before(calendar, named[0])
             draft.date = own if own is not None and own.span.start >= clause_start else None
-        elif _NEXT_DAY.search(text, sentence[0], verb_start):
-            earlier = _last_day_before(calendar, sentence[0])
+        elif NEXT_DAY.search(text, sentence[0], verb_start):
+            earlier = last_day_before(calendar, sentence[0])
             if earlier is not None:
                 draft.date, draft.days_after = earlier, 1
         draft.agenda = _agenda(text, named[1])
         drafts.extend(_each_listed(text, draft))
 
     drafts.extend(_subtitle_drafts(text, calendar))
+    drafts.extend(_headnote_drafts(text, calendar))
     drafts.sort(key=lambda d: d.start)
     starts = [d.start for d in drafts]  # kept beside drafts, in step, for the searches by position
 
@@ -448,31 +376,38 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         if named is not None and named[1] - named[0] > 16:
             named = None  # 参加…活动 and the like: the meeting word is too far to be the object
         obj = text[named[0] : named[1]] if named else None
-        bare = _BARE_ROLE.match(text, role.end())
-        if obj is None and (bare is None or text[role.end() : role.end() + 2] == "座谈"):
+        # 担任听证主持人: the office is the hearing's, whether or not its name is written again
+        bare = role.group() == "担任" or _BARE_ROLE.match(text, role.end()) is not None
+        activity = _ACTIVITY.match(text, role.end()) if obj is None and not bare else None
+        if obj is None and not bare:
             if text.startswith("座谈", role.end()):
-                obj = "座谈"
+                obj, activity = "座谈", None  # 参加座谈(交流) speaks of the meeting last named
+            elif activity is None:
+                continue  # 参加拉练活动: something other than the meeting
             else:
-                continue  # 参加检查, 参加拉练活动: something other than the meeting
+                obj = activity.group(1) + "会"  # 参加学习 speaks of a 学习会, 参加检查 of no meeting
         target = _target(drafts, starts, role.start(), obj)
+        if target is None and activity is not None:
+            continue
         found = _people_before_role(text, role.start(), sentence[0], known)
         if target is None:
             if obj is None or named is None or not found:
                 continue  # a meeting is introduced by who attends it, not by the word alone
             start, end = named
             target = Draft(name=text[start:end], start=start, end=end)
-            target.date = _date_for(calendar, sentence, role.start())
+            target.date = date_for(calendar, sentence, role.start())
             slot = bisect.bisect_right(starts, start)
             drafts.insert(slot, target)
             starts.insert(slot, start)
-        if role.group() == "主持":
+        if role.group() in ("主持", "担任"):
             if found and target.chair is None:
                 target.chair = found[-1]
         else:
             target.attendees.extend(found)
             listed = _LISTED_AFTER.match(text, named[1] if named else role.end())
             if listed is not None:  # 出席会议的还有A、B
-                target.attendees.extend(people.people_after(text, listed.end(), sentence[1], known))
+                title = listed.group("title") or ""
+                target.attendees.extend(people.people_after(text, listed.end(), sentence[1], known, title))
 
     # a story starts at its first day (本报讯 3月8日，…); what comes before is its headline
     story_start = calendar.days[0].span.start if calendar.days else 0
@@ -519,7 +454,21 @@ def _each_listed(text: str, draft: Draft) -> list[Draft]:
     ]
 
 
-def _subtitle_drafts(text: str, calendar: _Calendar) -> Iterator[Draft]:
+def _headnote_drafts(text: str, calendar: Calendar) -> Iterator[Draft]:
+    """The sessions that passed a regulation, as its headnote names them (2004年10月13日 国务院第66次
+    常务会议通过): held on the headnote's day, with no chair, in a rule's text too."""
+    for note in headnotes.headnotes(text):
+        start, end = note.name_start, note.name_end
+        if last_word_end(text, start, end) != end or _HOLD.search(text, start, end):
+            continue  # 7月10日召开的常务会议通过…: the verb's meeting, named where it is held
+        first = bisect.bisect_left(calendar.day_starts, note.day_start)
+        own = calendar.days[first] if first < len(calendar.days) else None
+        if own is None or own.span.start != note.day_start:
+            continue  # a day the calendar does not read (二〇〇四年十三月): no day, no record
+        yield Draft(name=text[start:end], start=start, end=end, date=own.mention, organ=note.body)
+
+
+def _subtitle_drafts(text: str, calendar: Calendar) -> Iterator[Draft]:
     """The meetings that reports and speeches were given at, as their subtitles name them
     (——2024年1月20日在…人民代表大会第二次会议上): held on the day the subtitle gives, with no chair;
     with no day in it, the story's dateline dates it."""
@@ -533,20 +482,8 @@ def _subtitle_drafts(text: str, calendar: _Calendar) -> Iterator[Draft]:
         if own is not None and own.span.start < subtitle.end:
             draft.date = own.mention  # the day before the name or, for a speech, after its title
         else:
-            draft.date = _date_for(calendar, (subtitle.start, subtitle.end), start)
+            draft.date = date_for(calendar, (subtitle.start, subtitle.end), start)
         yield draft
-
-
-_SENTENCE_OPENS = re.compile(r"[。！？\n][ \t\u3000]*$")
-_DATELINE = re.compile(r"讯(?:（[^）]{0,30}）|\([^)]{0,30}\))?\s*$")
-
-
-def _with_opening(text: str, mention: DateMention) -> _Dated:
-    """A date that opens a story or a part of it: at the very start of the text, right after
-    本报讯（记者…）, or opening a sentence (6日上午，参访团到访…): the day of what follows."""
-    before = text[max(0, mention.span.start - 40) : mention.span.start]
-    story = mention.span.start == 0 or bool(_DATELINE.search(before))
-    return _Dated(mention=mention, opens_story=story, opens_sentence=bool(_SENTENCE_OPENS.search(before)))
 
 
 def _subject(text: str, start: int, end: int) -> list[Person]:
