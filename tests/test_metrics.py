@@ -373,6 +373,14 @@ def test_numbers_listed_after_fenbie_share_the_unit_written_once() -> None:
     ]
 
 
+def test_numbers_listed_after_fenbie_and_a_comparison_share_the_unit() -> None:
+    # the comparison (比去年同期) stands between 分别 and the verb; traditional text reads the same
+    assert metrics("辦結率和滿意率分別比去年同期提高1.7和3.2個百分點。") == [
+        ("1.7", Decimal("1.7"), None, "百分点", None),
+        ("3.2個百分點", Decimal("3.2"), None, "百分点", None),
+    ]
+
+
 def test_numbers_listed_without_fenbie_stay_unitless() -> None:
     assert metrics("改造3和5号楼，新增车位20个。") == [("20个", 20, None, "个", None)]
 

@@ -495,9 +495,10 @@ def find_metrics(text: str) -> Iterator[Metric]:
     yield from _pair_bounds(text, found)
 
 
-# 分别提高0.6和1.2个百分点, 分别为3.5、4.2和5.1万元: after 分别 (respectively) and its verb, numbers
-# listed before the last one share its unit and magnitude, written once at the end of the list.
-_LISTED_BEFORE = re.compile(r"分别[\u4e00-\u9fff]{0,4}?((?:\d+(?:\.\d+)?[和、与及])+)$")
+# 分别提高0.6和1.2个百分点, 分别比上年同期提高0.6和1.2个百分点, 分别为3.5、4.2和5.1万元: after 分别
+# (respectively), a comparison and its verb, numbers listed before the last one share its unit and
+# magnitude, written once at the end of the list.
+_LISTED_BEFORE = re.compile(r"分别[\u4e00-\u9fff]{0,12}?((?:\d+(?:\.\d+)?[和、与及])+)$")
 _LISTED_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _TRAILING_MAGNITUDE = re.compile(r"[十百千万亿]*$")
 
