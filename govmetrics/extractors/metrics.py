@@ -15,6 +15,9 @@ as Chinese law defines them (Civil Code art. 1259: 以上、以下、以内 包�
 (规模以上), so 78%以上 is at_least 78 and 3岁以下 at_most 3; 超过 and 不满 stay strict. A negated
 bound reads as its meaning (不得超过 at_most, 不得少于 at_least). A lower bound and an upper bound
 written one after the other on the same unit (2万元以上10万元以下, 不低于60%不高于80%) are one range.
+满 before a length of time or an age is a threshold reached, at_least (工作年限满十年的, 已满六十周岁;
+未满 and 不满 are less_than), and a bound may stand before what a share is of (不得低于职工上一年度月
+平均工资的5%). A rounding after the number (左右) wins over a comparison before it.
 
 A length of time is a metric when it reads as one: a number of years in Chinese numerals after a
 word of duration or a bound (延长三年, 不少于五年; 三年行动 alone names a programme), and a number
