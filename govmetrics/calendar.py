@@ -159,8 +159,9 @@ _FIRST = r"(?=[\d一二三四五六七八九十〇零今本去上前明下后第
 DATE_PATTERN = re.compile(rf"{_FIRST}{_PREFIX}{_BODY}{_SUFFIX}")
 # The groups of a span's second point (7月10日至(12日)): a date is a span when one of them matched.
 _SECOND_POINT = tuple(name for name in DATE_PATTERN.groupindex if name.startswith("b") and name != "b")
-# A date followed, within the clause, by 以来 (去年11月15日正式供暖以来) is where a period began.
-_GAPPED_SINCE = re.compile(r"[^，。；！？：,;!?\n\d]{1,24}?以来")
+# A date followed, within the clause, by 以来 (去年11月15日正式供暖以来) is where a period began. The
+# words between hold no other date: in 7月21日至23日将出现今年以来最强降雨, 以来 is 今年's.
+_GAPPED_SINCE = re.compile(r"[^，。；！？：,;!?\n\d年月日]{1,24}?以来")
 _GAPPED_UNTIL = re.compile(r"[^，。；！？：,;!?\n\d“”]{1,3}?前(?![往后来夕景途列沿端期行])")
 
 

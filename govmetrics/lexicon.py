@@ -27,6 +27,7 @@ LEXICONS = (
     "name_enders",
     "cadence_activities",
     "period_reckonings",
+    "festivals",
 )
 
 

@@ -4,9 +4,11 @@ Extractors work independently, so two can claim the same characters: a date extr
 7月10日 while a plugin reads a number in it, a cadence holds 每月至少开展1~2次 and 1~2次 looks like a
 metric. The rules, applied to every run whatever the plugins:
 
-* a number inside a date is not a metric, nor is one inside a cadence that counts its times or
-  its period (the 1~2次 of 每月至少开展1~2次, the 两个月 of 每两个月): dates and cadences own their
-  spans. What the cadence's activity counts stays a metric (每月初对全区326家食堂开展一次: 326家);
+* a number inside a date is not a metric (a date wholly inside a metric's words, as in the bound
+  不得低于职工上一年度月平均工资的5%, names what the share is of and leaves the metric be), nor is
+  one inside a cadence that counts its times or its period (the 1~2次 of 每月至少开展1~2次, the
+  两个月 of 每两个月): dates and cadences own their spans. What the cadence's activity counts
+  stays a metric (每月初对全区326家食堂开展一次: 326家);
 * a date inside a cadence (每月15日, 每年3月) is the cadence's anchor, not a date of its own;
 * the same record found twice (two plugins, same kind, span and fields) is kept once;
 * records come out in text order.
@@ -58,7 +60,7 @@ def resolve(records: Iterable[Record]) -> list[Record]:
     seen: set[Record] = set()
     for record in sorted(records, key=lambda r: (r.span.start, r.span.end, r.kind)):
         if isinstance(record, Metric) and (
-            dates.overlaps(record.span)
+            _date_in_number(dates, record.span)
             or (cadences.overlaps(record.span) and not _counted_by_activity(record, in_order, starts))
         ):
             continue
@@ -72,6 +74,23 @@ def resolve(records: Iterable[Record]) -> list[Record]:
             pass
         kept.append(record)
     return kept
+
+
+def _date_in_number(dates: _Cover, span: Span) -> bool:
+    """Whether a date holds part of a metric's number or unit: it overlaps the metric and reaches one
+    of its ends. A date strictly inside lies in the words between a bound and its number
+    (不超过上年度…的30%), which name what the number is of."""
+    return dates.overlaps(span) and not _strictly_inside(dates, span)
+
+
+def _strictly_inside(dates: _Cover, span: Span) -> bool:
+    """Every date overlapping ``span`` lies within it, clear of both ends."""
+    at = bisect.bisect_left(dates.starts, span.end) - 1
+    while at >= 0 and dates.ends[at] > span.start:
+        if dates.starts[at] <= span.start or dates.ends[at] >= span.end:
+            return False
+        at -= 1
+    return True
 
 
 #: A count of times, which a cadence's span ends with.

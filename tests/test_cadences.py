@@ -154,7 +154,54 @@ NOT_CADENCES = [
     ("按月底库存核定。", "月底 is a day of the month"),
     ("社区积极开展月分析。", "a lone short form whose verb is not a known activity"),
     ("走访周边村、月湖村、日新村。", "places listed, no activities"),
+    ("逾期的，须每日加收滞纳金，数额为欠缴金额的千分之三。", "a charge per day, its share in the next clause"),
+    ("欠缴的每月增交滞纳金，按未缴部分万分之五计。", "a charge per month reckoned as a share"),
 ]
+
+
+# A floor or a ceiling written before 每 bounds the count after the period.
+BOUND_BEFORE_EVERY = [
+    ("用人单位应当至少每两个月对作业场所进行一次检测。", [("P2M", 1, None)]),
+    ("至少每季度组织一次应急演练。", [("P3M", 1, None)]),
+    ("最多每年调整一次收费标准。", [("P1Y", None, 1)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BOUND_BEFORE_EVERY, ids=[t for t, _ in BOUND_BEFORE_EVERY])
+def test_a_bound_before_every_bounds_the_count(text: str, expected: list[tuple[str, int | None, int | None]]) -> None:
+    assert cadences(text) == expected
+
+
+# A duty due by a day of each period, or within days of an event of each period, is done each period.
+DEADLINE_DUTIES = [
+    ("管理部门应当在每年9月30日前将下一年度的指标下达给各县。", [("P1Y", None, None)]),
+    ("申请人应当在每年3月1日至3月31日向主管部门提交申请。", [("P1Y", None, None)]),
+    ("企业应当自每一会计年度结束之日起3个月内报送年度财务报告。", [("P1Y", None, None)]),
+    ("公司应当自每月结束之日起10个工作日内，报送月度报表。", [("P1M", None, None)]),
+    ("单位应当于每月发放工资之日起3日内将代扣的税款解缴入库。", [("P1M", None, None)]),
+    # the day span is the window each month; the count is in the next clause
+    ("于每月五日至十五日限期内，一次向指定银行缴纳当月的费用。", [("P1M", 1, 1)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEADLINE_DUTIES, ids=[t for t, _ in DEADLINE_DUTIES])
+def test_a_duty_due_in_each_period_is_a_cadence(text: str, expected: list[tuple[str, int | None, int | None]]) -> None:
+    assert cadences(text) == expected
+
+
+# A yearly cadence anchored on a festival or a season of the year (the festivals lexicon).
+FESTIVAL_ANCHORS = [
+    ("每年教师节前表彰一批优秀班主任。", [("P1Y", None, None)]),
+    ("每年春节期间走访慰问200户困难群众。", [("P1Y", None, None)]),
+    ("每年汛期前组织对堤防进行检查。", [("P1Y", None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FESTIVAL_ANCHORS, ids=[t for t, _ in FESTIVAL_ANCHORS])
+def test_a_yearly_festival_anchor_and_an_action_is_a_cadence(
+    text: str, expected: list[tuple[str, int | None, int | None]]
+) -> None:
+    assert cadences(text) == expected
 
 
 @pytest.mark.parametrize(("text", "why"), NOT_CADENCES, ids=[w for _, w in NOT_CADENCES])

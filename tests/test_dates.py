@@ -299,3 +299,19 @@ def test_a_weekday_narrows_a_relative_week_but_a_count_after_it_does_not() -> No
     for text in ("本周一次例会。", "下周一起实施。", "上周一些社区。"):
         (found,) = dates(text, published)
         assert found[0] in ("本周", "下周", "上周") and found[3] == "week", text
+
+
+def test_a_date_qualifying_a_figure_sets_no_month_for_a_day_alone() -> None:
+    # 今年3月底的 dates a figure; the story's own events are in April, so 16日 is April 16
+    found = dates(
+        "4月15日至16日，调研组到我区调研。覆盖率由去年底的61%提高到今年3月底的80.2%。16日上午，调研组召开座谈会。",
+        published="2021-04-17",
+    )
+    assert found[-1] == ("16日上午", D(2021, 4, 16), D(2021, 4, 16), "day", None)
+
+
+def test_a_gapped_since_belongs_to_the_date_right_before_it() -> None:
+    # 以来 after 今年 is 今年's: the span of days before it begins no period
+    found = dates("预计8月3日至5日全县将出现今年以来最强降雨。", published="2020-08-01")
+    assert found[0] == ("8月3日至5日", D(2020, 8, 3), D(2020, 8, 5), "day", None)
+    assert found[1][0] == "今年以来" and found[1][4] == "since"

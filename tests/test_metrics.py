@@ -287,8 +287,78 @@ def test_a_bare_magnitude_with_a_bound_is_an_amount(text: str, expected: list[tu
     assert metrics(text) == expected
 
 
-def test_a_bounded_magnitude_after_a_slash_is_a_rates_denominator() -> None:
-    assert metrics("事故死亡率控制在0.3人/百亿元以下。") == [("0.3人", Decimal("0.3"), None, "人", None)]
+# A rate's denominator may carry its magnitude: it is part of the unit, and a bound after it bounds the rate.
+RATE_DENOMINATORS_WITH_MAGNITUDE = [
+    ("事故死亡率控制在0.3人/百亿元以下。", [("0.3人/百亿元以下", Decimal("0.3"), None, "人/百亿元", "at_most")]),
+    ("每年新增病床4张/万人。", [("4张/万人", 4, None, "张/万人", None)]),
+    ("收购价提高到135元/百斤。", [("135元/百斤", 135, None, "元/百斤", None)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), RATE_DENOMINATORS_WITH_MAGNITUDE, ids=[t for t, _ in RATE_DENOMINATORS_WITH_MAGNITUDE]
+)
+def test_a_magnitude_after_a_slash_belongs_to_the_rates_unit(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert metrics(text) == expected
+
+
+# 满 before a length of time or an age is the threshold reached, the number included.
+FULL_THRESHOLDS = [
+    ("连续工龄满八年的，增发补贴。", [("满八年", 8, None, "年", "at_least")]),
+    ("男职工已满六十周岁的，办理退休。", [("满六十周岁", 60, None, "周岁", "at_least")]),
+    ("服役满12年的士官，可以申请。", [("满12年", 12, None, "年", "at_least")]),
+    ("试用满3个月的，可以转正。", [("满3个月", 3, None, "月", "at_least")]),
+    # 未满, like 不满, is its strict complement
+    ("注销登记未满2年的，不得再次申请。", [("未满2年", 2, None, "年", "less_than")]),
+    ("工作满5年不满10年的，享受年休假5天。", [("满5年不满10年", 5, 10, "年", None), ("5天", 5, None, "天", None)]),
+    # the same bound written twice, joined by 和 or 或, is one bound
+    ("缴费年限满十五年和十五年以上的，按月领取。", [("满十五年和十五年以上", 15, None, "年", "at_least")]),
+]
+FULL_NOT_A_BOUND = [
+    ("积分满100分。", [("100分", 100, None, "分", None)]),
+    # a threshold reached as a moment: the time from which something holds, no bound
+    ("老人年满80岁后可申领高龄津贴。", [("80岁", 80, None, "岁", None)]),
+    ("工作满一年时，双方可以续签。", [("一年", 1, None, "年", None)]),
+    ("自公告之日起满三十日，视为送达。", [("三十日", 30, None, "日", None)]),
+    ("公示期届满10日无异议的，予以登记。", [("10日", 10, None, "日", None)]),
+    ("群众满意度达到98%。", [("98%", 98, None, "%", None)]),
+    ("圆满完成3项任务。", [("3项", 3, None, "项", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FULL_THRESHOLDS, ids=[t for t, _ in FULL_THRESHOLDS])
+def test_full_before_a_length_of_time_or_an_age_is_at_least(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert metrics(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), FULL_NOT_A_BOUND, ids=[t for t, _ in FULL_NOT_A_BOUND])
+def test_full_in_a_word_or_a_period_running_out_is_no_bound(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert metrics(text) == expected
+
+
+# A bound on a share of something, written before what it is of (the 约占…的30% form).
+BOUNDS_ON_A_SHARE = [
+    ("补贴不得低于当地最低工资标准的60%。", [("不得低于当地最低工资标准的60%", 60, None, "%", "at_least")]),
+    ("管理费不超过项目总投资的2%。", [("不超过项目总投资的2%", 2, None, "%", "at_most")]),
+    ("自筹资金不少于总投资的30%。", [("不少于总投资的30%", 30, None, "%", "at_least")]),
+    ("缴存比例不得低于职工上一年度月工资的8%。", [("不得低于职工上一年度月工资的8%", 8, None, "%", "at_least")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BOUNDS_ON_A_SHARE, ids=[t for t, _ in BOUNDS_ON_A_SHARE])
+def test_a_bound_before_what_a_share_is_of_bounds_the_share(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert metrics(text) == expected
+
+
+def test_one_after_percent_is_a_share_not_an_article() -> None:
+    assert metrics("逾期按日加收欠款百分之一的违约金。") == [("百分之一", 1, None, "%", None)]
+    assert metrics("按千分之一计提。") == [("千分之一", 1, None, "‰", None)]
+    assert metrics("完成率达到百分之一百。") == [("百分之一百", 100, None, "%", None)]
+
+
+def test_a_rounding_after_the_number_wins_over_a_comparison_before_it() -> None:
+    assert metrics("物价涨幅低于4%左右的调控目标。") == [("低于4%左右", 4, None, "%", "about")]
+    assert metrics("增速高于6%上下的预期。") == [("高于6%上下", 6, None, "%", "about")]
 
 
 def test_numbers_listed_after_fenbie_share_the_unit_written_once() -> None:
@@ -300,6 +370,14 @@ def test_numbers_listed_after_fenbie_share_the_unit_written_once() -> None:
         ("2.4", 240000000, None, "元", None),
         ("3.6", 360000000, None, "元", None),
         ("4.8亿元", 480000000, None, "元", None),
+    ]
+
+
+def test_numbers_listed_after_fenbie_and_a_comparison_share_the_unit() -> None:
+    # the comparison (比去年同期) stands between 分别 and the verb; traditional text reads the same
+    assert metrics("辦結率和滿意率分別比去年同期提高1.7和3.2個百分點。") == [
+        ("1.7", Decimal("1.7"), None, "百分点", None),
+        ("3.2個百分點", Decimal("3.2"), None, "百分点", None),
     ]
 
 

@@ -14,7 +14,11 @@ Two ways Chinese writes a cadence:
   日梳理、周研判、月分析), quoted or holding one known activity: every item is a cadence.
 
 A period that divides an amount is a rate, not a cadence: 每月收费150元, 每年可减轻负担48亿元,
-每年每平方米三元 state what a period holds, not how often something is done.
+每年每平方米三元 state what a period holds, not how often something is done; so does a charge
+reckoned per period (每日加收滞纳金，数额为欠缴部分的百分之一). A time limit is no amount: a duty due
+each period (每年9月30日前下达, 每年3月1日至3月31日提交, 自每月结束之日起10个工作日内报送) is a
+cadence with no count, and so is a yearly action anchored on a festival (每年教师节前表彰).
+至少 or 最多 before 每 bounds the count after the period (至少每半年进行一次: 1, null).
 
 The period becomes an ISO 8601 duration (每两周 P2W, 每旬 P10D, 每半月 P15D, 每季度 P3M, 每半年 P6M). The count
 gives ``min_times``/``max_times``: 至少/不少于 make a floor, 最多/不超过 a ceiling, 1~2次 a range, a
@@ -44,20 +48,37 @@ _COUNT_NUMERAL = r"(?:\d+|[一两二三四五六七八九十]+)"
 _MONTH_NUMERAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _UNITS = {"天": "D", "日": "D", "晚": "D", "夜": "D", "周": "W", "星期": "W", "礼拜": "W",
           "旬": "T", "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y",
-          "学期": "S", "学年": "Y"}  # fmt: skip
+          "学期": "S", "学年": "Y", "会计年度": "Y"}  # fmt: skip
 _UNIT_ALT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
-_EVERY = re.compile(
-    # 每逢周三 is 每周三; 隔周 (every other week) is every two weeks. Both branches start with their
-    # character, so the search skips ahead to a 每 or a 隔.
-    rf"(?:每(?:隔|逢)?|(?P<other>隔)(?<![每间]隔)(?=[周天月年]))(?P<n>[一两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
-    # 每周六在…, 每周三上午, 每周一、三、五 (but 每周一次 is once a week)
-    # 每年3月31日前, 每年的10月底前: a yearly period's day or month is its anchor, not a date of its
-    # own (a rule's every year, not the publication's)
-    rf"(?P<anchor>(?P<month>的?{_MONTH_NUMERAL}月份?(?:{_MONTH_NUMERAL}[日号]|[初底末]|[上中下]旬)?(?:之?前|以前|后)?)"
-    rf"|{_COUNT_NUMERAL}[日号](?:前|后)?"
-    r"|[一二三四五六日天](?![次回遍])(?=[上下中早晚]|[\u4e00-\u9fff]{3}|[、和及](?:周|星期)?[一二三四五六日天])"
-    rf"|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
-)
+# 每年8月1日至8月31日, 每月一日至十日: a window in the period, its end written after 至
+_DAY_SPAN = rf"(?:[至到](?:{_MONTH_NUMERAL}月)?{_COUNT_NUMERAL}[日号])?"
+
+
+def _every_pattern() -> re.Pattern[str]:
+    """每 + period and its anchor; built from the festivals lexicon once, kept in the plugin cache."""
+    cache = get_plugin_host().cache
+    built = cache.get("cadences.every")
+    if built is None:
+        festivals = "|".join(sorted({re.escape(row[0]) for row in lexicon.load("festivals")}, key=len, reverse=True))
+        festivals = festivals or "(?!)"
+        built = cache["cadences.every"] = re.compile(
+            # 每逢周三 is 每周三; 隔周 (every other week) is every two weeks. Both branches start with their
+            # character, so the search skips ahead to a 每 or a 隔.
+            rf"(?:每(?:隔|逢)?|(?P<other>隔)(?<![每间]隔)(?=[周天月年]))(?P<n>[一两二三四五六七八九十半双]|\d+)?个?(?P<unit>{_UNIT_ALT})"
+            # 每周六在…, 每周三上午, 每周一、三、五 (but 每周一次 is once a week)
+            # 每年3月31日前, 每年的10月底前: a yearly period's day or month is its anchor, not a date of its
+            # own (a rule's every year, not the publication's)
+            rf"(?P<anchor>(?P<month>的?{_MONTH_NUMERAL}月份?"
+            rf"(?:{_MONTH_NUMERAL}[日号]{_DAY_SPAN}|[初底末]|[上中下]旬)?(?P<due>之?前|以前|后)?)"
+            rf"|{_COUNT_NUMERAL}[日号]{_DAY_SPAN}(?:前|后)?"
+            # 每年教师节前, 每年春节期间: a festival or season of the year (the festivals lexicon)
+            rf"|(?P<festival>(?:{festivals})(?:前后|前夕|之际|期间|前|后)?)"
+            r"|[一二三四五六日天](?![次回遍])(?=[上下中早晚]|[\u4e00-\u9fff]{3}|[、和及](?:周|星期)?[一二三四五六日天])"
+            rf"|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
+        )
+    return built
+
+
 _PER = re.compile(
     # The numeral's first character opens the pattern, so the search skips ahead to one (a leading
     # assertion would be tried at every position); the lookbehind then looks past it: not the end
@@ -205,7 +226,7 @@ def _states_a_rate(text: str, end: int) -> bool:
         return True  # 每年每平方米三元: a unit-rate chain
     stop = _CLAUSE.search(text, end, end + 40)
     clause_end = stop.start() if stop else min(len(text), end + 40)
-    for amount in _amount_pattern().finditer(text, end, clause_end):
+    for amount in _amounts(text, end, clause_end):
         reached = _OBJECT_BEFORE.search(text[end : amount.start()]) and _VERB_AFTER.match(
             text, amount.end(), clause_end
         )
@@ -214,9 +235,38 @@ def _states_a_rate(text: str, end: int) -> bool:
     return False
 
 
+# A number of days or hours and 内 after it is a time limit counted from an event of the period (自每月
+# 结束之日起7个工作日内, 于每月发放工资之日起5日内): when the action is due, not what the period holds.
+_TIME_LIMIT = re.compile(r"个?(?:日|天|工作日|小时|月|周)[以之]?内")
+_NUMERAL_HEAD = re.compile(r"[\d.,零〇一二两三四五六七八九十百千]*")
+
+
 # After a period (and a 每-person before it: 每名干部每天), a modal or 开展 / 进行 says an action is
 # done each period, not an amount held: 每天要开展走访, 每月须进行检查.
 _ACTION_AFTER = re.compile(r"(?:都|均|要|须|必须|应|应当|需|需要|将)?(?:开展|进行|组织|召开)")
+
+
+_SENTENCE_END = re.compile(r"[。；！？\n]")
+_SHARE = re.compile(r"[百千万]分之[零〇一二两三四五六七八九十百]")
+
+
+def _amounts(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The amounts in ``text[start:end]``, but for time limits: 自每月结束之日起7个工作日内报送 and
+    于每月发放工资之日起5日内 say when the action is due, no amount the period holds."""
+    for amount in _amount_pattern().finditer(text, start, end):
+        if not _TIME_LIMIT.match(text, amount.start() + _NUMERAL_HEAD.match(amount.group()).end()):  # type: ignore[union-attr]
+            yield amount
+
+
+def _reckons_for_period(text: str, end: int) -> bool:
+    """每日加收滞纳金，数额为欠缴部分百分之一: a verb that reckons or charges (the period_reckonings
+    lexicon) right after the period, and an amount or a share later in the sentence, make the period
+    what the amount is per, even when the amount stands in the next clause."""
+    if _reckoning_words().match(text, end) is None:
+        return False
+    stop = _SENTENCE_END.search(text, end, end + 60)
+    sentence_end = stop.start() if stop else min(len(text), end + 60)
+    return bool(_SHARE.search(text, end, sentence_end) or next(_amounts(text, end, sentence_end), None))
 
 
 def _activity_follows(text: str, end: int) -> bool:
@@ -248,11 +298,18 @@ def find_cadences(text: str) -> Iterator[Cadence]:
         yield cadence
 
 
+# 至少每一个月…进行一次: a floor or a ceiling written before 每 bounds the count after the period
+_BOUND_BEFORE_EVERY = re.compile("(?:" + "|".join(_AT_LEAST + _AT_MOST) + ")$")
+# 于每月一日至十日限期内，一次缴纳: after an anchor, a window that closes its clause (…内，); the count
+# and the action are in the next clause
+_WINDOW_THEN_CLAUSE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:内|期间)，")
+
+
 def _every_period(text: str) -> Iterator[Cadence]:
     """每 + period, and a count per period (一年两次)."""
     taken = 0
     names = lexicon.set_phrase_spans(text)
-    for match in _EVERY.finditer(text):
+    for match in _every_pattern().finditer(text):
         start = match.start()
         if start < taken:
             continue
@@ -292,14 +349,26 @@ def _every_period(text: str) -> Iterator[Cadence]:
             end += 1 + (verb.end() if verb else 0)
         else:
             counted = _count_after(text, end)
+            window = _WINDOW_THEN_CLAUSE.match(text, end) if counted is None and anchor else None
+            if window is not None:
+                counted = _count_after(text, window.end())  # 每月一日至十日限期内，一次缴纳
             if counted is not None:
                 low, high, end, found_activity = counted
                 activity = found_activity or None
+        bound = _BOUND_BEFORE_EVERY.search(text, max(0, start - 4), start)
+        if bound is not None and low is not None and low == high:
+            # 至少每半年进行一次: 至少 before the period bounds the count, once or more each half year
+            low, high = (low, None) if bound.group() in _AT_LEAST else (None, high)
+            start = bound.start()
         # 每人每月100元: 每月 divides an amount; 每人每季度调研1次 still counts times, and
         # 每名干部每天要开展走访 names no amount for the period to divide
+        if low is None and high is None and not anchor and _reckons_for_period(text, match.end()):
+            continue  # 每日增交滞纳金，其数额为未缴部分百分之一: a charge reckoned per day, a rate
         if (
             low is None
             and high is None
+            and not (match.group("festival") and _UNITS[match.group("unit")] == "Y")
+            and not (match.group("due") and _UNITS[match.group("unit")] == "Y")
             and not _activity_follows(text, match.end())
             and (_states_a_rate(text, match.end()) or (rate and not _ACTION_AFTER.match(text, match.end())))
         ):

@@ -89,6 +89,10 @@ def find_dates(article: Article) -> Iterator[DateMention]:
     A day of the month named alone (6日上午, 30日，区委召开…) takes the month of the last date named
     before it that lies within one month (11月5日 … 6日上午 is 11月6日, whenever the story was
     published); with none, the month that puts it nearest the publication date.
+
+    A date that qualifies a figure or a noun with 的 (由2010年底的58%提高到今年4月底的87.5%) tells
+    when a figure stood, not when the story's events happen: it sets no month for a day named
+    alone after it (28日下午 in a story of May 27–28 is May 28).
     """
     text = article.text
     month_of = None
@@ -115,6 +119,7 @@ def find_dates(article: Article) -> Iterator[DateMention]:
                 value = attrs.evolve(value, relation=relation)
         if (
             value.granularity in _NAMES_A_MONTH
+            and not text.startswith("的", end)
             and value.start is not None
             and value.end is not None
             and (value.start.year, value.start.month) == (value.end.year, value.end.month)

@@ -15,6 +15,9 @@ as Chinese law defines them (Civil Code art. 1259: 以上、以下、以内 包�
 (规模以上), so 78%以上 is at_least 78 and 3岁以下 at_most 3; 超过 and 不满 stay strict. A negated
 bound reads as its meaning (不得超过 at_most, 不得少于 at_least). A lower bound and an upper bound
 written one after the other on the same unit (2万元以上10万元以下, 不低于60%不高于80%) are one range.
+满 before a length of time or an age is a threshold reached, at_least (工作年限满十年的, 已满六十周岁;
+未满 and 不满 are less_than), and a bound may stand before what a share is of (不得低于职工上一年度月
+平均工资的5%). A rounding after the number (左右) wins over a comparison before it.
 
 A length of time is a metric when it reads as one: a number of years in Chinese numerals after a
 word of duration or a bound (延长三年, 不少于五年; 三年行动 alone names a programme), and a number
@@ -70,12 +73,24 @@ _RANGE_SEPARATOR = r"(?:[~～〜\-－—–至到]|——)"
 # Qualifiers that may stand a few words before the number they bound: 至少配备1名, 最多可获得30积分.
 _GAPPED = ("至少", "最多", "最少", "最高")
 # Qualifiers of a share or a multiple, written before what it is of: 约占全县贫困户总数的30%,
-# 约为去年的1.5倍.
-_OF_WHAT = ("约占", "约为")
+# 约为去年的1.5倍; and a bound set on a share of something, as rules write it:
+# 不得低于职工上一年度月平均工资的5%, 不超过项目总投资的30%.
+_OF_WHAT = ("约占", "约为", "不低于", "不高于", "不超过", "不少于", "不得低于", "不得超过", "不得少于", "不得高于")
 _NOT_IN_GAP = CN_NUMERAL_CHARS + "，。；、！？：（）“”《》\n"
+# What it is of may hold 一 in a word (上一年度, 统一标准), never a count: a lone 一 is no number there.
+_NOT_IN_OF_GAP = _NOT_IN_GAP.replace("一", "")
 # 约 and 近 (and qualifiers starting with them: 约为) stand only as words of their own: 节约, 制约,
 # 附近, 最近 are not qualifiers, nor is 节约为.
-_LOOKBEHIND = {"约": "节制签预邀公条契特", "近": "附最接将就临贴", "过": "通经超不度越跨错难"}
+_LOOKBEHIND = {
+    "约": "节制签预邀公条契特",
+    "近": "附最接将就临贴",
+    "过": "通经超不度越跨错难",
+    # 满 is a bound on its own (已满六十周岁), not in 不满 or 未满 (qualifiers of their own), 圆满, 充满, nor
+    # in a period running out (届满, 期满, 起满), which the duration cues read as a plain length
+    "满": "不未届期起圆充布美饱丰占爆",
+}
+# 满 bounds a length of time or an age only (满20年, 已满六十周岁): 积分满100分 is a score held.
+_FULL_UNITS = frozenset(("年", "月", "日", "天", "周", "小时", "工作日", "岁", "周岁"))
 # 过 is a qualifier only before a bare magnitude (过亿元, 过万人): before any other numeral it is
 # the verb of 通过, 经过 and the like written apart (过3年, 过两轮).
 _LOOKAHEAD = {"过": "百千万亿"}
@@ -149,22 +164,25 @@ def _build() -> _Lexicon:
     # a currency may stand between a qualifier and its amount: 约合人民币3000万元
     currencies = _alternation(row[0] for row in lexicon.load("currencies")) or "(?!)"
     # every metric starts with a qualifier, 百分之 or a numeral: a cheap test for the scan
-    first = "".join(sorted({w[0] for w in before + list(_GAPPED) + list(_OF_WHAT)} | set(CN_NUMERAL_CHARS) | {"百"}))
+    first = "".join(
+        sorted({w[0] for w in before + list(_GAPPED) + list(_OF_WHAT)} | set(CN_NUMERAL_CHARS) | {"百", "千"})
+    )
     pattern = re.compile(
         rf"(?=[\d{re.escape(first)}])"
         # 最高为每年每平方米三元: the rate's denominators may stand between the bound and the amount
         rf"(?:(?P<pre>{_prefix_alternation(before)})(?:{currencies})?(?P<per>(?:每(?:{units}|{_PERIODS}))+)?"
         rf"|(?P<gapped>{_alternation(_GAPPED)})[^{_NOT_IN_GAP}\d\s]{{1,4}}?"
-        rf"|(?P<of>{_prefix_alternation(list(_OF_WHAT))})[^{_NOT_IN_GAP}\d\s]{{1,15}}?的)?"
-        rf"(?P<percent>百分之)?"
+        rf"|(?P<of>{_prefix_alternation(list(_OF_WHAT))})[^{_NOT_IN_OF_GAP}\d\s]{{1,15}}?的)?"
+        rf"(?P<percent>[百千]分之)?"
         rf"(?P<num>{_NUMERAL})"
         rf"(?:(?P<unit1>{units})?{_RANGE_SEPARATOR}(?P<num2>{_NUMERAL}))?"
         rf"(?P<more>[余多])?(?P<mag>[万亿]+)?(?P<more2>[余多])?"
         rf"(?P<half>个?半)?"
         # 两个多小时, 三个多月: 多 between the classifier and the unit, more than the count
         rf"(?P<gemore>个[多余](?=小时|钟头|月|星期))?"
-        # a unit per another is one unit: 58微克/立方米, 3000元/吨, and a rate per period: 43.5万立方米/日
-        rf"(?P<unit>(?:{units})(?:[/／](?:{units}|{_PERIODS}))?|(?<=个[多余])(?:月|星期|钟头))?"
+        # a unit per another is one unit: 58微克/立方米, 3000元/吨, and a rate per period: 43.5万立方米/日;
+        # the denominator may carry its magnitude (0.6人/百亿元, 3人/万人, 120元/百斤): it is part of the unit
+        rf"(?P<unit>(?:{units})(?:[/／](?:[十百千万亿]*(?:{units})|{_PERIODS}))?|(?<=个[多余])(?:月|星期|钟头))?"
         # 半 after a unit of time adds a half: 3天半, 一年半 (两个半小时 writes it before the unit)
         rf"(?P<half2>(?<=[天年日月时])半)?"
         rf"(?P<more3>多(?=[\u4e00-\u9fff]))?"
@@ -350,8 +368,8 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True  # 双向8车道: lanes of a road, not truckloads
     num2, mag, more, more2, half, half2 = match.group("num2", "mag", "more", "more2", "half", "half2")
     plain = not (num2 or mag or more or more2 or half or half2)
-    if num in _NOT_COUNTS and plain and not cued and not _one_after_its_noun(text, match, unit):
-        return True  # 一个个, 二类 (but 延长一年 counts one year)
+    if num in _NOT_COUNTS and plain and not cued and not percent and not _one_after_its_noun(text, match, unit):
+        return True  # 一个个, 二类 (but 延长一年 counts one year, and 百分之一 is a share: no article)
     if not num.strip(_BARE_MAGNITUDE) and not (qualified or more or more2 or percent or match.group("post")):
         return True  # 万人, 百家: idiom, not a count (but 亿元以上, 万元以下 bound an amount)
     if chinese and not qualified and plain and lex.place_after and lex.place_after.match(text, match.end()):
@@ -361,6 +379,9 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True
     return _in_quoted_name(text, num_start, core_end)
 
+
+#: The unit a share written in words carries: 百分之三十五 is 35 %, 千分之五 is 5 ‰.
+_SHARE_UNITS = {"百分之": "%", "千分之": "‰"}
 
 #: Units written after 个多 (三个多月), in the form records carry.
 _AFTER_GE_MORE = {"月": "月", "星期": "周", "钟头": "小时"}
@@ -375,10 +396,18 @@ def _canonical(lex: _Lexicon, unit: str) -> str:
     return "/".join(lex.canonical.get(part, part) for part in re.split("[/／]", unit))  # 立方米/日
 
 
-def _approx(match: re.Match[str], lex: _Lexicon, more_than: bool, peak: bool = False) -> str | None:
+def _approx(match: re.Match[str], lex: _Lexicon, more_than: bool, peak: bool = False, bare: bool = False) -> str | None:
     """The bound or rounding the match's qualifiers give; a superlative that reports a peak
-    reached (``peak``, see :func:`_observed_peak`) gives none."""
-    if match.group("pre"):
+    reached (``peak``, see :func:`_observed_peak`) gives none, nor does a qualifier before the
+    number that bounds no such unit (``bare``, see :func:`_full_of_other`).
+
+    A rounding written after the number (左右, 上下) qualifies the number itself and wins over a
+    comparison before it: in 低于13%左右的预期目标, 低于 compares something else with a target of
+    about 13%, it does not bound the 13."""
+    post = match.group("post")
+    if post and lex.approx[post] == "about":
+        return "about"
+    if match.group("pre") and not bare:
         return lex.approx[match.group("pre")]
     if match.group("gapped") and not peak:
         return lex.approx[match.group("gapped")]
@@ -405,6 +434,22 @@ def _observed_peak(text: str, match: re.Match[str]) -> bool:
     if word not in _SUPERLATIVES:
         return False
     return _REACHED.fullmatch(text, match.end("gapped"), match.start("num")) is not None
+
+
+# After 满 and its number, what makes the threshold a moment reached, not a bound: 年满70岁后可兑换,
+# 满一年时, 满三年之日 (the time from which something holds; the number is a plain age or length).
+_MOMENT_AFTER = re.compile(r"[后时起]|以后|之后|之日|当日")
+
+
+def _full_of_other(text: str, match: re.Match[str], lex: _Lexicon) -> bool:
+    """满 that bounds nothing: before a unit that is neither a length of time nor an age (积分满100分
+    holds a score), or naming the moment a threshold is reached (年满70岁后)."""
+    if match.group("pre") != "满":
+        return False
+    return (
+        _canonical(lex, match.group("unit") or "") not in _FULL_UNITS
+        or _MOMENT_AFTER.match(text, match.end()) is not None
+    )
 
 
 def find_metrics(text: str) -> Iterator[Metric]:
@@ -437,7 +482,8 @@ def find_metrics(text: str) -> Iterator[Metric]:
         # cadence extractor may read it as a period, which would then own the whole span
         # 最高单日达到587件: a peak reached is a level, and the record starts at the amount too
         peak = bool(gapped) and _observed_peak(text, match)
-        start = match.start("num") - (3 if percent else 0) if per or peak else match.start()
+        bare = _full_of_other(text, match, lex)
+        start = match.start("num") - (3 if percent else 0) if per or peak or bare else match.start()
         found.extend(_listed_before(text, match, start, lex))
         found.append(
             Metric(
@@ -445,16 +491,17 @@ def find_metrics(text: str) -> Iterator[Metric]:
                 span=Span(start=start, end=end),
                 value=value,
                 high=high,
-                unit="%" if percent and not unit else _canonical(lex, unit),
-                approx=_approx(match, lex, amount.more_than, peak),  # type: ignore[arg-type]
+                unit=_SHARE_UNITS[percent] if percent and not unit else _canonical(lex, unit),
+                approx=_approx(match, lex, amount.more_than, peak, bare),  # type: ignore[arg-type]
             )
         )
     yield from _pair_bounds(text, found)
 
 
-# 分别提高0.6和1.2个百分点, 分别为3.5、4.2和5.1万元: after 分别 (respectively) and its verb, numbers
-# listed before the last one share its unit and magnitude, written once at the end of the list.
-_LISTED_BEFORE = re.compile(r"分别[\u4e00-\u9fff]{0,4}?((?:\d+(?:\.\d+)?[和、与及])+)$")
+# 分别提高0.6和1.2个百分点, 分别比上年同期提高0.6和1.2个百分点, 分别为3.5、4.2和5.1万元: after 分别
+# (respectively), a comparison and its verb, numbers listed before the last one share its unit and
+# magnitude, written once at the end of the list.
+_LISTED_BEFORE = re.compile(r"分别[\u4e00-\u9fff]{0,12}?((?:\d+(?:\.\d+)?[和、与及])+)$")
 _LISTED_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _TRAILING_MAGNITUDE = re.compile(r"[十百千万亿]*$")
 
@@ -466,7 +513,8 @@ def _listed_before(text: str, match: re.Match[str], start: int, lex: _Lexicon) -
     listed = _LISTED_BEFORE.search(text, max(0, start - 40), start)
     if listed is None or match.group("num2") or match.group("pre") or match.group("gapped"):
         return []
-    unit = "%" if match.group("percent") and not match.group("unit") else _canonical(lex, match.group("unit"))
+    percent = match.group("percent")
+    unit = _SHARE_UNITS[percent] if percent and not match.group("unit") else _canonical(lex, match.group("unit"))
     # the magnitude written after the last number: in its Arabic numeral (5.1万) or after it
     magnitude = _TRAILING_MAGNITUDE.search(match.group("num")).group() + (match.group("mag") or "")  # type: ignore[union-attr]
     metrics = []
@@ -488,6 +536,10 @@ def _listed_before(text: str, match: re.Match[str], start: int, lex: _Lexicon) -
     return metrics
 
 
+# 满十年和十年以上, 满18周岁或18周岁以上: the same bound written twice, in two words, joined by 和 or 或
+# (不得低于甲的80%或者不得低于乙的80% bounds two quantities: each bound is written before its own)
+_SAME_BOUND_JOINED = re.compile(r"和|或|或者|及")
+_NUMERAL_STARTS = frozenset("0123456789０１２３４５６７８９" + CN_NUMERAL_CHARS)
 _LOWER_BOUNDS = frozenset(("at_least", "more_than"))
 _UPPER_BOUNDS = frozenset(("at_most", "less_than"))
 # What may join the two bounds of one range: nothing (2万元以上10万元以下), a pause or 且.
@@ -522,6 +574,18 @@ def _pair_bounds(text: str, metrics: list[Metric]) -> Iterator[Metric]:
                 span=Span(start=low.span.start, end=high.span.end),
                 high=high.value,
                 approx=None,
+            )
+            at += 2
+            continue
+        if (
+            high is not None
+            and low.approx == high.approx == "at_least"
+            and (low.value, low.high, low.unit) == (high.value, high.high, high.unit)
+            and _SAME_BOUND_JOINED.fullmatch(text, low.span.end, high.span.start)
+            and high.text[:1] in _NUMERAL_STARTS  # the second bound written after its number: 十年以上
+        ):
+            yield attrs.evolve(
+                low, text=text[low.span.start : high.span.end], span=Span(start=low.span.start, end=high.span.end)
             )
             at += 2
             continue
