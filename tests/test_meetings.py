@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
-
 import govmetrics
 
 
@@ -786,11 +784,6 @@ def test_a_session_that_passed_a_rule_spoken_of_as_an_attribute_is_no_headnote()
     assert meetings(text, published="2010-06-01") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the shared date resolver gives a day named alone the month of the last date before it, "
-    "here a statistic's month-end (今年3月底), not the month the story's events are in",
-)
 def test_a_day_named_alone_after_a_statistics_month_end_keeps_the_storys_month() -> None:
     [m] = meetings(
         "4月15日至16日，市人大常委会副主任董立华带领部分代表视察全县河道治理情况。据介绍，全县河道达标率由2018年底的"
