@@ -822,3 +822,24 @@ def test_a_headnote_in_brackets_after_the_title() -> None:
 def test_a_session_held_by_a_verb_that_passed_a_plan_is_named_without_the_verb() -> None:
     [m] = meetings("2020年6月3日召开的县政府第9次常务会议审议通过了《实施方案》。", published="2020-06-10")
     assert (m.name, m.date) == ("县政府第9次常务会议", dt.date(2020, 6, 3))
+
+
+def test_a_headline_naming_a_meeting_then_its_deed_ends_the_name_before_the_deed() -> None:
+    [m] = meetings(
+        "县民政局召开党组会议传达学习省级会议精神\n5月9日上午，县民政局党组书记、局长冯志远主持召开党组会议，"
+        "传达学习全省养老服务工作推进会议精神。局党组成员吕红梅、贺新参加会议。",
+        published="2022-05-10",
+    )
+    assert (m.name, m.date, m.chair.name if m.chair else None) == ("党组会议", dt.date(2022, 5, 9), "冯志远")
+    assert [p.name for p in m.attendees] == ["吕红梅", "贺新"]
+
+
+def test_a_party_group_meeting_written_short_is_a_meeting() -> None:
+    [m] = meetings("4月6日，区水务局党组书记孔令海主持召开党组会研究部署汛前检查工作。", published="2022-04-08")
+    assert (m.name, m.chair.name if m.chair else None) == ("党组会", "孔令海")
+    assert m.agenda == ("研究部署汛前检查工作",)
+
+
+def test_a_deed_that_begins_a_meeting_word_stays_in_the_name() -> None:
+    [m] = meetings("6月3日，街道召开党工委会议学习会，街道党工委书记邓伟主持。", published="2022-06-05")
+    assert m.name == "党工委会议学习会"

@@ -49,6 +49,23 @@ def last_word_end(text: str, start: int, end: int) -> int | None:
     return ends[0] if ends else None
 
 
+# what a meeting did, written right after its name with no comma, in a headline above all (区住建局召开
+# 党组会议传达学习上级会议精神): the name ends at the meeting word before the deed, not at a meeting
+# the deed speaks of; a deed that itself begins a meeting word (学习会, 部署会) is part of the name
+_DEED = re.compile(r"传达|学习(?!中心组|小组|班)|研究|部署|听取|审议|讨论|通报")
+
+
+def name_end(text: str, start: int, end: int) -> int | None:
+    """Where a meeting name starting at ``start`` ends within ``end``: at the first meeting word a
+    deed follows (召开党组会议传达…会议精神 names 党组会议), else at the last meeting word."""
+    ends = word_ends(text, start, end)
+    lexicon = words_lexicon().words
+    for at in reversed(ends):
+        if at < end and _DEED.match(text, at) and not lexicon.match(text, at):
+            return at
+    return ends[0] if ends else None
+
+
 def kind(name: str) -> str:
     """The longest meeting word ending ``name``: 座谈会 for 台胞台属座谈会, 常务会议 for 区政府常务会议."""
     words = [m.group(1) for m in words_lexicon().words.finditer(name) if name.endswith(m.group(1))]

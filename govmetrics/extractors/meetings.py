@@ -44,7 +44,7 @@ from govmetrics.extractors import headnotes, speech_headers
 from govmetrics.extractors.dates import dates_in
 from govmetrics.extractors.meeting_days import NEXT_DAY, Calendar, date_for, last_day_before, with_opening
 from govmetrics.extractors.meeting_merge import BACK_REFERENCE, STORY_REACH, Draft, merged
-from govmetrics.extractors.meeting_words import last_word_end, word_ends, words_lexicon
+from govmetrics.extractors.meeting_words import last_word_end, name_end, word_ends, words_lexicon
 from govmetrics.hookspecs import hookimpl
 from govmetrics.models import Article, Meeting, Person, Span
 
@@ -197,8 +197,9 @@ _COUNT_BEFORE_NAME = re.compile(r"(?:[\d一两二三四五六七八九十]+[次�
 
 
 def _name_after(text: str, at: int) -> tuple[int, int] | None:
-    """The span of the meeting name starting at ``at``: up to the last meeting word in the clause."""
-    end = last_word_end(text, at, _clause_end(text, at))
+    """The span of the meeting name starting at ``at``: up to the last meeting word in the clause, or to
+    the one a deed follows (``meeting_words.name_end``)."""
+    end = name_end(text, at, _clause_end(text, at))
     if end is None or _HOLD.search(text, at, end):
         return None  # 举办单位可以召开听证会: the name follows the later verb, if any
     count = _COUNT_BEFORE_NAME.match(text, at)
