@@ -481,11 +481,9 @@ def test_a_hearing_for_opinions_and_an_assistant_as_its_chair() -> None:
 
 def test_a_long_report_does_not_date_the_meetings_of_its_year_by_its_opening_day() -> None:
     review = "过去一年，全市经济运行稳中有进，产业结构持续优化，民生保障不断加强。" * 20
-    [m] = meetings(
-        "政府工作报告——2月3日在市第九届人民代表大会第四次会议上\n各位代表：\n" + review + "成功举办首届数字经济大会。",
-        published="2026-02-09",
-    )
-    assert (m.name, m.date) == ("首届数字经济大会", None)
+    text = "政府工作报告——2月3日在市第九届人民代表大会第四次会议上\n各位代表：\n" + review + "成功举办首届数字大会。"
+    # a meeting of the year under review with no day of its own is no record at all
+    assert meetings(text, published="2026-02-09") == []
 
 
 def test_a_spokesperson_chairs_a_press_conference() -> None:
@@ -843,3 +841,44 @@ def test_a_party_group_meeting_written_short_is_a_meeting() -> None:
 def test_a_deed_that_begins_a_meeting_word_stays_in_the_name() -> None:
     [m] = meetings("6月3日，街道召开党工委会议学习会，街道党工委书记邓伟主持。", published="2022-06-05")
     assert m.name == "党工委会议学习会"
+
+
+def test_editions_counted_are_meetings_referred_to_not_one_held() -> None:
+    for text in (
+        "近年来，县文旅局举办5届山地旅游发展大会，成功举办两届茶产业论坛。",
+        "县政府新闻办全年召开政策解读新闻发布会86场。",
+        "该县连续成功举办乡村振兴高峰论坛，带动游客增长。",
+    ):
+        found = meetings(text, published="2022-09-01")
+        assert found and all(m.referred for m in found), text
+
+
+def test_a_numbered_edition_or_term_is_one_meeting_held() -> None:
+    [m] = meetings("9月3日，县总工会举办第二届职工技能大会。", published="2022-09-05")
+    assert (m.name, m.date, m.referred) == ("县总工会第二届职工技能大会", dt.date(2022, 9, 3), False)
+    [m] = meetings("4月2日，县委召开十四届五次全会。", published="2022-04-05")
+    assert m.date == dt.date(2022, 4, 2)
+
+
+def test_a_reports_review_of_the_year_holds_no_meeting_without_a_day() -> None:
+    text = (
+        "政府工作报告\n——2023年1月10日在某某县第十八届人民代表大会第二次会议上\n各位代表：\n"
+        "现在，我代表县人民政府，向大会报告工作。\n一、2022年工作回顾\n召开全县民营经济发展大会，"
+        "成功举办第五届山地运动论坛。"
+    )
+    [m] = meetings(text, published="2023-01-15")
+    assert (m.name, m.date) == ("某某县第十八届人民代表大会第二次会议", dt.date(2023, 1, 10))
+
+
+def test_a_report_known_by_its_address_to_the_delegates_holds_no_meeting_without_a_day() -> None:
+    text = (
+        "各位代表：\n现在，我代表市人民政府，向大会报告工作。\n"
+        "过去一年，召开全市招商引资推进大会，举办首届数字经济论坛。"
+    )
+    assert meetings(text, published="2023-01-15") == []
+
+
+def test_a_report_keeps_a_meeting_given_its_day() -> None:
+    text = "各位代表：\n过去一年，市委于6月8日召开全市人才工作会议，市委书记邱志刚主持会议。"
+    [m] = meetings(text, published="2022-10-20")
+    assert (m.date, m.chair.name if m.chair else None) == (dt.date(2022, 6, 8), "邱志刚")

@@ -52,6 +52,12 @@ def last_day_before(calendar: Calendar, at: int) -> DateMention | None:
     return calendar.days[last].mention if last >= 0 else None
 
 
+def own_day(calendar: Calendar, sentence: tuple[int, int], at: int) -> DateMention | None:
+    """The day the sentence itself names before ``at`` (在12月29日召开的街道工委会上), if any."""
+    own = last_day_before(calendar, at)
+    return own if own is not None and own.span.start >= sentence[0] else None
+
+
 def date_for(calendar: Calendar, sentence: tuple[int, int], at: int) -> DateMention | None:
     """The sentence's own day before ``at``, else the story's dateline.
 
@@ -59,8 +65,8 @@ def date_for(calendar: Calendar, sentence: tuple[int, int], at: int) -> DateMent
     its sentences opens with. A story with none, whose headline runs into its first sentence
     (…第二次学习2020年3月23日晚，下陆区组织学习…), has its first day in its lede instead.
     """
-    own = last_day_before(calendar, at)
-    if own is not None and own.span.start >= sentence[0]:
+    own = own_day(calendar, sentence, at)
+    if own is not None:
         return own
     line = bisect.bisect_left(calendar.dateline_starts, sentence[0]) - 1
     dateline = calendar.datelines[line] if line >= 0 else None

@@ -15,8 +15,11 @@ How reports write a meeting:
 * passed a rule: a regulation's headnote (2004年10月13日 国务院第66次常务会议通过) names the session
   held that day, with no chair, though the rest of a rule's text only requires meetings
   (``headnotes``);
-* referred to only: ``传达…会议精神``, ``关于召开…会议的请示``, or meetings counted (已召开11次):
-  these were held, but the story does not report one; they come out with ``referred=True``;
+* referred to only: ``传达…会议精神``, ``关于召开…会议的请示``, or meetings counted (已召开11次,
+  举办4届南博会, 连续举办…论坛): these were held, but the story does not report one; they come out
+  with ``referred=True``;
+* held in a year a work report reviews (召开全省教育大会) with no day of its own: a deed of the year,
+  no event the report tells of, so no record (``meeting_texts``);
 * only required, planned or held on a cadence: ``应当召开会议``, ``可以召开听证会``, ``将于下月召开``,
   ``每月至少召开一次议事会``, any sentence of a regulation's article: no meeting took place, so
   these give no record at all (the cadence is the cadence extractor's).
@@ -42,8 +45,9 @@ import attrs
 from govmetrics import people
 from govmetrics.extractors import headnotes, speech_headers
 from govmetrics.extractors.dates import dates_in
-from govmetrics.extractors.meeting_days import NEXT_DAY, Calendar, date_for, last_day_before, with_opening
+from govmetrics.extractors.meeting_days import NEXT_DAY, Calendar, date_for, last_day_before, own_day, with_opening
 from govmetrics.extractors.meeting_merge import BACK_REFERENCE, STORY_REACH, Draft, merged
+from govmetrics.extractors.meeting_texts import ARTICLE, counted_editions, is_review, is_rule_text
 from govmetrics.extractors.meeting_words import last_word_end, name_end, word_ends, words_lexicon
 from govmetrics.hookspecs import hookimpl
 from govmetrics.models import Article, Meeting, Person, Span
@@ -117,28 +121,6 @@ _COUNTED = re.compile(
     r"(?<![第届\d一两二三四五六七八九十])[\d一两二三四五六七八九十]+次(?![\u4e00-\u9fff]{0,8}(?:会议|全会|大会))"
     r"|连续[\d一两二三四五六七八九十]+年"
 )
-# a sentence opening with a regulation's article heading (第十四条 召开业主大会会议，应当…) is a rule:
-# what it says of meetings is required, never reported; a text of such headings is a regulation
-_ARTICLE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇\d]{1,6}条")
-_ARTICLE_LINE = re.compile(r"\n[ \t\u3000]*第[一二三四五六七八九十百零〇\d]{1,6}条")
-# a rule names itself (本条例自发布之日起施行, 本制度由办公室负责解释); a news story names a rule by
-# its title (《条例》) and carries a dateline or a reporter
-_RULE_SELF = re.compile(r"本(?:条例|规定|办法|细则|章程|制度|规则)")
-_NEWS_MARKS = re.compile(r"讯|记者|通讯员|日电")
-#: How far into a text its article headings and news marks are looked for, to tell a rule from a story.
-REGULATION_REACH = 5000
-
-
-def _is_rule_text(text: str) -> bool:
-    """A regulation, a by-law or a body's meeting rules: what it says of meetings is required, never
-    reported. It is a text of articles (第一条 …, 第二条 …), or one that names itself as a rule and is
-    no news story."""
-    head = text[:REGULATION_REACH]
-    if len(_ARTICLE_LINE.findall("\n" + head)) >= 2:
-        return True
-    return bool(_RULE_SELF.search(text)) and not _NEWS_MARKS.search(head)
-
-
 # words between a subject and its verb that belong to neither: 社区议事厅已召开, 街道近日召开
 _ADVERBS_AFTER = re.compile(
     r"(?:已经|已|还|将|再次|再|又|正式|专门|先后|分别|集中|共|近日|日前|今天|隆重|成功|圆满|首次|相继|陆续|联合|共同)+$"
@@ -296,7 +278,7 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
     registry = people.registry_of(text)
     known = tuple(registry)
     drafts: list[Draft] = []
-    regulation = _is_rule_text(text)
+    regulation, review = is_rule_text(text), is_review(text)
 
     for hold in _HOLD_OR_AT.finditer(text):
         verb_start, verb_end = hold.span("at") if hold.group("at") else hold.span()
@@ -318,17 +300,18 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         clause = text[clause_start : _clause_end(text, named[1])]
         if (
             regulation
-            or _ARTICLE.match(text, sentence[0])
+            or ARTICLE.match(text, sentence[0])
             or any(_REQUIRED_BEFORE.search(text, *part) for part in _outside(named, clause_start, verb_start))
             or _REQUIRED_AFTER_VERB.match(text, verb_end)
             or _CADENCE.search(clause)
         ):
             continue  # required by a rule or a plan, or done on a cadence: no meeting was held
-        draft.referred = bool(
-            _REFERRED_BEFORE.search(text, sentence[0], min(named[0], verb_start))
-            or _REFERRED_AFTER.match(after)
-            or _COUNTED.search(clause)
+        counted = bool(_COUNTED.search(clause)) or counted_editions(text, clause_start, verb_start, verb_end, named[1])
+        draft.referred = counted or bool(
+            _REFERRED_BEFORE.search(text, sentence[0], min(named[0], verb_start)) or _REFERRED_AFTER.match(after)
         )
+        if review and (counted or not draft.referred) and own_day(calendar, sentence, named[0]) is None:
+            continue  # 召开全省服务业发展大会 in a report's review of the year: no event it reports
         if hold.group() == "主持召开":
             chairs = _people_before_role(text, verb_start, sentence[0], known)
             if not chairs:

@@ -1,0 +1,67 @@
+"""What kind of text speaks of a meeting, and when what it says is no meeting held.
+
+* A regulation, a by-law or a body's meeting rules only requires meetings: nothing it says of them
+  was held (``is_rule_text``).
+* A work report (or a speech printed in full) reviews a year: 召开全省服务业发展大会, 成功举办
+  第八届…峰会 in it were held some day of that year that it does not give. Such a meeting is a deed
+  of the year, not an event the text reports; only one given its day (2月3日…会议在…开幕) or the
+  session the report was given at (its subtitle) is a meeting's record (``is_review``).
+* Editions counted (举办4届南博会, 成功举办两届…大会, 连续举办…博览会, 召开新闻发布会120场) are many
+  meetings, none of them named: no record (``counted_editions``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govmetrics.extractors import speech_headers
+
+# a sentence opening with a regulation's article heading (第十四条 召开业主大会会议，应当…) is a rule:
+# what it says of meetings is required, never reported; a text of such headings is a regulation
+ARTICLE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇\d]{1,6}条")
+_ARTICLE_LINE = re.compile(r"\n[ \t\u3000]*第[一二三四五六七八九十百零〇\d]{1,6}条")
+# a rule names itself (本条例自发布之日起施行, 本制度由办公室负责解释); a news story names a rule by
+# its title (《条例》) and carries a dateline or a reporter
+_RULE_SELF = re.compile(r"本(?:条例|规定|办法|细则|章程|制度|规则)")
+_NEWS_MARKS = re.compile(r"讯|记者|通讯员|日电")
+#: How far into a text its article headings, news marks and subtitle are looked for.
+REGULATION_REACH = 5000
+
+
+def is_rule_text(text: str) -> bool:
+    """A regulation, a by-law or a body's meeting rules: what it says of meetings is required, never
+    reported. It is a text of articles (第一条 …, 第二条 …), or one that names itself as a rule and is
+    no news story."""
+    head = text[:REGULATION_REACH]
+    if len(_ARTICLE_LINE.findall("\n" + head)) >= 2:
+        return True
+    return bool(_RULE_SELF.search(text)) and not _NEWS_MARKS.search(head)
+
+
+# a report opens by addressing the delegates it is given to (各位代表：现在，我代表…向大会报告工作)
+_ADDRESS = re.compile(r"各位代表[：:]")
+
+
+def is_review(text: str) -> bool:
+    """A report or a speech given at a meeting, as its subtitle (——2024年1月20日在…会议上) or its
+    address to the delegates says: it reviews the year, and a meeting it names with no day is no
+    event it reports."""
+    head = text[:REGULATION_REACH]
+    return bool(_ADDRESS.search(head)) or next(speech_headers.subtitles(head), None) is not None
+
+
+_NUMBER = "[\\d一两二三四五六七八九十百千多数几]"
+# the count of editions right after the verb (举办4届南博会, 成功举办两届…大会; but 第三届 and 首届 name
+# one edition, and 十四届…会议 a term of a body); the verb held again and again (连续成功举办, 连续
+# 三年举办); or the number of meetings after the name (召开新闻发布会120场, 举办论坛十余次)
+_EDITIONS_AFTER_VERB = re.compile(rf"[\d一两二三四五六七八九十多数几]{_NUMBER}*届(?!{_NUMBER}*次|人民代表|委员会)")
+_AGAIN_BEFORE_VERB = re.compile(rf"连续(?:{_NUMBER}+[年届次])?(?:成功|高质量|高水平|圆满)?$")
+_COUNT_AFTER_NAME = re.compile(rf"(?!一[场期])(?:{_NUMBER}+|[十百千]余)[场期]")
+
+
+def counted_editions(text: str, clause_start: int, verb_start: int, verb_end: int, name_end: int) -> bool:
+    """Whether the meeting held at ``verb_start``..``verb_end`` and named up to ``name_end`` is a count
+    of its editions (举办4届南博会), not one meeting."""
+    if _EDITIONS_AFTER_VERB.match(text, verb_end) or _COUNT_AFTER_NAME.match(text, name_end):
+        return True
+    return _AGAIN_BEFORE_VERB.search(text, max(clause_start, verb_start - 12), verb_start) is not None
