@@ -369,6 +369,24 @@ def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()
     return people
 
 
+# a sentence that opens with its day (5月6日，… / 6日上午，…): what follows is the day's deed
+_DAY_CLAUSE = re.compile(r"[\d一二三四五六七八九十]{1,4}日(?:[上下]午|晚上?|凌晨)?[，,]")
+
+
+def name_after_day(text: str, start: int, end: int) -> Person | None:
+    """The untitled name that alone makes the clause after a sentence's day (5月6日，某某在区委会议室
+    主持召开…; his title, if any, was given in another sentence). A surname of the lexicon and one or
+    two characters, ending where the clause does; a word that ends names (随后, 亲自) is none, and a
+    clause that opens with no day (随后，…) may hold an adverb that looks like one."""
+    day = _DAY_CLAUSE.search(text, max(start, end - 16), end)
+    if day is None:
+        return None
+    name = text[day.end() : end]
+    if name_at(text, day.end()) != name or name in _lexicon().enders:
+        return None
+    return Person(name=name, titles=())
+
+
 def people_after(text: str, start: int, end: int, known: Iterable[str] = (), title: str = "") -> list[Person]:
     """The people listed from ``start`` on (出席会议的还有A，B、C), reading forward clause by clause
     up to ``end``: groups are passed over, and the first clause that is not a list ends it. A

@@ -882,3 +882,33 @@ def test_a_report_keeps_a_meeting_given_its_day() -> None:
     text = "各位代表：\n过去一年，市委于6月8日召开全市人才工作会议，市委书记邱志刚主持会议。"
     [m] = meetings(text, published="2022-10-20")
     assert (m.date, m.chair.name if m.chair else None) == (dt.date(2022, 6, 8), "邱志刚")
+
+
+def test_a_report_whose_title_runs_into_its_address_is_a_report() -> None:
+    text = "2022年县政府工作报告\n\n各位代表：\n过去一年，召开全县科技创新大会，举办首届数字经济论坛。"
+    assert meetings(text, published="2023-01-15") == []
+
+
+def test_a_story_quoting_a_speech_to_delegates_still_dates_its_meeting_by_the_dateline() -> None:
+    text = "本报讯 1月5日，县政协召开座谈会。县政协主席龚立新说：“各位代表：今年要再接再厉。”"
+    [m] = meetings(text, published="2023-01-06")
+    assert m.date == dt.date(2023, 1, 5)
+
+
+def test_an_untitled_name_after_the_day_chairs_the_meeting_it_convenes() -> None:
+    [m] = meetings("5月6日，邓光辉在区委会议室主持召开区委常委会会议，研究有关工作。", published="2022-05-08")
+    assert m.chair is not None and m.chair.name == "邓光辉"
+    [m] = meetings("5月6日，欧阳明主持召开县政府党组会议。", published="2022-05-08")
+    assert m.chair is not None and m.chair.name == "欧阳明"
+
+
+def test_a_name_titled_earlier_and_followed_by_a_vague_day_is_still_a_name() -> None:
+    [m] = meetings(
+        "县委书记邓光辉近日到园区调研。5月6日，邓光辉在县委会议室主持召开县委常委会会议。", published="2022-05-08"
+    )
+    assert m.chair is not None and (m.chair.name, m.chair.titles) == ("邓光辉", ("县委书记",))
+
+
+def test_an_adverb_after_the_day_is_no_chair() -> None:
+    [m] = meetings("5月6日，随后在县委会议室主持召开县委常委会会议。", published="2022-05-08")
+    assert m.chair is None

@@ -38,8 +38,11 @@ def is_rule_text(text: str) -> bool:
     return bool(_RULE_SELF.search(text)) and not _NEWS_MARKS.search(head)
 
 
-# a report opens by addressing the delegates it is given to (各位代表：现在，我代表…向大会报告工作)
+# a report opens by addressing the delegates it is given to (各位代表：现在，我代表…向大会报告工作),
+# on a line of its own or run on from its title (cleaning joins a line with no full stop to the next);
+# a story quoting a speech has the address after its quotation mark or colon (说：“各位代表：…)
 _ADDRESS = re.compile(r"各位代表[：:]")
+_QUOTING = frozenset("“\"‘'：:，,")
 
 
 def is_review(text: str) -> bool:
@@ -47,7 +50,9 @@ def is_review(text: str) -> bool:
     address to the delegates says: it reviews the year, and a meeting it names with no day is no
     event it reports."""
     head = text[:REGULATION_REACH]
-    return bool(_ADDRESS.search(head)) or next(speech_headers.subtitles(head), None) is not None
+    address = _ADDRESS.search(head)
+    quoted = address is not None and head[: address.start()].rstrip()[-1:] in _QUOTING
+    return (address is not None and not quoted) or next(speech_headers.subtitles(head), None) is not None
 
 
 _NUMBER = "[\\d一两二三四五六七八九十百千多数几]"

@@ -316,7 +316,10 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             chairs = _people_before_role(text, verb_start, sentence[0], known)
             if not chairs:
                 between = _BETWEEN_PERSON_AND_VERB.search(text, max(sentence[0], verb_start - 24), verb_start)
-                chairs = _subject(text, sentence[0], between.start() if between else verb_start)
+                end = between.start() if between else verb_start
+                chairs = _subject(text, sentence[0], end)
+                untitled = None if chairs else people.name_after_day(text, sentence[0], end)
+                chairs = [untitled] if untitled else chairs  # 5月6日，某某在会议室主持召开…
             draft.chair = chairs[-1] if chairs else None
         elif named[0] > verb_start and before and not people.parse_list(before.rstrip("在"), known):
             organ, _, place = _LEADING_DAY.sub("", before).partition("在")
