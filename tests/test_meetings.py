@@ -912,3 +912,12 @@ def test_a_name_titled_earlier_and_followed_by_a_vague_day_is_still_a_name() -> 
 def test_an_adverb_after_the_day_is_no_chair() -> None:
     [m] = meetings("5月6日，随后在县委会议室主持召开县委常委会会议。", published="2022-05-08")
     assert m.chair is None
+
+
+def test_a_headlines_standing_committee_is_the_storys_standing_committee_meeting() -> None:
+    for text in (
+        "县委召开常委会\n6月3日，县委书记严正华主持召开县委常委会会议，研究防汛工作。",
+        "县委召开常委会会议\n6月3日，县委书记严正华主持召开县委常委会，研究防汛工作。",
+    ):
+        [m] = meetings(text, published="2022-06-05")
+        assert (m.date, m.chair.name if m.chair else None) == (dt.date(2022, 6, 3), "严正华")

@@ -49,15 +49,21 @@ def day_of(draft: Draft) -> dt.date | None:
     return start + dt.timedelta(days=draft.days_after) if start else None
 
 
+def _stem(name: str) -> str:
+    """A name as its short form: 推进会议 is 推进会, and 常委会会议 (a meeting of the 常委会) is 常委会."""
+    return name[:-2] if name.endswith("会会议") else name.removesuffix("议")
+
+
 def _same_meeting(earlier: Draft, later: Draft, story_start: int) -> bool:
     """Whether two names are one meeting: a headline and its story (牙克石市召开X会议 / 3月8日，牙克石市X
     会议召开), or a name said again; never two on different days or with different chairs.
 
-    Names are one when equal or one ends the other, 推进会 being short for 推进会议; a headline
+    Names are one when equal or one ends the other, 推进会 being short for 推进会议 and 常委会 for
+    常委会会议; a headline
     (an undated name before the story's first day) may word it otherwise (台胞台属座谈会 / 2017年
     第一季度工作座谈会): there the kind of meeting, the last meeting word, must agree.
     """
-    first, second = earlier.name.removesuffix("议"), later.name.removesuffix("议")
+    first, second = _stem(earlier.name), _stem(later.name)
     headline = earlier.start < story_start <= later.start and day_of(earlier) is None
     if (
         not (first.endswith(second) or second.endswith(first))
