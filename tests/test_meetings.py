@@ -921,3 +921,12 @@ def test_a_headlines_standing_committee_is_the_storys_standing_committee_meeting
     ):
         [m] = meetings(text, published="2022-06-05")
         assert (m.date, m.chair.name if m.chair else None) == (dt.date(2022, 6, 3), "严正华")
+
+
+def test_a_headnote_after_the_order_that_first_issued_the_rule_takes_its_own_day() -> None:
+    text = (
+        "某某资源保护条例\n\n1992年5月8日 中华人民共和国国务院令第88号发布\u3000\n\n2016年7月13日 国务院第141次"
+        "常务会议修订通过\n\n第一条 为了保护某某资源，制定本条例。\n\n第二条 本条例自公布之日起施行。"
+    )
+    [m] = meetings(text, published="2016-08-01")
+    assert (m.name, m.date) == ("国务院第141次常务会议", dt.date(2016, 7, 13))

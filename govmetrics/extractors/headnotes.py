@@ -25,10 +25,12 @@ import attrs
 
 _NUMERAL = "[\\d０-９〇零一二三四五六七八九十]"
 _DAY = rf"{_NUMERAL}{{2,4}}年{_NUMERAL}{{1,2}}月{_NUMERAL}{{1,3}}日"
-# a full day, then the session's name up to the last 会议 before 通过 (the name holds no break)
+# a full day, then the session's name up to the last 会议 before 通过 (the name holds no break, and
+# no other day: 1991年3月4日 国务院令第76号发布 2018年9月6日 国务院第23次常务会议修订通过, run on by
+# cleaning, is the order's day and then the session's)
 _HEADNOTE = re.compile(
     rf"(?P<day>{_DAY})[ \t\u3000]*(?:经)?"
-    r"(?P<name>[^，。；：、\n]{2,40}?会议)[ \t\u3000]*(?:讨论|审议|修订|表决)?[，,]?通过(?!的)"
+    rf"(?P<name>(?:(?!{_DAY})[^，。；：、\n]){{2,40}}?会议)[ \t\u3000]*(?:讨论|审议|修订|表决)?[，,]?通过(?!的)"
 )
 # 国务院第31次常务会议: the body is what comes before the session's number
 _BODY_BEFORE_NUMBER = re.compile(r"(?P<body>[^\d第]{2,20}?)(?:\d{4}年)?第[\d一二三四五六七八九十百零〇]+次")
