@@ -930,3 +930,10 @@ def test_a_headnote_after_the_order_that_first_issued_the_rule_takes_its_own_day
     )
     [m] = meetings(text, published="2016-08-01")
     assert (m.name, m.date) == ("国务院第141次常务会议", dt.date(2016, 7, 13))
+
+
+def test_a_session_of_a_bodys_term_is_no_count_of_editions() -> None:
+    [m] = meetings("3月2日，县里召开十七届人大三次会议。", published="2022-03-05")
+    assert not m.referred
+    [m] = meetings("3月2日，市委召开十二届五中全会。", published="2022-03-05")
+    assert not m.referred

@@ -57,9 +57,12 @@ def is_review(text: str) -> bool:
 
 _NUMBER = "[\\d一两二三四五六七八九十百千多数几]"
 # the count of editions right after the verb (举办4届南博会, 成功举办两届…大会; but 第三届 and 首届 name
-# one edition, and 十四届…会议 a term of a body); the verb held again and again (连续成功举办, 连续
-# 三年举办); or the number of meetings after the name (召开新闻发布会120场, 举办论坛十余次)
-_EDITIONS_AFTER_VERB = re.compile(rf"[\d一两二三四五六七八九十多数几]{_NUMBER}*届(?!{_NUMBER}*次|人民代表|委员会)")
+# one edition, and 十四届人大五次会议 or 十九届五中全会 a session of a body's term); the verb held again
+# and again (连续成功举办, 连续三年举办); or the number of events after the name (召开新闻发布会120场,
+# 举办讲座十余期; a count in 次 is the count of meetings held, read as such by the caller)
+_EDITIONS_AFTER_VERB = re.compile(
+    rf"[\d一两二三四五六七八九十多数几]{_NUMBER}*届(?![^，。；、]{{0,12}}?(?:次|全会)|人民代表|委员会)"
+)
 _AGAIN_BEFORE_VERB = re.compile(rf"连续(?:{_NUMBER}+[年届次])?(?:成功|高质量|高水平|圆满)?$")
 _COUNT_AFTER_NAME = re.compile(rf"(?!一[场期])(?:{_NUMBER}+|[十百千]余)[场期]")
 
