@@ -314,6 +314,21 @@ FULL_THRESHOLDS = [
     # the same bound written twice, joined by 和 or 或, is one bound
     ("缴费年限满十五年和十五年以上的，按月领取。", [("满十五年和十五年以上", 15, None, "年", "at_least")]),
 ]
+# The number or more, written as the number alone, 或(者)/和, then the number with 以上: one lower bound.
+NUMBER_OR_MORE = [
+    ("现场检查由３名或者３名以上监督人员进行。", [("３名或者３名以上", 3, None, "名", "at_least")]),
+    ("每组配备2人或2人以上。", [("2人或2人以上", 2, None, "人", "at_least")]),
+    ("连续出现两次和两次以上的，予以通报。", [("两次和两次以上", 2, None, "次", "at_least")]),
+    # two different numbers are two amounts
+    ("配备1名或者3名以上联络员。", [("1名", 1, None, "名", None), ("3名以上", 3, None, "名", "at_least")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBER_OR_MORE, ids=[t for t, _ in NUMBER_OR_MORE])
+def test_the_number_or_the_number_and_more_is_one_lower_bound(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert metrics(text) == expected
+
+
 FULL_NOT_A_BOUND = [
     ("积分满100分。", [("100分", 100, None, "分", None)]),
     # a threshold reached as a moment: the time from which something holds, no bound

@@ -536,7 +536,9 @@ def _listed_before(text: str, match: re.Match[str], start: int, lex: _Lexicon) -
     return metrics
 
 
-# 满十年和十年以上, 满18周岁或18周岁以上: the same bound written twice, in two words, joined by 和 or 或
+# 满十年和十年以上, 满18周岁或18周岁以上: the same bound written twice, in two words, joined by 和 or 或;
+# 2名或者2名以上 is the number itself or more, so one lower bound as well (以上 includes the number,
+# and the plain number before it adds nothing to that)
 # (不得低于甲的80%或者不得低于乙的80% bounds two quantities: each bound is written before its own)
 _SAME_BOUND_JOINED = re.compile(r"和|或|或者|及")
 _NUMERAL_STARTS = frozenset("0123456789０１２３４５６７８９" + CN_NUMERAL_CHARS)
@@ -579,13 +581,17 @@ def _pair_bounds(text: str, metrics: list[Metric]) -> Iterator[Metric]:
             continue
         if (
             high is not None
-            and low.approx == high.approx == "at_least"
+            and low.approx in (None, "at_least")
+            and high.approx == "at_least"
             and (low.value, low.high, low.unit) == (high.value, high.high, high.unit)
             and _SAME_BOUND_JOINED.fullmatch(text, low.span.end, high.span.start)
             and high.text[:1] in _NUMERAL_STARTS  # the second bound written after its number: 十年以上
         ):
             yield attrs.evolve(
-                low, text=text[low.span.start : high.span.end], span=Span(start=low.span.start, end=high.span.end)
+                low,
+                text=text[low.span.start : high.span.end],
+                span=Span(start=low.span.start, end=high.span.end),
+                approx="at_least",
             )
             at += 2
             continue
