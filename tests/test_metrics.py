@@ -357,11 +357,55 @@ BOUNDS_ON_A_SHARE = [
     ("管理费不超过项目总投资的2%。", [("不超过项目总投资的2%", 2, None, "%", "at_most")]),
     ("自筹资金不少于总投资的30%。", [("不少于总投资的30%", 30, None, "%", "at_least")]),
     ("缴存比例不得低于职工上一年度月工资的8%。", [("不得低于职工上一年度月工资的8%", 8, None, "%", "at_least")]),
+    # what it is of may be a long 的-phrase, itself holding 的
+    (
+        "夜班津贴按不低于聘用合同约定的职工本人日工资基数的120%发放。",
+        [("不低于聘用合同约定的职工本人日工资基数的120%", 120, None, "%", "at_least")],
+    ),
+]
+# The bound stays inside its clause: after a comma, 的 and a share start a new statement.
+SHARE_BOUND_ENDS_AT_THE_CLAUSE = [
+    ("投入不低于去年，占全市总投入的40%。", [("40%", 40, None, "%", None)]),
+    ("增幅不低于全省平均水平；农民收入占全市的35%。", [("35%", 35, None, "%", None)]),
+]
+# A bound written once before a list of numbers bounds each of them.
+BOUND_BEFORE_A_LIST = [
+    (
+        "分别按不低于本人计时工资单价的160%、210%、310%结算。",
+        [
+            ("不低于本人计时工资单价的160%", 160, None, "%", "at_least"),
+            ("210%", 210, None, "%", "at_least"),
+            ("310%", 310, None, "%", "at_least"),
+        ],
+    ),
+    (
+        "存款和贷款余额分别突破6万亿元、7万亿元。",
+        [("突破6万亿元", 6000000000000, None, "元", "more_than"), ("7万亿元", 7000000000000, None, "元", "more_than")],
+    ),
+    (
+        "覆盖率分别超过96%和91%。",
+        [("超过96%", 96, None, "%", "more_than"), ("91%", 91, None, "%", "more_than")],
+    ),
+    # a number after the list's end, or on another unit, is a plain amount
+    ("至少3名委员、5个部门参加。", [("至少3名", 3, None, "名", "at_least"), ("5个", 5, None, "个", None)]),
+    ("增长超过8%，其中农业增长5%。", [("超过8%", 8, None, "%", "more_than"), ("5%", 5, None, "%", None)]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), BOUNDS_ON_A_SHARE, ids=[t for t, _ in BOUNDS_ON_A_SHARE])
 def test_a_bound_before_what_a_share_is_of_bounds_the_share(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert metrics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), SHARE_BOUND_ENDS_AT_THE_CLAUSE, ids=[t for t, _ in SHARE_BOUND_ENDS_AT_THE_CLAUSE]
+)
+def test_a_bound_on_a_share_ends_at_its_clause(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert metrics(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), BOUND_BEFORE_A_LIST, ids=[t for t, _ in BOUND_BEFORE_A_LIST])
+def test_a_bound_before_a_list_bounds_each_listed_number(text: str, expected: list[tuple[object, ...]]) -> None:
     assert metrics(text) == expected
 
 

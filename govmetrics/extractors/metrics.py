@@ -77,6 +77,9 @@ _GAPPED = ("至少", "最多", "最少", "最高")
 # 不得低于职工上一年度月平均工资的5%, 不超过项目总投资的30%.
 _OF_WHAT = ("约占", "约为", "不低于", "不高于", "不超过", "不少于", "不得低于", "不得超过", "不得少于", "不得高于")
 _NOT_IN_GAP = CN_NUMERAL_CHARS + "，。；、！？：（）“”《》\n"
+# What a share is of may be a long 的-phrase (不低于劳动合同规定的劳动者本人小时工资标准的150%): the gap
+# holds no numeral and no clause mark, so the bound and its number stay in one clause.
+_OF_GAP = 24
 # What it is of may hold 一 in a word (上一年度, 统一标准), never a count: a lone 一 is no number there.
 _NOT_IN_OF_GAP = _NOT_IN_GAP.replace("一", "")
 # 约 and 近 (and qualifiers starting with them: 约为) stand only as words of their own: 节约, 制约,
@@ -172,7 +175,7 @@ def _build() -> _Lexicon:
         # 最高为每年每平方米三元: the rate's denominators may stand between the bound and the amount
         rf"(?:(?P<pre>{_prefix_alternation(before)})(?:{currencies})?(?P<per>(?:每(?:{units}|{_PERIODS}))+)?"
         rf"|(?P<gapped>{_alternation(_GAPPED)})[^{_NOT_IN_GAP}\d\s]{{1,4}}?"
-        rf"|(?P<of>{_prefix_alternation(list(_OF_WHAT))})[^{_NOT_IN_OF_GAP}\d\s]{{1,15}}?的)?"
+        rf"|(?P<of>{_prefix_alternation(list(_OF_WHAT))})[^{_NOT_IN_OF_GAP}\d\s]{{1,{_OF_GAP}}}?的)?"
         rf"(?P<percent>[百千]分之)?"
         rf"(?P<num>{_NUMERAL})"
         rf"(?:(?P<unit1>{units})?{_RANGE_SEPARATOR}(?P<num2>{_NUMERAL}))?"
@@ -457,6 +460,7 @@ def find_metrics(text: str) -> Iterator[Metric]:
     lex = _lexicon()
     spans = lexicon.set_phrase_spans(text)
     found: list[Metric] = []
+    carried: Metric | None = None  # the bounded metric whose bound a list after it shares
     for match in lex.pattern.finditer(text):
         unit, percent = match.group("unit", "percent")
         if not unit and not percent:
@@ -485,17 +489,39 @@ def find_metrics(text: str) -> Iterator[Metric]:
         bare = _full_of_other(text, match, lex)
         start = match.start("num") - (3 if percent else 0) if per or peak or bare else match.start()
         found.extend(_listed_before(text, match, start, lex))
-        found.append(
-            Metric(
-                text=text[start:end],
-                span=Span(start=start, end=end),
-                value=value,
-                high=high,
-                unit=_SHARE_UNITS[percent] if percent and not unit else _canonical(lex, unit),
-                approx=_approx(match, lex, amount.more_than, peak, bare),  # type: ignore[arg-type]
-            )
+        metric = Metric(
+            text=text[start:end],
+            span=Span(start=start, end=end),
+            value=value,
+            high=high,
+            unit=_SHARE_UNITS[percent] if percent and not unit else _canonical(lex, unit),
+            approx=_approx(match, lex, amount.more_than, peak, bare),  # type: ignore[arg-type]
         )
+        inherited = carried is not None and metric.approx is None and _carries_to(text, carried, metric)
+        if inherited:
+            metric = attrs.evolve(metric, approx=carried.approx)  # type: ignore[union-attr]
+        found.append(metric)
+        # a bound written before its number carries on to the numbers listed right after it
+        bound_before = bool((match.group("pre") and not bare) or (gapped and not peak) or match.group("of"))
+        own = bound_before and not match.group("post")
+        carried = metric if metric.approx in _BOUNDS and (own or inherited) else None
     yield from _pair_bounds(text, found)
+
+
+# 不低于本人工资标准的150%、200%、300%支付: a bound written once before a list bounds each number
+# listed right after it on the same unit (a list of plain numbers, nothing else between them).
+_BOUNDS = frozenset(("at_least", "at_most", "more_than", "less_than"))
+_LIST_JOINS = frozenset("、和及或")
+
+
+def _carries_to(text: str, bounded: Metric, metric: Metric) -> bool:
+    """Whether ``metric`` is the next item of a list that starts with the bounded ``bounded``."""
+    return (
+        metric.span.start == bounded.span.end + 1
+        and text[bounded.span.end] in _LIST_JOINS
+        and metric.unit == bounded.unit
+        and bounded.high is None
+    )
 
 
 # 分别提高0.6和1.2个百分点, 分别比上年同期提高0.6和1.2个百分点, 分别为3.5、4.2和5.1万元: after 分别
