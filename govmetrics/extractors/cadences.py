@@ -298,8 +298,9 @@ def find_cadences(text: str) -> Iterator[Cadence]:
         yield cadence
 
 
-# 至少每一个月…进行一次: a floor or a ceiling written before 每 bounds the count after the period
-_BOUND_BEFORE_EVERY = re.compile("(?:" + "|".join(_AT_LEAST + _AT_MOST) + ")$")
+# 至少每一个月…进行一次: a floor or a ceiling written before 每 bounds the count after the period; a
+# modal may stand between them (至少应当每月召开一次: the rule's floor, with its 应当 moved forward)
+_BOUND_BEFORE_EVERY = re.compile("(?P<bound>" + "|".join(_AT_LEAST + _AT_MOST) + ")(?:应当|应该|必须|应|须|需|要|得)?$")
 # 于每月一日至十日限期内，一次缴纳: after an anchor, a window that closes its clause (…内，); the count
 # and the action are in the next clause
 _WINDOW_THEN_CLAUSE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:内|期间)，")
@@ -355,10 +356,10 @@ def _every_period(text: str) -> Iterator[Cadence]:
             if counted is not None:
                 low, high, end, found_activity = counted
                 activity = found_activity or None
-        bound = _BOUND_BEFORE_EVERY.search(text, max(0, start - 4), start)
+        bound = _BOUND_BEFORE_EVERY.search(text, max(0, start - 6), start)
         if bound is not None and low is not None and low == high:
             # 至少每半年进行一次: 至少 before the period bounds the count, once or more each half year
-            low, high = (low, None) if bound.group() in _AT_LEAST else (None, high)
+            low, high = (low, None) if bound.group("bound") in _AT_LEAST else (None, high)
             start = bound.start()
         # 每人每月100元: 每月 divides an amount; 每人每季度调研1次 still counts times, and
         # 每名干部每天要开展走访 names no amount for the period to divide
