@@ -129,6 +129,9 @@ NOT_METRICS = [
     ("打通服务群众最后一公里。", "最后一公里"),
     ("“十四五”以来，养老服务体系加快构建。", "十四五"),
     ("走进千家万户。", "千家万户"),
+    ("全县上下胸怀国内国际两个大局，坚定“四个自信”。", "两个大局, unquoted, after a quoted phrase"),
+    ("调动县乡两个积极性。", "两个积极性"),
+    ("更好利用国内国际两个市场、两种资源。", "two markets, two resources"),
     # grades and levels, addresses and codes
     ("宫大爷二级残疾，入住三甲医院。", "grades"),
     ("5A级景区启动一级响应。", "levels"),
