@@ -423,6 +423,25 @@ def test_a_rounding_after_the_number_wins_over_a_comparison_before_it() -> None:
     assert metrics("增速高于6%上下的预期。") == [("高于6%上下", 6, None, "%", "about")]
 
 
+def test_a_qualifier_after_a_list_after_fenbie_qualifies_each_number() -> None:
+    assert metrics("城乡居民收入分别增长5.5%、6%左右。") == [
+        ("5.5%", Decimal("5.5"), None, "%", "about"),
+        ("6%左右", 6, None, "%", "about"),
+    ]
+    assert metrics("粮食和蔬菜产量分别稳定在120万吨和340万吨以上。") == [
+        ("120万吨", 1200000, None, "吨", "at_least"),
+        ("340万吨以上", 3400000, None, "吨", "at_least"),
+    ]
+
+
+def test_a_qualifier_after_a_list_without_fenbie_is_the_last_numbers_own() -> None:
+    assert metrics("收入增长5.5%、支出增长6%左右。") == [
+        ("5.5%", Decimal("5.5"), None, "%", None),
+        ("6%左右", 6, None, "%", "about"),
+    ]
+    assert metrics("投资增长7%、8%左右。") == [("7%", 7, None, "%", None), ("8%左右", 8, None, "%", "about")]
+
+
 def test_numbers_listed_after_fenbie_share_the_unit_written_once() -> None:
     assert metrics("满意率和办结率较上月分别提高0.8和1.5个百分点。") == [
         ("0.8", Decimal("0.8"), None, "百分点", None),

@@ -505,7 +505,35 @@ def find_metrics(text: str) -> Iterator[Metric]:
         bound_before = bool((match.group("pre") and not bare) or (gapped and not peak) or match.group("of"))
         own = bound_before and not match.group("post")
         carried = metric if metric.approx in _BOUNDS and (own or inherited) else None
+    _share_trailing_qualifier(text, found)
     yield from _pair_bounds(text, found)
+
+
+# 分别增长4.5%、5.5%左右: after 分别 (respectively), a qualifier written once after the last number
+# of a list (左右, 以上) qualifies each number listed, as the unit written once there does.
+_RESPECTIVELY_BEFORE = re.compile(r"分别[\u4e00-\u9fff]{0,12}$")
+
+
+def _share_trailing_qualifier(text: str, metrics: list[Metric]) -> None:
+    """Give the numbers listed after 分别 the qualifier written after the list's last number."""
+    for at in range(len(metrics) - 1, 0, -1):
+        last = metrics[at]
+        if last.approx is None or last.text[:1] not in _NUMERAL_STARTS:
+            continue  # no qualifier, or one written before the number (至少5%), which is its own
+        first = at
+        while (
+            first > 0
+            and metrics[first - 1].approx is None
+            and metrics[first - 1].unit == last.unit
+            and metrics[first - 1].span.end + 1 == metrics[first].span.start
+            and text[metrics[first - 1].span.end] in _LIST_JOINS
+        ):
+            first -= 1
+        if first < at and _RESPECTIVELY_BEFORE.search(
+            text, max(0, metrics[first].span.start - 14), metrics[first].span.start
+        ):
+            for listed in range(first, at):
+                metrics[listed] = attrs.evolve(metrics[listed], approx=last.approx)
 
 
 # 不低于本人工资标准的150%、200%、300%支付: a bound written once before a list bounds each number
