@@ -423,6 +423,22 @@ def test_a_rounding_after_the_number_wins_over_a_comparison_before_it() -> None:
     assert metrics("增速高于6%上下的预期。") == [("高于6%上下", 6, None, "%", "about")]
 
 
+def test_a_class_of_a_scheme_the_text_names_other_classes_of_is_a_grade() -> None:
+    text = "一类、二类危险化学品仓库由省级部门审批。经营三类危险化学品的企业，报县级部门备案。"
+    assert metrics(text) == []
+    assert metrics("第四类特种设备和二类特种设备分开存放。") == []
+
+
+def test_kinds_counted_stay_counts_beside_other_classes() -> None:
+    # the same number written twice, or a longer number ending in another class's digit
+    assert metrics("排查出4类隐患，重点整改四类隐患。") == [("4类", 4, None, "类", None), ("四类", 4, None, "类", None)]
+    assert metrics("将哮喘等6类慢病和肝炎等16类慢病纳入报销。") == [
+        ("6类", 6, None, "类", None),
+        ("16类", 16, None, "类", None),
+    ]
+    assert metrics("口岸分为两类：一类口岸和二类口岸。") == [("两类", 2, None, "类", None)]
+
+
 def test_a_qualifier_after_a_list_after_fenbie_qualifies_each_number() -> None:
     assert metrics("城乡居民收入分别增长5.5%、6%左右。") == [
         ("5.5%", Decimal("5.5"), None, "%", "about"),

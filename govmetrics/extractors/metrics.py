@@ -327,6 +327,24 @@ def _one_after_its_noun(text: str, match: re.Match[str], unit: str | None) -> bo
     )
 
 
+# A class named in a scheme of classes (一类、二类放射性物品 … 三类放射性物品): the text names another
+# class of the same thing, so the number is the class's rank, a grade, not a count of kinds.
+_CLASS_NUMBERS = "一二三四五六七八九123456789"
+_THING_AFTER_CLASS = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _class_of_a_scheme(text: str, match: re.Match[str]) -> bool:
+    """Whether N类 + a noun (N one digit) is one class of a scheme the text also names another
+    class of (not 12类 read as 2类, nor 两类, which only counts)."""
+    num = match.group("num")
+    thing = _THING_AFTER_CLASS.match(text, match.end())
+    if thing is None or len(num) != 1 or num not in _CLASS_NUMBERS:
+        return False
+    rank = _CLASS_NUMBERS.index(num) % 9
+    others = "".join(other for at, other in enumerate(_CLASS_NUMBERS) if at % 9 != rank)
+    return re.search(f"(?<![0-9])[{others}]类{thing.group()}", text) is not None
+
+
 def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tuple[int, int]]) -> bool:
     # Every test returns True, so their order changes nothing: the commonest and cheapest come
     # first (第十条 in a regulation, 2019年 in a report), before the groups are read.
@@ -371,6 +389,8 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True  # 双向8车道: lanes of a road, not truckloads
     num2, mag, more, more2, half, half2 = match.group("num2", "mag", "more", "more2", "half", "half2")
     plain = not (num2 or mag or more or more2 or half or half2)
+    if unit == "类" and plain and not qualified and _class_of_a_scheme(text, match):
+        return True  # 一类、二类…三类放射性物品: the third class of a scheme, not three kinds
     if num in _NOT_COUNTS and plain and not cued and not percent and not _one_after_its_noun(text, match, unit):
         return True  # 一个个, 二类 (but 延长一年 counts one year, and 百分之一 is a share: no article)
     if not num.strip(_BARE_MAGNITUDE) and not (qualified or more or more2 or percent or match.group("post")):
