@@ -18,7 +18,8 @@ A period that divides an amount is a rate, not a cadence: 每月收费150元, �
 reckoned per period (每日加收滞纳金，数额为欠缴部分的百分之一). A time limit is no amount: a duty due
 each period (每年9月30日前下达, 每年3月1日至3月31日提交, 自每月结束之日起10个工作日内报送) is a
 cadence with no count, and so is a yearly action anchored on a festival (每年教师节前表彰).
-至少 or 最多 before 每 bounds the count after the period (至少每半年进行一次: 1, null).
+至少 or 最多 before 每 bounds the count after the period (至少每半年进行一次: 1, null), with a modal
+between them too (至少应当每月召开一次).
 
 The period becomes an ISO 8601 duration (每两周 P2W, 每旬 P10D, 每半月 P15D, 每季度 P3M, 每半年 P6M). The count
 gives ``min_times``/``max_times``: 至少/不少于 make a floor, 最多/不超过 a ceiling, 1~2次 a range, a

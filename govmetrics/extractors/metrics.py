@@ -17,7 +17,10 @@ bound reads as its meaning (不得超过 at_most, 不得少于 at_least). A lowe
 written one after the other on the same unit (2万元以上10万元以下, 不低于60%不高于80%) are one range.
 满 before a length of time or an age is a threshold reached, at_least (工作年限满十年的, 已满六十周岁;
 未满 and 不满 are less_than), and a bound may stand before what a share is of (不得低于职工上一年度月
-平均工资的5%). A rounding after the number (左右) wins over a comparison before it.
+平均工资的5%; what it is of may be a long 的-phrase, within its clause). A rounding after the number
+(左右) wins over a comparison before it. The number alone or with 以上 (2名或者2名以上) is one lower
+bound. A bound written once before a list (不低于…的150%、200%、300%) bounds each listed number; after
+分别, a qualifier written once after the list's last number (分别增长4.5%、5.5%左右) qualifies each.
 
 A length of time is a metric when it reads as one: a number of years in Chinese numerals after a
 word of duration or a bound (延长三年, 不少于五年; 三年行动 alone names a programme), and a number
@@ -37,7 +40,8 @@ The exclusions, each a rule about how Chinese news writes numbers that are not q
   its span when the resolution step runs (see :mod:`govmetrics.resolve`).
 * A numeral right after a clock hour (9时30分) is a time; after a Latin letter (PM2.5, G20), a code.
 * A lone 一 before a classifier is an article (一个个, 一对空巢老人), not a count of one; a lone
-  二 is a category (二类), since Chinese counts two with 两.
+  二 is a category (二类), since Chinese counts two with 两. N类 before a noun the text also names
+  another class of (一类、二类…三类放射性物品) is a class's rank, not a count of kinds.
 * A bare magnitude (万人, 百家) is idiom unless qualified: 万余人 and 近千人 do count.
 * A Chinese numeral, a unit, one character and a place word (三间房社区) name a place.
 * A numeral inside a set phrase (四套班子, 千家万户, 二次供水) or a short quoted name (“四有”标准)
