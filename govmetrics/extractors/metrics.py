@@ -526,9 +526,7 @@ def find_metrics(text: str) -> Iterator[Metric]:
             metric = attrs.evolve(metric, approx=carried.approx)  # type: ignore[union-attr]
         found.append(metric)
         # a bound written before its number carries on to the numbers listed right after it
-        bound_before = bool((match.group("pre") and not bare) or (gapped and not peak) or match.group("of"))
-        own = bound_before and not match.group("post")
-        carried = metric if metric.approx in _BOUNDS and (own or inherited) else None
+        carried = metric if metric.approx in _BOUNDS and (inherited or _bound_before(match, bare, peak)) else None
     _share_trailing_qualifier(text, found)
     yield from _pair_bounds(text, found)
 
@@ -564,6 +562,12 @@ def _share_trailing_qualifier(text: str, metrics: list[Metric]) -> None:
 # listed right after it on the same unit (a list of plain numbers, nothing else between them).
 _BOUNDS = frozenset(("at_least", "at_most", "more_than", "less_than"))
 _LIST_JOINS = frozenset("、和及或")
+
+
+def _bound_before(match: re.Match[str], bare: bool, peak: bool) -> bool:
+    """Whether the match's bound is written before its number (至少3人, 不低于…的150%), not after."""
+    pre, gapped, of, post = match.group("pre", "gapped", "of", "post")
+    return bool((pre and not bare) or (gapped and not peak) or of) and not post
 
 
 def _carries_to(text: str, bounded: Metric, metric: Metric) -> bool:
