@@ -43,7 +43,7 @@ _SHORT_NUMBER_BEHIND = re.compile(r"(?<!\d)\d{1,3}$")
 # 发布时间:2019-09-20 1-8月: a finished numeric date (year, month and day with one separator) or a
 # clock time (10:30) is a whole; the number after the space starts something new. Split numbers
 # (5 6 个) never end in such a date, so they still join.
-_DATE_OR_CLOCK_BEHIND = re.compile(r"(?:(?<!\d)\d{4}([-/.])\d{1,2}\1\d{2}|(?<!\d)\d{1,2}[:：]\d{2})$")
+_DATE_OR_CLOCK_BEHIND = re.compile(r"\d(?:\d{3}([-/.])\d{1,2}\1\d{2}|\d?[:：]\d{2})$")
 _CLOSERS = frozenset("。！？!?；;：:…”’」』）)】")
 
 

@@ -346,7 +346,11 @@ def _class_of_a_scheme(text: str, match: re.Match[str]) -> bool:
         return False
     rank = _CLASS_NUMBERS.index(num) % 9
     others = "".join(other for at, other in enumerate(_CLASS_NUMBERS) if at % 9 != rank)
-    return re.search(f"(?<![0-9])[{others}]类{thing.group()}", text) is not None
+    # the scan starts with a plain character class; the digit before (12类 is no 2类) is read after
+    return any(
+        not text[found.start() - 1 : found.start()].isdigit()
+        for found in re.finditer(f"[{others}]类{thing.group()}", text)
+    )
 
 
 def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tuple[int, int]]) -> bool:
