@@ -12,7 +12,8 @@ The rules:
   (二级残疾 / 常年饱受) leaves one. Before a story's dateline (本报讯) it stays as one ``\\n``.
 * Spaces between two CJK characters, two digits, or a CJK character and a digit go (so
   ``PM2.5 浓度`` becomes ``PM2.5浓度``), except between a short number and a year
-  (``图1 2005-2009年`` stays, or it would read 12005); elsewhere a run of spaces becomes one space (``APP 下载``,
+  (``图1 2005-2009年`` stays, or it would read 12005) and after a finished numeric date or a clock
+  time (``2019-09-20 1-8月``, ``10:30 5名``); elsewhere a run of spaces becomes one space (``APP 下载``,
   ``air quality``). A line break between two Latin letters becomes a space too.
 * Characters stay as written. Full-width digits (``１２３``) are not folded to ASCII here: a
   record's ``text`` is then the source as a reader (and ANNOTATION.md) sees it, and the parsers,
@@ -39,6 +40,10 @@ _CLOCK_AHEAD = re.compile(r"\d{1,2}[:：]\d{2}")
 # the space, so they still join.
 _YEAR_AHEAD = re.compile(r"(?:19|20)\d{2}(?:年|[-—–~～至到])")
 _SHORT_NUMBER_BEHIND = re.compile(r"(?<!\d)\d{1,3}$")
+# 发布时间:2019-09-20 1-8月: a finished numeric date (year, month and day with one separator) or a
+# clock time (10:30) is a whole; the number after the space starts something new. Split numbers
+# (5 6 个) never end in such a date, so they still join.
+_DATE_OR_CLOCK_BEHIND = re.compile(r"\d(?:\d{3}([-/.])\d{1,2}\1\d{2}|\d?[:：]\d{2})$")
 _CLOSERS = frozenset("。！？!?；;：:…”’」』）)】")
 
 
@@ -110,6 +115,9 @@ def clean_text(raw: str) -> CleanText:
             and _SHORT_NUMBER_BEHIND.search(raw[max(0, start - 4) : start])
         ):
             kept, at = " ", start + gap.index(" ") if " " in gap else start  # 图1 2005-2009年
+        elif before.isdigit() and after.isdigit() and _DATE_OR_CLOCK_BEHIND.search(raw[max(0, start - 10) : start]):
+            # 2019-09-20 1-8月; a page's date line then the story's first line keeps its break
+            kept, at = ("\n", _first_of(raw, start, end, "\n\r")) if breaks else (" ", _first_of(raw, start, end, " "))
         elif breaks == 0 and not (_joins_tightly(before) and _joins_tightly(after)):
             kept, at = " ", _first_of(raw, start, end, " ")
         elif breaks == 1 and before.isascii() and after.isascii() and before.isalpha() and after.isalpha():

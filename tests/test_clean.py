@@ -126,6 +126,36 @@ class TestSpaces:
     def test_split_numbers_still_join(self, raw: str, text: str) -> None:
         assert cleaned(raw) == text
 
+    @pytest.mark.parametrize(
+        ("raw", "text"),
+        [
+            ("更新日期:2021-03-15 1-2月,全县", "更新日期:2021-03-15 1-2月,全县"),
+            ("2021/03/15 5个乡镇", "2021/03/15 5个乡镇"),
+            ("2021.3.15 12名", "2021.3.15 12名"),
+            ("09:30 3名委员", "09:30 3名委员"),
+            ("发布日期:2021-03-15\n1-2月,全县", "发布日期:2021-03-15\n1-2月,全县"),  # a date line, then the story
+        ],
+    )
+    def test_a_finished_date_or_clock_time_stays_apart_from_the_number_after_it(self, raw: str, text: str) -> None:
+        assert cleaned(raw) == text
+
+    @pytest.mark.parametrize(
+        ("raw", "text"),
+        [
+            ("2021-03-1 5日", "2021-03-15日"),  # the day is still being written
+            ("共13.1 5万元", "共13.15万元"),  # a decimal is no date
+        ],
+    )
+    def test_an_unfinished_date_still_joins(self, raw: str, text: str) -> None:
+        assert cleaned(raw) == text
+
+    def test_a_page_date_and_a_month_span_after_it_are_both_dates(self) -> None:
+        result = govmetrics.extract("发稿时间:2021-03-15 1-2月,全县完成投资4亿元。", published="2021-03-15")
+        assert [(d.text, str(d.start), str(d.end)) for d in result.dates] == [
+            ("2021-03-15", "2021-03-15", "2021-03-15"),
+            ("1-2月", "2021-01-01", "2021-02-28"),
+        ]
+
     def test_a_figure_caption_gives_a_span_of_years_and_no_metric(self) -> None:
         result = govmetrics.extract("图4 2012-2016年全市生产总值及其增长速度", published="2017-03-01")
         assert [(d.text, d.start.year, d.end.year) for d in result.dates if d.start and d.end] == [

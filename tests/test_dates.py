@@ -315,3 +315,39 @@ def test_a_gapped_since_belongs_to_the_date_right_before_it() -> None:
     found = dates("预计8月3日至5日全县将出现今年以来最强降雨。", published="2020-08-01")
     assert found[0] == ("8月3日至5日", D(2020, 8, 3), D(2020, 8, 5), "day", None)
     assert found[1][0] == "今年以来" and found[1][4] == "since"
+
+
+def test_a_yearless_date_after_a_year_opening_its_paragraph_is_in_that_year() -> None:
+    # a review published early in the next year: the paragraph speaks of the year it opened with
+    text = "过去的2024年，是全市发展极不平凡的一年。4月8日至9日，省委主要领导来我市调研。"
+    assert dates(text, "2025-01-20")[1] == ("4月8日至9日", D(2024, 4, 8), D(2024, 4, 9), "day", None)
+    # 年初 reads the same way
+    text = "2023年，全县经济稳中有进，全面完成年初确定的目标任务。"
+    assert dates(text, "2024-02-01")[1] == ("年初", D(2023, 1, 1), D(2023, 1, 1), "day", None)
+
+
+def test_the_year_of_a_paragraph_ends_with_it_or_with_another_year() -> None:
+    # a new paragraph may be another story: the nearest year again
+    text = "2018年，全区改造老旧小区12个。\n本报讯 7月9日，区委召开会议。"
+    assert dates(text, "2019-07-16")[-1] == ("7月9日", D(2019, 7, 9), D(2019, 7, 9), "day", None)
+    # a year written after it moves the paragraph on
+    text = "2018年，全区改造小区12个，2019年计划改造20个，7月9日已全部开工。"
+    assert dates(text, "2019-07-16")[-1] == ("7月9日", D(2019, 7, 9), D(2019, 7, 9), "day", None)
+    # a year that qualifies a figure (2018年的) opens no statement
+    text = "比2018年的水平提高一成，7月9日通过验收。"
+    assert dates(text, "2019-07-16")[-1] == ("7月9日", D(2019, 7, 9), D(2019, 7, 9), "day", None)
+
+
+def test_a_yearless_deadline_long_past_is_the_next_one() -> None:
+    # a plan published in spring: a deadline in late autumn is this year's, not last year's
+    text = "各乡镇要在4月底前完成摸底，10月底前完成全部改造任务。"
+    assert dates(text, "2023-03-10") == [
+        ("4月底前", D(2023, 4, 30), D(2023, 4, 30), "day", "until"),
+        ("10月底前", D(2023, 10, 31), D(2023, 10, 31), "day", "until"),
+    ]
+    # a deadline just passed (within a month) is the one the story reports on
+    assert dates("全区已于7月5日前完成排查。", "2019-07-16") == [
+        ("7月5日前", D(2019, 7, 5), D(2019, 7, 5), "day", "until")
+    ]
+    # 截至 reports a state up to a date: it stays the nearest
+    assert dates("截至11月底，全县完成投资8亿元。", "2023-03-10")[0][1] == D(2022, 11, 30)

@@ -129,6 +129,9 @@ NOT_METRICS = [
     ("打通服务群众最后一公里。", "最后一公里"),
     ("“十四五”以来，养老服务体系加快构建。", "十四五"),
     ("走进千家万户。", "千家万户"),
+    ("全县上下胸怀国内国际两个大局，坚定“四个自信”。", "两个大局, unquoted, after a quoted phrase"),
+    ("调动县乡两个积极性。", "两个积极性"),
+    ("更好利用国内国际两个市场、两种资源。", "two markets, two resources"),
     # grades and levels, addresses and codes
     ("宫大爷二级残疾，入住三甲医院。", "grades"),
     ("5A级景区启动一级响应。", "levels"),
@@ -314,6 +317,21 @@ FULL_THRESHOLDS = [
     # the same bound written twice, joined by 和 or 或, is one bound
     ("缴费年限满十五年和十五年以上的，按月领取。", [("满十五年和十五年以上", 15, None, "年", "at_least")]),
 ]
+# The number or more, written as the number alone, 或(者)/和, then the number with 以上: one lower bound.
+NUMBER_OR_MORE = [
+    ("现场检查由３名或者３名以上监督人员进行。", [("３名或者３名以上", 3, None, "名", "at_least")]),
+    ("每组配备2人或2人以上。", [("2人或2人以上", 2, None, "人", "at_least")]),
+    ("连续出现两次和两次以上的，予以通报。", [("两次和两次以上", 2, None, "次", "at_least")]),
+    # two different numbers are two amounts
+    ("配备1名或者3名以上联络员。", [("1名", 1, None, "名", None), ("3名以上", 3, None, "名", "at_least")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBER_OR_MORE, ids=[t for t, _ in NUMBER_OR_MORE])
+def test_the_number_or_the_number_and_more_is_one_lower_bound(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert metrics(text) == expected
+
+
 FULL_NOT_A_BOUND = [
     ("积分满100分。", [("100分", 100, None, "分", None)]),
     # a threshold reached as a moment: the time from which something holds, no bound
@@ -342,11 +360,55 @@ BOUNDS_ON_A_SHARE = [
     ("管理费不超过项目总投资的2%。", [("不超过项目总投资的2%", 2, None, "%", "at_most")]),
     ("自筹资金不少于总投资的30%。", [("不少于总投资的30%", 30, None, "%", "at_least")]),
     ("缴存比例不得低于职工上一年度月工资的8%。", [("不得低于职工上一年度月工资的8%", 8, None, "%", "at_least")]),
+    # what it is of may be a long 的-phrase, itself holding 的
+    (
+        "夜班津贴按不低于聘用合同约定的职工本人日工资基数的120%发放。",
+        [("不低于聘用合同约定的职工本人日工资基数的120%", 120, None, "%", "at_least")],
+    ),
+]
+# The bound stays inside its clause: after a comma, 的 and a share start a new statement.
+SHARE_BOUND_ENDS_AT_THE_CLAUSE = [
+    ("投入不低于去年，占全市总投入的40%。", [("40%", 40, None, "%", None)]),
+    ("增幅不低于全省平均水平；农民收入占全市的35%。", [("35%", 35, None, "%", None)]),
+]
+# A bound written once before a list of numbers bounds each of them.
+BOUND_BEFORE_A_LIST = [
+    (
+        "分别按不低于本人计时工资单价的160%、210%、310%结算。",
+        [
+            ("不低于本人计时工资单价的160%", 160, None, "%", "at_least"),
+            ("210%", 210, None, "%", "at_least"),
+            ("310%", 310, None, "%", "at_least"),
+        ],
+    ),
+    (
+        "存款和贷款余额分别突破6万亿元、7万亿元。",
+        [("突破6万亿元", 6000000000000, None, "元", "more_than"), ("7万亿元", 7000000000000, None, "元", "more_than")],
+    ),
+    (
+        "覆盖率分别超过96%和91%。",
+        [("超过96%", 96, None, "%", "more_than"), ("91%", 91, None, "%", "more_than")],
+    ),
+    # a number after the list's end, or on another unit, is a plain amount
+    ("至少3名委员、5个部门参加。", [("至少3名", 3, None, "名", "at_least"), ("5个", 5, None, "个", None)]),
+    ("增长超过8%，其中农业增长5%。", [("超过8%", 8, None, "%", "more_than"), ("5%", 5, None, "%", None)]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), BOUNDS_ON_A_SHARE, ids=[t for t, _ in BOUNDS_ON_A_SHARE])
 def test_a_bound_before_what_a_share_is_of_bounds_the_share(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert metrics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), SHARE_BOUND_ENDS_AT_THE_CLAUSE, ids=[t for t, _ in SHARE_BOUND_ENDS_AT_THE_CLAUSE]
+)
+def test_a_bound_on_a_share_ends_at_its_clause(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert metrics(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), BOUND_BEFORE_A_LIST, ids=[t for t, _ in BOUND_BEFORE_A_LIST])
+def test_a_bound_before_a_list_bounds_each_listed_number(text: str, expected: list[tuple[object, ...]]) -> None:
     assert metrics(text) == expected
 
 
@@ -359,6 +421,41 @@ def test_one_after_percent_is_a_share_not_an_article() -> None:
 def test_a_rounding_after_the_number_wins_over_a_comparison_before_it() -> None:
     assert metrics("物价涨幅低于4%左右的调控目标。") == [("低于4%左右", 4, None, "%", "about")]
     assert metrics("增速高于6%上下的预期。") == [("高于6%上下", 6, None, "%", "about")]
+
+
+def test_a_class_of_a_scheme_the_text_names_other_classes_of_is_a_grade() -> None:
+    text = "一类、二类危险化学品仓库由省级部门审批。经营三类危险化学品的企业，报县级部门备案。"
+    assert metrics(text) == []
+    assert metrics("第四类特种设备和二类特种设备分开存放。") == []
+
+
+def test_kinds_counted_stay_counts_beside_other_classes() -> None:
+    # the same number written twice, or a longer number ending in another class's digit
+    assert metrics("排查出4类隐患，重点整改四类隐患。") == [("4类", 4, None, "类", None), ("四类", 4, None, "类", None)]
+    assert metrics("将哮喘等6类慢病和肝炎等16类慢病纳入报销。") == [
+        ("6类", 6, None, "类", None),
+        ("16类", 16, None, "类", None),
+    ]
+    assert metrics("口岸分为两类：一类口岸和二类口岸。") == [("两类", 2, None, "类", None)]
+
+
+def test_a_qualifier_after_a_list_after_fenbie_qualifies_each_number() -> None:
+    assert metrics("城乡居民收入分别增长5.5%、6%左右。") == [
+        ("5.5%", Decimal("5.5"), None, "%", "about"),
+        ("6%左右", 6, None, "%", "about"),
+    ]
+    assert metrics("粮食和蔬菜产量分别稳定在120万吨和340万吨以上。") == [
+        ("120万吨", 1200000, None, "吨", "at_least"),
+        ("340万吨以上", 3400000, None, "吨", "at_least"),
+    ]
+
+
+def test_a_qualifier_after_a_list_without_fenbie_is_the_last_numbers_own() -> None:
+    assert metrics("收入增长5.5%、支出增长6%左右。") == [
+        ("5.5%", Decimal("5.5"), None, "%", None),
+        ("6%左右", 6, None, "%", "about"),
+    ]
+    assert metrics("投资增长7%、8%左右。") == [("7%", 7, None, "%", None), ("8%左右", 8, None, "%", "about")]
 
 
 def test_numbers_listed_after_fenbie_share_the_unit_written_once() -> None:

@@ -18,7 +18,8 @@ A period that divides an amount is a rate, not a cadence: 每月收费150元, �
 reckoned per period (每日加收滞纳金，数额为欠缴部分的百分之一). A time limit is no amount: a duty due
 each period (每年9月30日前下达, 每年3月1日至3月31日提交, 自每月结束之日起10个工作日内报送) is a
 cadence with no count, and so is a yearly action anchored on a festival (每年教师节前表彰).
-至少 or 最多 before 每 bounds the count after the period (至少每半年进行一次: 1, null).
+至少 or 最多 before 每 bounds the count after the period (至少每半年进行一次: 1, null), with a modal
+between them too (至少应当每月召开一次).
 
 The period becomes an ISO 8601 duration (每两周 P2W, 每旬 P10D, 每半月 P15D, 每季度 P3M, 每半年 P6M). The count
 gives ``min_times``/``max_times``: 至少/不少于 make a floor, 最多/不超过 a ceiling, 1~2次 a range, a
@@ -298,8 +299,9 @@ def find_cadences(text: str) -> Iterator[Cadence]:
         yield cadence
 
 
-# 至少每一个月…进行一次: a floor or a ceiling written before 每 bounds the count after the period
-_BOUND_BEFORE_EVERY = re.compile("(?:" + "|".join(_AT_LEAST + _AT_MOST) + ")$")
+# 至少每一个月…进行一次: a floor or a ceiling written before 每 bounds the count after the period; a
+# modal may stand between them (至少应当每月召开一次: the rule's floor, with its 应当 moved forward)
+_BOUND_BEFORE_EVERY = re.compile("(?P<bound>" + "|".join(_AT_LEAST + _AT_MOST) + ")(?:应当|应该|必须|应|须|需|要|得)?$")
 # 于每月一日至十日限期内，一次缴纳: after an anchor, a window that closes its clause (…内，); the count
 # and the action are in the next clause
 _WINDOW_THEN_CLAUSE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:内|期间)，")
@@ -355,10 +357,10 @@ def _every_period(text: str) -> Iterator[Cadence]:
             if counted is not None:
                 low, high, end, found_activity = counted
                 activity = found_activity or None
-        bound = _BOUND_BEFORE_EVERY.search(text, max(0, start - 4), start)
+        bound = _BOUND_BEFORE_EVERY.search(text, max(0, start - 6), start)
         if bound is not None and low is not None and low == high:
             # 至少每半年进行一次: 至少 before the period bounds the count, once or more each half year
-            low, high = (low, None) if bound.group() in _AT_LEAST else (None, high)
+            low, high = (low, None) if bound.group("bound") in _AT_LEAST else (None, high)
             start = bound.start()
         # 每人每月100元: 每月 divides an amount; 每人每季度调研1次 still counts times, and
         # 每名干部每天要开展走访 names no amount for the period to divide

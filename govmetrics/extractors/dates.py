@@ -7,13 +7,14 @@ words (去年11月15日正式供暖以来, 11月15日供暖前) still belongs to
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 import attrs
 
-from govmetrics.calendar import DATE_PATTERN, DateError, gapped_relation, resolve_match
+from govmetrics.calendar import DATE_PATTERN, CalendarValue, DateError, gapped_relation, resolve_match
 from govmetrics.extractors.metrics import is_day_count
 from govmetrics.hookspecs import hookimpl
 from govmetrics.models import Article, DateMention, Span
@@ -81,6 +82,39 @@ def value_needs_no_prefix(match: re.Match[str]) -> bool:
 
 #: Dates that place a month: a day of the month named alone after one of them is in its month.
 _NAMES_A_MONTH = frozenset(("day", "ten_days", "month"))
+#: What follows a year that opens a statement about that year (2025年，… / 2022年,…).
+_TOPIC_MARKS = ("，", ",")
+#: Suffixes that make a date a deadline: the time by which something is to be done.
+_DEADLINE_SUFFIXES = frozenset(("前", "之前", "以前"))
+#: How far before publication a yearless deadline may lie and still be read in its nearest year.
+_DEADLINE_PAST = dt.timedelta(days=31)
+
+
+def _in_year(value: CalendarValue, year: int) -> CalendarValue:
+    """``value`` (read with an inferred year) moved to ``year``; unchanged if that names no day (2月29日)."""
+    if value.start is None or value.end is None or value.start.year == year:
+        return value
+    shift = year - value.start.year
+    try:
+        start = value.start.replace(year=value.start.year + shift)
+        end = value.end.replace(year=value.end.year + shift)
+    except ValueError:
+        return value
+    return attrs.evolve(value, start=start, end=end)
+
+
+def _story_year(text: str, match: re.Match[str], value: CalendarValue, end: int) -> int | None:
+    """The year a statement opens with (2025年，是…一年 / 2022年,全县…): written in full as a
+    whole year and followed by a comma, it is the year the paragraph then speaks of."""
+    if (
+        value.year_inferred
+        or value.granularity != "year"
+        or value.start is None
+        or not match.group()[:1].isdigit()
+        or not text.startswith(_TOPIC_MARKS, end)
+    ):
+        return None
+    return value.start.year
 
 
 def find_dates(article: Article) -> Iterator[DateMention]:
@@ -90,12 +124,20 @@ def find_dates(article: Article) -> Iterator[DateMention]:
     before it that lies within one month (11月5日 … 6日上午 is 11月6日, whenever the story was
     published); with none, the month that puts it nearest the publication date.
 
+    A date with no year, in a paragraph that opened a statement with a year written in full
+    (刚刚过去的2025年，是…一年。3月19日至20日… / 2022年，全县…), is in that year: the paragraph
+    speaks of it, which the publication date (2026-02 for a review of 2025) does not say. A date
+    written with another year ends that. A deadline with no year (11月底前完成) that would lie
+    more than a month before publication is the next one: a time limit is still to come.
+
     A date that qualifies a figure or a noun with 的 (由2010年底的58%提高到今年4月底的87.5%) tells
     when a figure stood, not when the story's events happen: it sets no month for a day named
     alone after it (28日下午 in a story of May 27–28 is May 28).
     """
     text = article.text
     month_of = None
+    story_year: int | None = None  # the year the current paragraph opened a statement with
+    story_at = 0  # where that year was named
     for match in DATE_PATTERN.finditer(text):
         start, end = match.span()
         if start == end or (start and text[start - 1] in _GLUED_BEFORE) or _before_something(text, match):
@@ -112,6 +154,23 @@ def find_dates(article: Article) -> Iterator[DateMention]:
             value = resolve_match(match, article.published, month_of)
         except DateError:
             continue  # 2月30日, 13月: looks like a date, names none
+        if story_year is not None and text.find("\n", story_at, start) >= 0:
+            story_year = None  # a new paragraph, perhaps a new story
+        if value.year_inferred and story_year is not None:
+            value = _in_year(value, story_year)
+        elif value.year_inferred and match.group("suf") in _DEADLINE_SUFFIXES and article.published is not None:
+            if value.end is not None and value.end < article.published - _DEADLINE_PAST:
+                value = _in_year(value, value.end.year + 1)
+        elif (opened := _story_year(text, match, value, end)) is not None:
+            story_year, story_at = opened, end
+        elif (
+            story_year is not None
+            and not value.year_inferred
+            and match.group()[:1].isdigit()
+            and value.start is not None
+            and value.start.year != story_year
+        ):
+            story_year = None  # a date written with another year: the paragraph moved on
         if value.relation is None and not match.group("suf") and match.group() not in _BARE_RELATIVE_YEARS:
             gapped = gapped_relation(text, end)
             if gapped is not None:

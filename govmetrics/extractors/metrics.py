@@ -17,7 +17,10 @@ bound reads as its meaning (不得超过 at_most, 不得少于 at_least). A lowe
 written one after the other on the same unit (2万元以上10万元以下, 不低于60%不高于80%) are one range.
 满 before a length of time or an age is a threshold reached, at_least (工作年限满十年的, 已满六十周岁;
 未满 and 不满 are less_than), and a bound may stand before what a share is of (不得低于职工上一年度月
-平均工资的5%). A rounding after the number (左右) wins over a comparison before it.
+平均工资的5%; what it is of may be a long 的-phrase, within its clause). A rounding after the number
+(左右) wins over a comparison before it. The number alone or with 以上 (2名或者2名以上) is one lower
+bound. A bound written once before a list (不低于…的150%、200%、300%) bounds each listed number; after
+分别, a qualifier written once after the list's last number (分别增长4.5%、5.5%左右) qualifies each.
 
 A length of time is a metric when it reads as one: a number of years in Chinese numerals after a
 word of duration or a bound (延长三年, 不少于五年; 三年行动 alone names a programme), and a number
@@ -37,7 +40,8 @@ The exclusions, each a rule about how Chinese news writes numbers that are not q
   its span when the resolution step runs (see :mod:`govmetrics.resolve`).
 * A numeral right after a clock hour (9时30分) is a time; after a Latin letter (PM2.5, G20), a code.
 * A lone 一 before a classifier is an article (一个个, 一对空巢老人), not a count of one; a lone
-  二 is a category (二类), since Chinese counts two with 两.
+  二 is a category (二类), since Chinese counts two with 两. N类 before a noun the text also names
+  another class of (一类、二类…三类放射性物品) is a class's rank, not a count of kinds.
 * A bare magnitude (万人, 百家) is idiom unless qualified: 万余人 and 近千人 do count.
 * A Chinese numeral, a unit, one character and a place word (三间房社区) name a place.
 * A numeral inside a set phrase (四套班子, 千家万户, 二次供水) or a short quoted name (“四有”标准)
@@ -77,6 +81,9 @@ _GAPPED = ("至少", "最多", "最少", "最高")
 # 不得低于职工上一年度月平均工资的5%, 不超过项目总投资的30%.
 _OF_WHAT = ("约占", "约为", "不低于", "不高于", "不超过", "不少于", "不得低于", "不得超过", "不得少于", "不得高于")
 _NOT_IN_GAP = CN_NUMERAL_CHARS + "，。；、！？：（）“”《》\n"
+# What a share is of may be a long 的-phrase (不低于劳动合同规定的劳动者本人小时工资标准的150%): the gap
+# holds no numeral and no clause mark, so the bound and its number stay in one clause.
+_OF_GAP = 24
 # What it is of may hold 一 in a word (上一年度, 统一标准), never a count: a lone 一 is no number there.
 _NOT_IN_OF_GAP = _NOT_IN_GAP.replace("一", "")
 # 约 and 近 (and qualifiers starting with them: 约为) stand only as words of their own: 节约, 制约,
@@ -172,7 +179,7 @@ def _build() -> _Lexicon:
         # 最高为每年每平方米三元: the rate's denominators may stand between the bound and the amount
         rf"(?:(?P<pre>{_prefix_alternation(before)})(?:{currencies})?(?P<per>(?:每(?:{units}|{_PERIODS}))+)?"
         rf"|(?P<gapped>{_alternation(_GAPPED)})[^{_NOT_IN_GAP}\d\s]{{1,4}}?"
-        rf"|(?P<of>{_prefix_alternation(list(_OF_WHAT))})[^{_NOT_IN_OF_GAP}\d\s]{{1,15}}?的)?"
+        rf"|(?P<of>{_prefix_alternation(list(_OF_WHAT))})[^{_NOT_IN_OF_GAP}\d\s]{{1,{_OF_GAP}}}?的)?"
         rf"(?P<percent>[百千]分之)?"
         rf"(?P<num>{_NUMERAL})"
         rf"(?:(?P<unit1>{units})?{_RANGE_SEPARATOR}(?P<num2>{_NUMERAL}))?"
@@ -324,6 +331,28 @@ def _one_after_its_noun(text: str, match: re.Match[str], unit: str | None) -> bo
     )
 
 
+# A class named in a scheme of classes (一类、二类放射性物品 … 三类放射性物品): the text names another
+# class of the same thing, so the number is the class's rank, a grade, not a count of kinds.
+_CLASS_NUMBERS = "一二三四五六七八九123456789"
+_THING_AFTER_CLASS = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _class_of_a_scheme(text: str, match: re.Match[str]) -> bool:
+    """Whether N类 + a noun (N one digit) is one class of a scheme the text also names another
+    class of (not 12类 read as 2类, nor 两类, which only counts)."""
+    num = match.group("num")
+    thing = _THING_AFTER_CLASS.match(text, match.end())
+    if thing is None or len(num) != 1 or num not in _CLASS_NUMBERS:
+        return False
+    rank = _CLASS_NUMBERS.index(num) % 9
+    others = "".join(other for at, other in enumerate(_CLASS_NUMBERS) if at % 9 != rank)
+    # the scan starts with a plain character class; the digit before (12类 is no 2类) is read after
+    return any(
+        not text[found.start() - 1 : found.start()].isdigit()
+        for found in re.finditer(f"[{others}]类{thing.group()}", text)
+    )
+
+
 def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tuple[int, int]]) -> bool:
     # Every test returns True, so their order changes nothing: the commonest and cheapest come
     # first (第十条 in a regulation, 2019年 in a report), before the groups are read.
@@ -368,6 +397,8 @@ def _is_excluded(text: str, match: re.Match[str], lex: _Lexicon, spans: list[tup
         return True  # 双向8车道: lanes of a road, not truckloads
     num2, mag, more, more2, half, half2 = match.group("num2", "mag", "more", "more2", "half", "half2")
     plain = not (num2 or mag or more or more2 or half or half2)
+    if unit == "类" and plain and not qualified and _class_of_a_scheme(text, match):
+        return True  # 一类、二类…三类放射性物品: the third class of a scheme, not three kinds
     if num in _NOT_COUNTS and plain and not cued and not percent and not _one_after_its_noun(text, match, unit):
         return True  # 一个个, 二类 (but 延长一年 counts one year, and 百分之一 is a share: no article)
     if not num.strip(_BARE_MAGNITUDE) and not (qualified or more or more2 or percent or match.group("post")):
@@ -457,6 +488,7 @@ def find_metrics(text: str) -> Iterator[Metric]:
     lex = _lexicon()
     spans = lexicon.set_phrase_spans(text)
     found: list[Metric] = []
+    carried: Metric | None = None  # the bounded metric whose bound a list after it shares
     for match in lex.pattern.finditer(text):
         unit, percent = match.group("unit", "percent")
         if not unit and not percent:
@@ -485,17 +517,71 @@ def find_metrics(text: str) -> Iterator[Metric]:
         bare = _full_of_other(text, match, lex)
         start = match.start("num") - (3 if percent else 0) if per or peak or bare else match.start()
         found.extend(_listed_before(text, match, start, lex))
-        found.append(
-            Metric(
-                text=text[start:end],
-                span=Span(start=start, end=end),
-                value=value,
-                high=high,
-                unit=_SHARE_UNITS[percent] if percent and not unit else _canonical(lex, unit),
-                approx=_approx(match, lex, amount.more_than, peak, bare),  # type: ignore[arg-type]
-            )
+        metric = Metric(
+            text=text[start:end],
+            span=Span(start=start, end=end),
+            value=value,
+            high=high,
+            unit=_SHARE_UNITS[percent] if percent and not unit else _canonical(lex, unit),
+            approx=_approx(match, lex, amount.more_than, peak, bare),  # type: ignore[arg-type]
         )
+        inherited = carried is not None and metric.approx is None and _carries_to(text, carried, metric)
+        if inherited:
+            metric = attrs.evolve(metric, approx=carried.approx)  # type: ignore[union-attr]
+        found.append(metric)
+        # a bound written before its number carries on to the numbers listed right after it
+        carried = metric if metric.approx in _BOUNDS and (inherited or _bound_before(match, bare, peak)) else None
+    _share_trailing_qualifier(text, found)
     yield from _pair_bounds(text, found)
+
+
+# 分别增长4.5%、5.5%左右: after 分别 (respectively), a qualifier written once after the last number
+# of a list (左右, 以上) qualifies each number listed, as the unit written once there does.
+_RESPECTIVELY_BEFORE = re.compile(r"分别[\u4e00-\u9fff]{0,12}$")
+
+
+def _share_trailing_qualifier(text: str, metrics: list[Metric]) -> None:
+    """Give the numbers listed after 分别 the qualifier written after the list's last number."""
+    for at in range(len(metrics) - 1, 0, -1):
+        last = metrics[at]
+        if last.approx is None or last.text[:1] not in _NUMERAL_STARTS:
+            continue  # no qualifier, or one written before the number (至少5%), which is its own
+        first = at
+        while (
+            first > 0
+            and metrics[first - 1].approx is None
+            and metrics[first - 1].unit == last.unit
+            and metrics[first - 1].span.end + 1 == metrics[first].span.start
+            and text[metrics[first - 1].span.end] in _LIST_JOINS
+        ):
+            first -= 1
+        if first < at and _RESPECTIVELY_BEFORE.search(
+            text, max(0, metrics[first].span.start - 14), metrics[first].span.start
+        ):
+            for listed in range(first, at):
+                metrics[listed] = attrs.evolve(metrics[listed], approx=last.approx)
+
+
+# 不低于本人工资标准的150%、200%、300%支付: a bound written once before a list bounds each number
+# listed right after it on the same unit (a list of plain numbers, nothing else between them).
+_BOUNDS = frozenset(("at_least", "at_most", "more_than", "less_than"))
+_LIST_JOINS = frozenset("、和及或")
+
+
+def _bound_before(match: re.Match[str], bare: bool, peak: bool) -> bool:
+    """Whether the match's bound is written before its number (至少3人, 不低于…的150%), not after."""
+    pre, gapped, of, post = match.group("pre", "gapped", "of", "post")
+    return bool((pre and not bare) or (gapped and not peak) or of) and not post
+
+
+def _carries_to(text: str, bounded: Metric, metric: Metric) -> bool:
+    """Whether ``metric`` is the next item of a list that starts with the bounded ``bounded``."""
+    return (
+        metric.span.start == bounded.span.end + 1
+        and text[bounded.span.end] in _LIST_JOINS
+        and metric.unit == bounded.unit
+        and bounded.high is None
+    )
 
 
 # 分别提高0.6和1.2个百分点, 分别比上年同期提高0.6和1.2个百分点, 分别为3.5、4.2和5.1万元: after 分别
@@ -536,7 +622,9 @@ def _listed_before(text: str, match: re.Match[str], start: int, lex: _Lexicon) -
     return metrics
 
 
-# 满十年和十年以上, 满18周岁或18周岁以上: the same bound written twice, in two words, joined by 和 or 或
+# 满十年和十年以上, 满18周岁或18周岁以上: the same bound written twice, in two words, joined by 和 or 或;
+# 2名或者2名以上 is the number itself or more, so one lower bound as well (以上 includes the number,
+# and the plain number before it adds nothing to that)
 # (不得低于甲的80%或者不得低于乙的80% bounds two quantities: each bound is written before its own)
 _SAME_BOUND_JOINED = re.compile(r"和|或|或者|及")
 _NUMERAL_STARTS = frozenset("0123456789０１２３４５６７８９" + CN_NUMERAL_CHARS)
@@ -579,13 +667,17 @@ def _pair_bounds(text: str, metrics: list[Metric]) -> Iterator[Metric]:
             continue
         if (
             high is not None
-            and low.approx == high.approx == "at_least"
+            and low.approx in (None, "at_least")
+            and high.approx == "at_least"
             and (low.value, low.high, low.unit) == (high.value, high.high, high.unit)
             and _SAME_BOUND_JOINED.fullmatch(text, low.span.end, high.span.start)
             and high.text[:1] in _NUMERAL_STARTS  # the second bound written after its number: 十年以上
         ):
             yield attrs.evolve(
-                low, text=text[low.span.start : high.span.end], span=Span(start=low.span.start, end=high.span.end)
+                low,
+                text=text[low.span.start : high.span.end],
+                span=Span(start=low.span.start, end=high.span.end),
+                approx="at_least",
             )
             at += 2
             continue

@@ -157,11 +157,11 @@ def test_the_lexicon_gives_numbers_where_reading_the_name_misleads() -> None:
 
 
 def test_known_names_join_the_set_phrases_so_the_metric_extractor_refuses_them() -> None:
-    text = "坚持两个毫不动摇，统筹两个大局。"
-    assert texts(run(text, builtins=("metrics",)).metrics) == ["两个", "两个"]
+    text = "坚持两个毫不动摇，做好五篇大文章。"
+    assert texts(run(text, builtins=("metrics",)).metrics) == ["两个", "五篇"]
     result = run(text, govmetrics_campaigns, builtins=("metrics",))
     assert result.metrics == ()
-    assert texts(records_of(result, "campaign")) == ["两个毫不动摇", "两个大局"]
+    assert texts(records_of(result, "campaign")) == ["两个毫不动摇", "五篇大文章"]
 
 
 def test_lexicon_entries_are_set_phrases_only_and_bare_names_only() -> None:
