@@ -6,12 +6,18 @@
 (20000, '户', 'more_than')
 """
 
+import importlib.metadata
+
 from govmetrics.api import extract
 from govmetrics.batch import extract_many
-from govmetrics.calendar import CalendarValue, DateError, parse_date
+from govmetrics.calendar import CalendarValue, parse_date
 from govmetrics.errors import (
+    BatchError,
+    DateError,
+    DocumentError,
     GovmetricsError,
     InputError,
+    MissingExtraError,
     NumeralError,
     PluginError,
     SerializationError,
@@ -36,15 +42,18 @@ from govmetrics.serialize import from_dict, to_dict
 __all__ = [
     "Amount",
     "Article",
+    "BatchError",
     "Cadence",
     "CalendarValue",
     "DateError",
     "DateMention",
+    "DocumentError",
     "Extraction",
     "GovmetricsError",
     "InputError",
     "Meeting",
     "Metric",
+    "MissingExtraError",
     "NumeralError",
     "Person",
     "PluginError",
@@ -65,4 +74,7 @@ __all__ = [
     "split_page",
     "to_dict",
 ]
-__version__ = "0.1.0"
+try:
+    __version__: str = importlib.metadata.version("govmetrics")
+except importlib.metadata.PackageNotFoundError:  # a source tree run without installing it
+    __version__ = "0+unknown"

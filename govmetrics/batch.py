@@ -56,7 +56,7 @@ import attrs
 
 from govmetrics.api import extract, parse_published
 from govmetrics.documents import Document, as_document, date_in_name, decode
-from govmetrics.errors import GovmetricsError, InputError
+from govmetrics.errors import BatchError, DocumentError, GovmetricsError, InputError
 from govmetrics.models import Article, Extraction
 from govmetrics.plugins import strict_from_env
 
@@ -76,23 +76,6 @@ CHUNKS_PER_WORKER = 8
 #: File names a directory is searched for: a text file is a document, a JSON Lines file a corpus.
 CORPUS_SUFFIXES = (".txt", ".jsonl")
 _GLOB_MAGIC = re.compile(r"[*?[]")
-
-
-class DocumentError(GovmetricsError):
-    """A document failed and ``on_error="raise"`` asked to stop: its ``id`` and the ``reason``."""
-
-    def __init__(self, id: str, reason: str, error_type: str | None = None) -> None:
-        super().__init__(f"{id}: {reason}")
-        self.id = id
-        self.reason = reason
-        self.error_type = error_type
-
-    def __reduce__(self) -> Any:
-        return (type(self), (self.id, self.reason, self.error_type))
-
-
-class BatchError(GovmetricsError):
-    """The run itself broke (a worker process died), not one document."""
 
 
 @attrs.frozen(kw_only=True)

@@ -32,12 +32,8 @@ import re
 
 import attrs
 
-from govmetrics.errors import GovmetricsError, NumeralError
+from govmetrics.errors import DateError, NumeralError
 from govmetrics.numerals import parse_number
-
-
-class DateError(GovmetricsError, ValueError):
-    """A string is not a date expression govmetrics can resolve."""
 
 
 @attrs.frozen(kw_only=True)

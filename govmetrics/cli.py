@@ -40,9 +40,9 @@ from typing import Any, TextIO
 import attrs
 
 from govmetrics.api import extract, parse_published
-from govmetrics.batch import BatchError, ReadOptions, corpus_items, map_documents
+from govmetrics.batch import ReadOptions, corpus_items, map_documents
 from govmetrics.documents import Document
-from govmetrics.errors import GovmetricsError, InputError
+from govmetrics.errors import BatchError, GovmetricsError, InputError
 from govmetrics.export import FORMATS, encode_rows, format_for, open_writer
 from govmetrics.models import Article, Span
 from govmetrics.pages import split_page

@@ -13,14 +13,13 @@ the plugins installed in *its* environment the first time it extracts, as any pr
 govmetrics and its plugin packages must be installed on every worker (see ``docs/scale.md``).
 
 Dask is imported when these functions are called, never by ``import govmetrics``; without it they
-raise an :class:`ImportError` naming the ``dask`` extra.
+raise :class:`~govmetrics.errors.MissingExtraError` (an ``ImportError``) naming the ``dask`` extra.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,16 +29,12 @@ from govmetrics import frames
 from govmetrics.api import extract, parse_published
 from govmetrics.documents import Document, as_document
 from govmetrics.errors import InputError
+from govmetrics.extras import require
 from govmetrics.models import Article
 
 
 def _import(module: str) -> Any:
-    try:
-        return importlib.import_module(module)
-    except ImportError as exc:
-        raise ImportError(
-            f"govmetrics.dask needs {module} (with pandas); install the dask extra: pip install 'govmetrics[dask]'"
-        ) from exc
+    return require(module, "dask", "govmetrics.dask")
 
 
 def _has_own_id(item: Any, id_field: str) -> bool:

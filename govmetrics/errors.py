@@ -1,6 +1,11 @@
-"""The exceptions govmetrics raises: one base class, so callers can catch them all."""
+"""The exceptions govmetrics raises: one base class, so callers can catch them all.
+
+Every one lives here, whichever module raises it, so a caller imports its errors from one place.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class GovmetricsError(Exception):
@@ -21,3 +26,37 @@ class PluginError(GovmetricsError):
 
 class SerializationError(GovmetricsError, ValueError):
     """A dict could not be read back into a record (unknown ``kind``, missing or extra fields)."""
+
+
+class DateError(GovmetricsError, ValueError):
+    """A string is not a date expression govmetrics can resolve."""
+
+
+class DocumentError(GovmetricsError):
+    """A document failed and ``on_error="raise"`` asked to stop: its ``id`` and the ``reason``."""
+
+    def __init__(self, id: str, reason: str, error_type: str | None = None) -> None:
+        super().__init__(f"{id}: {reason}")
+        self.id = id
+        self.reason = reason
+        self.error_type = error_type
+
+    def __reduce__(self) -> Any:
+        return (type(self), (self.id, self.reason, self.error_type))
+
+
+class BatchError(GovmetricsError):
+    """The run itself broke (a worker process died), not one document."""
+
+
+class MissingExtraError(GovmetricsError, ImportError):
+    """A feature needs an optional dependency that is not installed; the message names the extra.
+
+    It is an :class:`ImportError` too, so code written against the missing module's own error
+    still catches it. ``module`` is what could not be imported, ``extra`` what installs it.
+    """
+
+    def __init__(self, needed_for: str, module: str, extra: str) -> None:
+        super().__init__(f"{needed_for} needs {module}: pip install 'govmetrics[{extra}]'")
+        self.module = module
+        self.extra = extra

@@ -24,6 +24,7 @@ from os import PathLike
 from typing import Any, BinaryIO, TextIO
 
 from govmetrics.errors import InputError
+from govmetrics.extras import check, require
 from govmetrics.models import exact
 from govmetrics.serialize import to_json
 
@@ -230,25 +231,14 @@ def _parquet_lines(rows: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(parquet_row(row), ensure_ascii=False) + "\n" for row in rows)
 
 
-_NO_PYARROW = "writing Parquet needs pyarrow: pip install 'govmetrics[parquet]'"
-
-
 def import_pyarrow() -> Any:
-    """``pyarrow.parquet``, or :class:`InputError` saying how to install it."""
-    try:
-        return importlib.import_module("pyarrow.parquet")
-    except ImportError:
-        raise InputError(_NO_PYARROW) from None
+    """``pyarrow.parquet``, or :class:`~govmetrics.errors.MissingExtraError` naming the extra."""
+    return require("pyarrow.parquet", "parquet", "writing Parquet")
 
 
 def check_pyarrow() -> None:
-    """The :class:`InputError` of :func:`import_pyarrow`, found without importing pyarrow (80 ms)."""
-    try:
-        found = importlib.util.find_spec("pyarrow") is not None
-    except (ImportError, ValueError):
-        found = False
-    if not found:
-        raise InputError(_NO_PYARROW)
+    """The error of :func:`import_pyarrow`, found without importing pyarrow (80 ms)."""
+    check("pyarrow", "parquet", "writing Parquet")
 
 
 class _ParquetWriter(RecordWriter):

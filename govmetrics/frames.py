@@ -21,18 +21,19 @@ empty in CSV. Plugin record kinds fill the columns whose names their fields shar
 are left out, as CSV leaves them out.
 
 pandas is imported when a frame is built, never by ``import govmetrics``; without it these
-functions raise an :class:`ImportError` naming the ``pandas`` extra.
+functions raise :class:`~govmetrics.errors.MissingExtraError` (an ``ImportError``) naming the
+``pandas`` extra.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
 from govmetrics.export import CSV_COLUMNS, flat_row
+from govmetrics.extras import require
 from govmetrics.models import Extraction, exact
 from govmetrics.serialize import from_json, to_dict
 
@@ -69,12 +70,7 @@ _NUMBERS = tuple(name for name in NUMBER_COLUMNS if name in COLUMNS)
 
 
 def _pandas() -> Any:
-    try:
-        return importlib.import_module("pandas")
-    except ImportError as exc:
-        raise ImportError(
-            "govmetrics needs pandas for DataFrames; install the pandas extra: pip install 'govmetrics[pandas]'"
-        ) from exc
+    return require("pandas", "pandas", "a DataFrame")
 
 
 def dtypes() -> dict[str, Any]:

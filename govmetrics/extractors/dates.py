@@ -14,7 +14,8 @@ from functools import lru_cache
 
 import attrs
 
-from govmetrics.calendar import DATE_PATTERN, CalendarValue, DateError, gapped_relation, resolve_match
+from govmetrics.calendar import DATE_PATTERN, CalendarValue, gapped_relation, resolve_match
+from govmetrics.errors import DateError
 from govmetrics.extractors.metrics import is_day_count
 from govmetrics.hookspecs import hookimpl
 from govmetrics.models import Article, DateMention, Span
