@@ -119,7 +119,7 @@ def _write_bytecode() -> None:
 
 def measure(files: list[str], rounds: int) -> dict[str, Any]:
     """Best times of every row with one and two processes, and what each found (the same both ways)."""
-    from govmetrics.batch import corpus_items
+    from govmetrics.corpus import corpus_items
 
     _write_bytecode()
 

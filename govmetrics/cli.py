@@ -40,13 +40,14 @@ from typing import Any, TextIO
 import attrs
 
 from govmetrics.api import extract, parse_published
-from govmetrics.batch import ReadOptions, corpus_items, map_documents
+from govmetrics.corpus import corpus_items
 from govmetrics.documents import Document
 from govmetrics.errors import BatchError, GovmetricsError, InputError
 from govmetrics.export import FORMATS, encode_rows, format_for, open_writer
 from govmetrics.models import Article, Span
 from govmetrics.pages import split_page
 from govmetrics.plugins import iter_plugin_info
+from govmetrics.pool import ReadOptions, map_documents
 from govmetrics.progress import Progress
 
 EXIT_FAILED = 1

@@ -276,7 +276,7 @@ def test_a_plugin_error_in_strict_mode_is_a_plugin_error() -> None:
 def test_long_documents_go_to_the_workers_a_few_at_a_time(tmp_path: Path) -> None:
     """A chunk closes at CHUNK_BYTES as well as at chunksize, so eight long reports do not all
     land on one worker while the other waits; short documents still go eight at a time."""
-    from govmetrics.batch import _chunks
+    from govmetrics.pool import _chunks
 
     sentence = "全区共有两万余户参加。"  # 33 bytes of UTF-8
     report = sentence * (CHUNK_BYTES // 33 // 2 + 1)  # a little over half of CHUNK_BYTES

@@ -23,9 +23,11 @@ def test_every_exported_error_is_defined_in_the_errors_module() -> None:
 def test_no_other_module_defines_an_error_class() -> None:
     import govmetrics.batch
     import govmetrics.calendar
+    import govmetrics.corpus
     import govmetrics.export
+    import govmetrics.pool
 
-    for module in (govmetrics.batch, govmetrics.calendar, govmetrics.export):
+    for module in (govmetrics.batch, govmetrics.pool, govmetrics.corpus, govmetrics.calendar, govmetrics.export):
         own = [
             name
             for name, value in vars(module).items()
