@@ -173,7 +173,7 @@ def test_a_role_statement_looks_back_one_story_not_through_the_whole_text() -> N
     """A role statement looks for its meeting among those named within STORY_REACH before it; in a
     long text it must not walk past every meeting named elsewhere (that made 10 MB take minutes)."""
     from govmetrics.extractors.meeting_merge import STORY_REACH, Draft
-    from govmetrics.extractors.meetings import _target
+    from govmetrics.extractors.meeting_roles import _target
 
     class Counting(list[Draft]):
         visits = 0
