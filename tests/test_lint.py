@@ -1,8 +1,9 @@
 """Lint and types run with the tests, so CI (which runs the README's test command) checks them too.
 
 ruff (lint and format, configured in pyproject.toml) covers the package, the tests, the plugin
-packages and the benchmarks; mypy runs strict on the package (``[tool.mypy]``). Both come with the
-``dev`` extra; without it these tests skip, naming the tool that is missing.
+packages, the benchmarks and the Python examples in the docs; mypy runs strict on the package
+(``[tool.mypy]``). Both come with the ``dev`` extra; without it these tests skip, naming the tool
+that is missing.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHECKED = ["govmetrics", "tests", "plugins", "benchmarks"]
+CHECKED = ["govmetrics", "tests", "plugins", "benchmarks", "docs", "README.md"]
 
 
 def _run(module: str, *args: str) -> subprocess.CompletedProcess[str]:
