@@ -290,3 +290,9 @@ def test_a_quoted_list_of_short_forms_in_corner_brackets_is_read_as_cadences() -
 def test_a_cadence_by_any_verb_keeps_the_clause_as_its_activity() -> None:
     [cadence] = govmetrics.extract("按季度调整完善重点项目库。").cadences
     assert (cadence.text, cadence.activity) == ("按季度调整", "调整完善重点项目库")
+
+
+@pytest.mark.parametrize("text", ["防洪标准由二十年一遇提高到五十年一遇。", "按百年一遇标准建设堤防12公里。"])
+def test_a_return_period_is_no_cadence(text: str) -> None:
+    """N年一遇 says how rare a flood is, not how often anything is done."""
+    assert govmetrics.extract(text).cadences == ()

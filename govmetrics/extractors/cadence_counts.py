@@ -46,8 +46,9 @@ _AT_MOST_AFTER = ("以下", "及以下", "以内")
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]|每")
 _SLOTS = {"早中晚": 3, "早午晚": 3, "早晚": 2, "上下午": 2}
 # what follows 一 in words that are no verb: 一个, 一次 …, 一般, 一些, 一样, 一直 …, and the calendar
-# (每年一月: in January, not once) and amounts (每天一小时)
-_NOT_A_VERB = frozenset("个次项批步件名人户家夜度般些样起直定切致律并同道流线系日月周季年小分刻秒元块份张")
+# (每年一月: in January, not once) and amounts (每天一小时); 五十年一遇 names how rare a flood is
+# (its return period), nothing done once in fifty years
+_NOT_A_VERB = frozenset("个次项批步件名人户家夜度般些样起直定切致律并同道流线系日月周季年小分刻秒元块份张遇")
 
 
 def iso_period(n: str | None, unit: str) -> str | None:
