@@ -39,16 +39,15 @@ from typing import Any, TextIO
 
 import attrs
 
-from govmetrics.api import extract, parse_published
+from govmetrics.api import parse_published
 from govmetrics.corpus import corpus_items
 from govmetrics.documents import Document
 from govmetrics.errors import BatchError, GovmetricsError, InputError
 from govmetrics.export import FORMATS, encode_rows, format_for, open_writer
-from govmetrics.models import Article, Span
-from govmetrics.pages import split_page
 from govmetrics.plugins import iter_plugin_info
 from govmetrics.pool import ReadOptions, map_documents
 from govmetrics.progress import Progress
+from govmetrics.rows import document_rows
 
 EXIT_FAILED = 1
 EXIT_INPUT = 2
@@ -130,32 +129,8 @@ class RowsTask:
     pages: bool
 
     def __call__(self, document: Document, source: str | None) -> tuple[Any, int]:
-        tags: dict[str, Any] = {"id": document.id, "source": source or document.id}
-        rows: list[dict[str, Any]] = []
-        text = document.text.raw if isinstance(document.text, Article) else document.text
-        if self.pages:
-            for index, story in enumerate(split_page(text, published=document.published)):
-                if not story.text:
-                    continue  # a headline whose story is on another page
-                article = attrs.evolve(story, source=document.id)  # a plugin warning names the document
-                result = extract(article, strict=self.strict)
-                tag = {**tags, "article": index, "article_title": article.title}
-                rows.extend({**tag, **_on_page(row, article)} for row in result.to_dicts())
-        else:
-            if isinstance(document.text, Article):
-                article = document.text
-            else:
-                article = Article.from_text(text, published=document.published, source=document.id)
-            result = extract(article, published=document.published, strict=self.strict)
-            rows.extend({**tags, **row} for row in result.to_dicts())
+        rows = document_rows(document, source, strict=self.strict, pages=self.pages)
         return encode_rows(rows, self.fmt), len(rows)
-
-
-def _on_page(row: dict[str, Any], article: Article) -> dict[str, Any]:
-    """A record of a story, with its span also given on the page the story came from."""
-    span = row["span"]
-    raw = article.raw_span(Span(start=span["start"], end=span["end"]))
-    return {**row, "page_span": {"start": raw.start, "end": raw.end}}
 
 
 def _output_format(args: argparse.Namespace) -> str:

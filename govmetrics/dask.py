@@ -2,7 +2,8 @@
 
 * :func:`records_bag`: a bag of documents (texts, articles, paths, dicts; anything
   :func:`govmetrics.documents.as_document` reads) → a bag of record dicts, each with its document
-  ``id`` (the dicts of :func:`govmetrics.frames.extraction_rows`).
+  ``id`` and ``source``, tagged as the CLI and :func:`govmetrics.frames.corpus_rows` tag theirs
+  (:mod:`govmetrics.rows`).
 * :func:`records_dataframe`: a Dask DataFrame of documents, with id, text and (optionally) date
   columns → a Dask DataFrame of records with the columns and dtypes of
   :func:`govmetrics.frames.records_frame`.
@@ -26,11 +27,13 @@ from typing import Any
 import attrs
 
 from govmetrics import frames
-from govmetrics.api import extract, parse_published
-from govmetrics.documents import Document, as_document
+from govmetrics.api import parse_published
+from govmetrics.documents import Document
 from govmetrics.errors import InputError
 from govmetrics.extras import require
 from govmetrics.models import Article
+from govmetrics.pool import ReadOptions, read_item
+from govmetrics.rows import document_rows
 
 
 def _import(module: str) -> Any:
@@ -60,23 +63,23 @@ def _bag_partition(
 ) -> list[dict[str, Any]]:
     """Runs in a worker: the record dicts of one partition of documents."""
     (partition,) = numbers
+    options = ReadOptions(published=published, id_field=id_field, text_field=text_field, date_field=date_field)
     rows: list[dict[str, Any]] = []
-    fields = {"id_field": id_field, "text_field": text_field, "date_field": date_field}
     for index, item in enumerate(items):
         name = None if _has_own_id(item, id_field) else f"{partition}-{index}"
-        rows.extend(_document_rows(item, index, name, published, strict, fields))
+        rows.extend(_document_rows(item, index, name, options, strict))
     return rows
 
 
 def _document_rows(
-    item: Any, index: int, name: str | None, published: dt.date | None, strict: bool | None, fields: dict[str, str]
+    item: Any, index: int, name: str | None, options: ReadOptions, strict: bool | None
 ) -> list[dict[str, Any]]:
-    """The record dicts of one document of a partition; ``name`` names a document that has no id."""
-    document = as_document(item, index=index, published=published, **fields)
+    """The rows of one document of a partition, tagged as the CLI and :mod:`govmetrics.frames` tag
+    theirs (:func:`govmetrics.rows.document_rows`); ``name`` names a document that has no id."""
+    document, source = read_item(item, index, options)
     if name is not None:
         document = attrs.evolve(document, id=name)
-    result = extract(document.text, published=document.published, strict=strict)
-    return list(frames.extraction_rows(result, document.id))
+    return document_rows(document, source, strict=strict)
 
 
 def records_bag(
@@ -91,8 +94,9 @@ def records_bag(
     """A ``dask.bag.Bag`` of record dicts from a bag of documents.
 
     Each record dict is :func:`govmetrics.serialize.to_dict` of a record after the document's
-    ``id`` (and its article's ``source`` and ``article_title`` when it has them); values stay
-    exact (``int``/``Decimal``), dates are ISO strings.
+    ``id``, its ``source`` (the path it was read from, else an article's ``source``, else the
+    ``id``) and its article's ``article_title`` when it has one (see :mod:`govmetrics.rows`);
+    values stay exact (``int``/``Decimal``), dates are ISO strings.
 
     Items are read by :func:`govmetrics.documents.as_document`: a path is named by itself, a dict
     by its ``id_field``, an article by its ``source``. An item that carries no name (a plain text)
@@ -155,10 +159,10 @@ def _frame_partition(
     dates = partition[date_column].tolist() if date_column is not None else [None] * len(partition)
     date_field = date_column or _NO_DATE
     rows: list[dict[str, Any]] = []
-    fields = {"id_field": id_column, "text_field": text_column, "date_field": date_field}
+    options = ReadOptions(published=published, id_field=id_column, text_field=text_column, date_field=date_field)
     for index, (id, text, when) in enumerate(zip(ids.tolist(), texts.tolist(), dates, strict=True)):
         item = {id_column: id, text_column: text if isinstance(text, str) else None, date_field: _when(when)}
-        rows.extend(_document_rows(item, index, None, published, strict, fields))
+        rows.extend(_document_rows(item, index, None, options, strict))
     return frames.rows_frame(rows)
 
 

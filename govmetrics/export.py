@@ -1,8 +1,9 @@
 """Writing records out: JSON Lines, one JSON array, CSV, a table for people, or Parquet.
 
-All formats share one schema, the dicts of :func:`govmetrics.serialize.to_dict`, tagged with the
-document ``id`` and its ``source`` file. CSV flattens it into fixed columns (:data:`CSV_COLUMNS`), the
-span into ``span_start``/``span_end``, and writes nested values (a chair, attendees) as JSON.
+All formats share one schema, the dicts of :func:`govmetrics.serialize.to_dict`, tagged by
+:mod:`govmetrics.rows` with the document ``id`` and its ``source`` file (and, for pages, the
+article). CSV flattens it into fixed columns (:data:`CSV_COLUMNS`), the span into
+``span_start``/``span_end``, and writes nested values (a chair, attendees) as JSON.
 Parquet has the CSV columns, typed (:func:`parquet_schema`).
 
 Output streams: :func:`encode_rows` turns the rows of one document into what the writer of a

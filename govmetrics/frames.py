@@ -35,7 +35,8 @@ from typing import Any
 from govmetrics.export import CSV_COLUMNS, flat_row
 from govmetrics.extras import require
 from govmetrics.models import Extraction, exact
-from govmetrics.serialize import from_json, to_dict
+from govmetrics.rows import extraction_rows as _tagged_rows
+from govmetrics.serialize import from_json
 
 #: Columns whose values are exact numbers: ``float64``, plus ``<column>_exact`` as a string.
 NUMBER_COLUMNS = ("value", "high")
@@ -91,19 +92,12 @@ def dtypes() -> dict[str, Any]:
     return out
 
 
-def extraction_rows(extraction: Extraction, id: str) -> Iterator[dict[str, Any]]:
-    """The record dicts of one document, each tagged with its ``id``.
-
-    Each is :func:`govmetrics.serialize.to_dict` of a record, after ``id`` and, when the article
-    has them, its ``source`` and ``article_title``. :func:`rows_frame` makes them a frame.
-    """
-    tags: dict[str, Any] = {"id": id}
-    if extraction.article.source is not None:
-        tags["source"] = extraction.article.source
-    if extraction.article.title is not None:
-        tags["article_title"] = extraction.article.title
-    for record in extraction.records:
-        yield {**tags, **to_dict(record)}
+def extraction_rows(extraction: Extraction, id: str, source: str | None = None) -> Iterator[dict[str, Any]]:
+    """The record dicts of one document, each tagged as every path tags its rows
+    (:func:`govmetrics.rows.extraction_rows`): ``id``, ``source`` (the file, else the article's
+    ``source``, else ``id``) and, when the article has one, ``article_title``.
+    :func:`rows_frame` makes them a frame."""
+    return _tagged_rows(extraction, id, source)
 
 
 def _day(value: Any) -> dt.date | None:
@@ -132,8 +126,8 @@ def rows_frame(rows: Iterable[dict[str, Any]]) -> Any:
     """A frame of record dicts: :func:`~govmetrics.serialize.to_dict` output, maybe tagged.
 
     Tags are the other CSV columns (``id``, ``source``, ``article``, ``article_title``,
-    ``page_span``), as the CLI and :func:`extraction_rows` add them. Keys that are not columns are
-    left out. With no rows, the frame is empty with every column and dtype.
+    ``page_span``), as :mod:`govmetrics.rows` adds them for the CLI, :func:`corpus_rows` and
+    Dask. Keys that are not columns are left out. With no rows, the frame is empty with every column and dtype.
     """
     pd = _pandas()
     cells: dict[str, list[Any]] = {name: [] for name in COLUMNS}
@@ -189,7 +183,8 @@ def corpus_rows(
     text_field: str = "text",
     date_field: str = "published",
 ) -> Iterator[dict[str, Any]]:
-    """Extract every item of a corpus and yield its record dicts, each with the document ``id``.
+    """Extract every item of a corpus and yield its record dicts, each after the document's ``id``
+    and ``source`` (the file it was read from, else its ``id``), as the CLI tags its rows.
 
     Items are what :func:`govmetrics.documents.as_document` reads: texts, articles, paths, dicts.
     Documents are read one at a time, so a corpus on disk need not fit in memory.
@@ -207,7 +202,7 @@ def corpus_rows(
     )
     for result in results:
         assert result.extraction is not None  # on_error="raise": a failure raised instead
-        yield from extraction_rows(result.extraction, result.id)
+        yield from extraction_rows(result.extraction, result.id, result.source)
 
 
 def corpus_frame(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,9 +44,10 @@ def client() -> Iterator[Any]:
 
 
 def plain_rows(documents: list[tuple[str, str, str | None]]) -> list[dict[str, Any]]:
-    """What plain ``govmetrics.extract`` gives for (id, text, published) documents, tagged with ids."""
+    """What plain ``govmetrics.extract`` gives for (id, text, published) documents, tagged with ids
+    (a document not read from a file names itself as its source; a path is both)."""
     return [
-        {"id": id, **row}
+        {"id": id, "source": id, **row}
         for id, text, published in documents
         for row in govmetrics.extract(text, published=published).to_dicts()
     ]
@@ -173,3 +175,55 @@ def test_without_dask_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setitem(sys.modules, "dask.bag", None)
     with pytest.raises(ImportError, match=r"govmetrics\[dask\]"):
         records_bag(bag)
+
+
+def test_the_cli_corpus_rows_and_dask_give_the_same_rows_and_columns(client: Any, tmp_path: Path) -> None:
+    from govmetrics.cli import main
+    from govmetrics.corpus import corpus_items
+    from govmetrics.rows import TAGS
+    from govmetrics.serialize import from_json
+
+    text_file = tmp_path / "town-2019-07-12.txt"
+    text_file.write_text(TEXTS[4], encoding="utf-8")
+    records = [
+        {"id": "n1", "text": TEXTS[1], "published": "2019-07-12"},
+        {"id": "n2", "text": TEXTS[2], "published": "2019-06-01"},
+        {"id": "n3", "text": TEXTS[3]},
+    ]
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    inputs = [str(text_file), str(corpus)]
+    out = tmp_path / "records.jsonl"
+    assert main(["extract", *inputs, "--published", "2020-03-01", "-o", str(out)]) == 0
+    cli_rows = [from_json(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    corpus_rows = list(frames.corpus_rows(corpus_items(inputs), published="2020-03-01"))
+    bag = db.from_sequence(list(corpus_items(inputs)), npartitions=2)
+    records_of_bag = records_bag(bag, published="2020-03-01")
+    bag_rows = records_of_bag.compute()
+
+    # every path tags a row alike: the document, and the file it was read from
+    assert {row["kind"] for row in cli_rows} == {"metric", "date", "cadence", "meeting"}
+    for rows in (corpus_rows, bag_rows):
+        assert [list(row) for row in rows] == [list(row) for row in cli_rows]
+        assert rows == cli_rows
+    tags = [tuple(row.get(tag) for tag in TAGS) for row in cli_rows]
+    assert list(dict.fromkeys(tags)) == [
+        (str(text_file), str(text_file), None, None, None),
+        ("n1", str(corpus), None, None, None),
+        ("n2", str(corpus), None, None, None),
+    ]
+
+    # and the frames of those rows: the CLI's, corpus_frame's and the Dask DataFrame's
+    cli_frame = frames.rows_frame(cli_rows)
+    corpus_frame = frames.corpus_frame(corpus_items(inputs), published="2020-03-01")
+    dask_frame = bag_to_dataframe(records_of_bag).compute().reset_index(drop=True)
+    for frame in (corpus_frame, dask_frame):
+        pd.testing.assert_frame_equal(frame, cli_frame)
+
+
+def test_a_dataframe_of_documents_tags_rows_as_a_corpus_of_records_does(client: Any) -> None:
+    documents = pd.DataFrame({"id": ["m1", "m2"], "text": TEXTS[1:3], "published": ["2019-07-12", "2019-06-01"]})
+    frame = records_dataframe(dd.from_pandas(documents, npartitions=2)).compute().reset_index(drop=True)
+    expected = frames.corpus_frame(documents.to_dict("records"))
+    pd.testing.assert_frame_equal(frame, expected)
+    assert (frame["source"] == frame["id"]).all()  # no file: a document is its own source

@@ -216,3 +216,23 @@ def test_a_parquet_file_the_cli_wrote_reads_back_into_records(tmp_path: Path) ->
     rows = frames.frame_to_dicts(pd.read_parquet(out))
     records = [govmetrics.from_dict({k: v for k, v in row.items() if k not in ("id", "source")}) for row in rows]
     assert [r.text for r in records] == ["7月10日", "12个", "2万余户"]
+
+
+def test_a_corpus_row_names_the_file_it_was_read_from_else_its_document(tmp_path: Path) -> None:
+    path = tmp_path / "county-2020-05-08.txt"
+    path.write_text("全县新建村级卫生室15所。", encoding="utf-8")
+    rows = list(frames.corpus_rows(["累计培训3千余人次。", path, {"id": "q7", "text": "完成造林8万亩。"}]))
+    assert [(row["id"], row["source"]) for row in rows] == [("0", "0"), (str(path), str(path)), ("q7", "q7")]
+    assert [list(row)[:3] for row in rows] == [["id", "source", "kind"]] * 3
+
+
+def test_an_article_with_a_title_tags_its_rows_alike_in_frames_and_on_the_command_line() -> None:
+    from govmetrics.cli import RowsTask
+    from govmetrics.documents import Document
+    from govmetrics.serialize import from_json
+
+    article = Article.from_text("全镇改造农村公路42公里。", title="交通建设提速", source="town.txt")
+    rows = list(frames.extraction_rows(govmetrics.extract(article), "t1"))
+    assert [(row["id"], row["source"], row["article_title"]) for row in rows] == [("t1", "town.txt", "交通建设提速")]
+    encoded, count = RowsTask(fmt="jsonl", strict=False, pages=False)(Document(id="t1", text=article), None)
+    assert count == 1 and [from_json(line) for line in encoded.splitlines()] == rows
