@@ -24,9 +24,9 @@ from typing import Any, Literal
 
 import attrs
 
-from govmetrics.api import extract, parse_published
+from govmetrics.api import extract
 from govmetrics.corpus import CORPUS_SUFFIXES, JsonLine, Unreadable, corpus_items
-from govmetrics.documents import Document
+from govmetrics.documents import Document, parse_published
 from govmetrics.errors import BatchError, DocumentError, InputError
 from govmetrics.models import Article, Extraction
 from govmetrics.plugins import strict_from_env

@@ -9,7 +9,7 @@ month does not have (2019-02-30, 2月30日) is not a date.
 Numeric dates (2019-07-10, 2019/7/10, 2019.07.10) are read directly. (dateparser, which reads them
 too, costs a third of a second the first time in every process, for its time-zone patterns: a
 corpus run would pay it once a worker. It reads the publication dates of corpora, whose forms
-vary: see :func:`govmetrics.api.parse_published`.)
+vary: see :func:`govmetrics.documents.parse_published`.)
 """
 
 from __future__ import annotations

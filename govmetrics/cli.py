@@ -39,9 +39,8 @@ from typing import Any, TextIO
 
 import attrs
 
-from govmetrics.api import parse_published
 from govmetrics.corpus import corpus_items
-from govmetrics.documents import Document
+from govmetrics.documents import Document, parse_published
 from govmetrics.errors import BatchError, GovmetricsError, InputError
 from govmetrics.export import FORMATS, encode_rows, format_for, open_writer
 from govmetrics.plugins import iter_plugin_info

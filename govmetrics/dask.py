@@ -27,8 +27,7 @@ from typing import Any
 import attrs
 
 from govmetrics import frames
-from govmetrics.api import parse_published
-from govmetrics.documents import Document
+from govmetrics.documents import Document, parse_published
 from govmetrics.errors import InputError
 from govmetrics.extras import require
 from govmetrics.models import Article

@@ -31,7 +31,7 @@ from array import array
 import attrs
 
 from govmetrics import people
-from govmetrics.api import parse_published
+from govmetrics.documents import parse_published
 from govmetrics.models import Article, Person, Span
 from govmetrics.offsets import OFFSET_TYPE, OffsetMap
 from govmetrics.reading import reading_text, restore_written
