@@ -17,6 +17,7 @@ from typing import Any, ClassVar, Literal
 import attrs
 
 from govmetrics.offsets import OffsetMap, as_offset_map
+from govmetrics.times_units import CADENCE_UNITS, TIMES_COUNT
 
 Number = int | Decimal
 Approx = Literal["more_than", "less_than", "about", "at_least", "at_most"]
@@ -187,10 +188,17 @@ class Record(PickledAsFields):
     """
 
     kind: ClassVar[str] = "record"
+    #: Kinds of record this type owns in its span: resolution drops one that overlaps it (the 10 of
+    #: 7月10日 is no metric) unless :meth:`keeps` lets it stand. By default a record claims nothing.
+    owns: ClassVar[frozenset[str]] = frozenset()
 
     text: str
     span: Span
     plugin: str | None = attrs.field(default=None, eq=False)
+
+    def keeps(self, other: Record) -> bool:
+        """Whether ``other``, of a kind this record owns and overlapping it, stands all the same."""
+        return False
 
 
 @attrs.frozen(kw_only=True)
@@ -224,12 +232,18 @@ class DateMention(Record):
     """
 
     kind: ClassVar[str] = "date"
+    owns: ClassVar[frozenset[str]] = frozenset({"metric"})
 
     start: dt.date | None = attrs.field(converter=_iso_date_or_none)
     end: dt.date | None = attrs.field(converter=_iso_date_or_none)
     granularity: Granularity = attrs.field(validator=attrs.validators.in_(GRANULARITIES))
     relation: Relation | None = attrs.field(default=None, validator=_one_of(RELATIONS))
     year_inferred: bool = False
+
+    def keeps(self, other: Record) -> bool:
+        """A date clear of both ends of a metric lies between a bound and its number and names what
+        the number is of (不得低于职工上一年度月平均工资的5%); one reaching an end holds its digits."""
+        return other.span.start < self.span.start and self.span.end < other.span.end
 
 
 @attrs.frozen(kw_only=True)
@@ -240,11 +254,22 @@ class Cadence(Record):
     """
 
     kind: ClassVar[str] = "cadence"
+    owns: ClassVar[frozenset[str]] = frozenset({"metric", "date"})
 
     period: str = attrs.field(validator=attrs.validators.matches_re(r"P(?:\d+[YMWD])+"))
     min_times: int | None = None
     max_times: int | None = None
     activity: str | None = attrs.field(default=None, metadata=AS_WRITTEN)
+
+    def keeps(self, other: Record) -> bool:
+        """A date inside is the cadence's anchor (每月15日), a metric its count or period (1~2次 of
+        每月至少开展1~2次). What its activity counts stays (每周为200名老人送餐一次: 200名): no unit
+        of times or periods, and the cadence's own count of times still follows it."""
+        if not isinstance(other, Metric):
+            return not self.span.contains(other.span)
+        if other.unit in CADENCE_UNITS or not self.span.contains(other.span):
+            return False
+        return TIMES_COUNT.search(self.text, other.span.end - self.span.start) is not None
 
     @property
     def periods_per_year(self) -> Number:
@@ -271,8 +296,6 @@ class Cadence(Record):
 
 _PER_YEAR = {"D": 365, "W": 52, "M": 12, "Y": 1}
 _SINGLE_PERIOD = re.compile(r"P(\d+)([DWMY])")
-
-
 _MONTH_PARTS = {"P15D": 24, "P10D": 36}
 
 

@@ -22,6 +22,7 @@ import govmetrics
 from govmetrics import Metric, PluginError, PluginWarning, Record, Span, hookimpl, hookspecs
 from govmetrics.cli import main
 from govmetrics.plugins import DEFAULT_PLUGINS, HOOK_NAMES, get_plugin_host
+from govmetrics.testing import run
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "plugins.md"
 TEXT = "新增停车位316个，乱停车现象减少了三成。"
@@ -413,6 +414,61 @@ def test_plugin_record_type_does_not_read_back_without_its_plugin() -> None:
     record = Share(text="三成", span=Span(start=0, end=2), tenths=3)
     with pytest.raises(govmetrics.SerializationError, match="unknown record kind: 'share'"):
         govmetrics.from_dict(govmetrics.to_dict(record))
+
+
+@attrs.frozen(kw_only=True)
+class Rate(Record):
+    """A plugin's rate record (好评率97%) that claims the built-in metric of its number."""
+
+    kind: ClassVar[str] = "rate"
+    owns: ClassVar[frozenset[str]] = frozenset({"metric"})
+
+    name: str
+
+
+@attrs.frozen(kw_only=True)
+class LooseRate(Record):
+    """The same rate, from a record type that owns nothing."""
+
+    kind: ClassVar[str] = "loose_rate"
+
+    name: str
+
+
+class Rates:
+    """好评率97%, as an owning or a non-owning record."""
+
+    def __init__(self, record_type: type[Rate] | type[LooseRate]) -> None:
+        self.record_type = record_type
+
+    @hookimpl
+    def govmetrics_record_types(self) -> list[type[Record]]:
+        return [self.record_type]
+
+    @hookimpl
+    def govmetrics_extract(self, article: govmetrics.Article) -> Iterator[Record]:
+        for match in re.finditer(r"(好评率)\d+%", article.text):
+            span = Span(start=match.start(), end=match.end())
+            yield self.record_type(text=match.group(), span=span, name=match.group(1))
+
+
+RATE_TEXT = "窗口服务好评率97%，全年受理事项4200件。"
+
+
+def test_a_plugin_record_that_owns_metrics_drops_the_builtin_metric_inside_its_span() -> None:
+    result = run(RATE_TEXT, Rates(Rate), builtins=("metrics",))
+    assert [(r.kind, r.text) for r in result] == [("rate", "好评率97%"), ("metric", "4200件")]
+
+
+def test_a_plugin_record_that_owns_nothing_leaves_the_builtin_metric_be() -> None:
+    result = run(RATE_TEXT, Rates(LooseRate), builtins=("metrics",))
+    assert [(r.kind, r.text) for r in result] == [("loose_rate", "好评率97%"), ("metric", "97%"), ("metric", "4200件")]
+
+
+def test_an_owning_record_claims_only_the_kinds_it_names() -> None:
+    text = "客户好评率98%，2月10日通报。"
+    result = run(text, Rates(Rate), builtins=("metrics", "dates"))
+    assert [r.kind for r in result] == ["rate", "date"]
 
 
 # -- govmetrics plugins ------------------------------------------------------------------------

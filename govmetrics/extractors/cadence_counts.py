@@ -12,6 +12,7 @@ import re
 
 from govmetrics.errors import NumeralError
 from govmetrics.numerals import parse_amount, parse_number
+from govmetrics.times_units import TIMES_UNITS
 
 __all__ = [
     "AT_LEAST",
@@ -33,8 +34,6 @@ UNITS = {"天": "D", "日": "D", "晚": "D", "夜": "D", "周": "W", "星期": "
          "旬": "T", "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y",
          "学期": "S", "学年": "Y", "会计年度": "Y"}  # fmt: skip
 UNIT_ALT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
-#: The words a count of times ends in (两次, 一轮, 两期); resolution reads them too.
-TIMES_UNITS = ("次", "回", "遍", "趟", "轮", "期", "场")
 _COUNT = re.compile(
     rf"(?P<c1>{COUNT_NUMERAL})(?:[~～\-－至到](?P<c2>{COUNT_NUMERAL}))?(?P<cu>{'|'.join(TIMES_UNITS)}|个时段)"
 )
