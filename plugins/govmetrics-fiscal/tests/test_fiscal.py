@@ -212,14 +212,28 @@ def test_a_list_of_changes_gives_no_change_to_the_last_indicator() -> None:
 # -- with govmetrics ------------------------------------------------------------------------------------
 
 
-def test_indicators_sit_beside_the_builtin_metrics() -> None:
+def test_an_indicators_value_and_rate_are_counted_once_as_the_indicators() -> None:
     result = run("全年地区生产总值达到4.2万亿元，同比增长5.2%。", govmetrics_fiscal, builtins=True)
     assert [(r.kind, r.text) for r in result.records] == [
         ("fiscal_indicator", "地区生产总值达到4.2万亿元，同比增长5.2%"),
-        ("metric", "4.2万亿元"),
-        ("metric", "5.2%"),
     ]
-    assert texts(result.of_kind("fiscal_indicator")) == ["地区生产总值达到4.2万亿元，同比增长5.2%"]
+
+
+def test_a_rate_without_a_value_is_counted_once() -> None:
+    result = run("上半年，全市固定资产投资同比增长6.7%。", govmetrics_fiscal, builtins=True, published="2024-07-20")
+    assert [(r.kind, r.text) for r in result.records] == [
+        ("date", "上半年"),
+        ("fiscal_indicator", "固定资产投资同比增长6.7%"),
+    ]
+
+
+def test_metrics_outside_the_indicator_stay() -> None:
+    result = run("一般公共预算收入完成812亿元，增长4.1%，新增城镇就业3.6万人。", govmetrics_fiscal, builtins=True)
+    assert [(r.kind, r.text) for r in result.records] == [
+        ("fiscal_indicator", "一般公共预算收入完成812亿元，增长4.1%"),
+        ("metric", "3.6万人"),
+    ]
+    assert texts(result.of_kind("fiscal_indicator")) == ["一般公共预算收入完成812亿元，增长4.1%"]
 
 
 def test_records_serialize_and_read_back() -> None:
