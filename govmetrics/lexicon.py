@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from importlib import resources
 
 from govmetrics.errors import GovmetricsError
@@ -61,6 +62,16 @@ def load(name: str) -> list[tuple[str, ...]]:
     return read_rows(lines, name)
 
 
+def alternation(words: Iterable[str]) -> str:
+    """The words as one regular-expression alternation, longest first, each escaped, each once.
+
+    re takes the first alternative that matches, not the longest: 平方米 must stand before 米 and
+    常务会议 before 会议, or the shorter word wins where the longer one is written. An empty list
+    gives an empty string; a caller whose pattern must then match nothing writes ``or "(?!)"``.
+    """
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
 def set_phrase_spans(text: str) -> list[tuple[int, int]]:
     """Where the set phrases (四套班子, 每月一题, 千家万户) stand in ``text``, in order, not overlapping.
 
@@ -76,8 +87,8 @@ def set_phrase_spans(text: str) -> list[tuple[int, int]]:
     cache = get_plugin_host().cache
     pattern = cache.get("lexicon.set_phrases")
     if pattern is None:
-        phrases = sorted({row[0] for row in load("set_phrases")}, key=len, reverse=True)
-        pattern = cache["lexicon.set_phrases"] = re.compile("|".join(map(re.escape, phrases)) or "(?!)")
+        phrases = alternation(row[0] for row in load("set_phrases"))
+        pattern = cache["lexicon.set_phrases"] = re.compile(phrases or "(?!)")
     last = _last_set_phrases
     # the same str object: it is held here, so no other text can take its identity meanwhile
     if last is not None and last[0] is text and last[1] is pattern:

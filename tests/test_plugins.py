@@ -550,3 +550,13 @@ def test_a_record_of_a_kind_nobody_registered_is_refused() -> None:
     get_plugin_host().register(Emits(), "emits")
     with pytest.raises(PluginError, match="no plugin registered"):
         govmetrics.extract(TEXT, strict=True)
+
+
+def test_a_lexicons_alternation_puts_the_longer_word_first() -> None:
+    """re takes the first alternative that matches: 平方米 before 米, or 平方米 reads as 米."""
+    from govmetrics.lexicon import alternation
+
+    assert alternation(["米", "平方米", "米"]) == "平方米|米"
+    assert re.compile(alternation(["米", "平方米"])).match("平方米").group() == "平方米"  # type: ignore[union-attr]
+    assert alternation(["a.b"]) == r"a\.b"
+    assert alternation([]) == ""

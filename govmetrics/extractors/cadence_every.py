@@ -49,8 +49,7 @@ def _every_pattern() -> re.Pattern[str]:
     cache = get_plugin_host().cache
     built = cache.get("cadences.every")
     if built is None:
-        festivals = "|".join(sorted({re.escape(row[0]) for row in lexicon.load("festivals")}, key=len, reverse=True))
-        festivals = festivals or "(?!)"
+        festivals = lexicon.alternation(row[0] for row in lexicon.load("festivals")) or "(?!)"
         built = cache["cadences.every"] = re.compile(
             # 每逢周三 is 每周三; 隔周 (every other week) is every two weeks. Both branches start with their
             # character, so the search skips ahead to a 每 or a 隔.

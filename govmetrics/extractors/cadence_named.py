@@ -79,9 +79,7 @@ def named_pattern() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cache = get_plugin_host().cache
     built = cache.get("cadences.named")
     if built is None:
-        activities = "|".join(
-            sorted({re.escape(row[0]) for row in lexicon.load("cadence_activities")}, key=len, reverse=True)
-        )
+        activities = lexicon.alternation(row[0] for row in lexicon.load("cadence_activities"))
         bare = "|".join(w for w in sorted(_PERIOD_WORDS, key=len, reverse=True) if w not in ("天", "年", "年度", "季"))
         by = "半月|季度|年度|月|周|旬|年|日|天|季"
         # Each pattern opens with its words or a class of their first characters, never with an

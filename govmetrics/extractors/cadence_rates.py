@@ -34,12 +34,12 @@ def _amount_pattern() -> re.Pattern[str]:
     cache = get_plugin_host().cache
     pattern = cache.get("cadences.amount")
     if pattern is None:
-        units = sorted({row[0] for row in lexicon.load("units")} - _NOT_AMOUNT_UNITS, key=len, reverse=True)
+        units = lexicon.alternation({row[0] for row in lexicon.load("units")} - _NOT_AMOUNT_UNITS)
         pattern = cache["cadences.amount"] = re.compile(
             # not an ordinal: 每季度的第一个月份 names a month, it divides nothing
             r"(?=[\d零〇一二两三四五六七八九十百千])(?<!第)"
             r"(?:\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+)[余多]?[万亿]*[余多]?"
-            rf"(?:{'|'.join(map(re.escape, units))})"
+            rf"(?:{units})"
         )
     return pattern
 
@@ -113,6 +113,6 @@ def reckoning_words() -> re.Pattern[str]:
     cache = get_plugin_host().cache
     built = cache.get("cadences.reckonings")
     if built is None:
-        words = sorted({re.escape(row[0]) for row in lexicon.load("period_reckonings")}, key=len, reverse=True)
-        built = cache["cadences.reckonings"] = re.compile("|".join(words) or "(?!)")
+        words = lexicon.alternation(row[0] for row in lexicon.load("period_reckonings"))
+        built = cache["cadences.reckonings"] = re.compile(words or "(?!)")
     return built

@@ -28,12 +28,13 @@ def words_lexicon() -> Lexicon:
     cache = get_plugin_host().cache
     built = cache.get("meetings.lexicon")
     if built is None:
-        words = sorted({row[0] for row in lexicon.load("meeting_words")}, key=len, reverse=True)
+        words = [row[0] for row in lexicon.load("meeting_words")]
         # a lookahead finds every word, overlapping ones too: 常务会议 holds 常务会 and 会议; the class of
         # first characters before it lets the search skip ahead to the next one
         first = re.escape("".join(sorted({word[0] for word in words})))
-        alternation = "|".join(map(re.escape, words))
-        built = cache["meetings.lexicon"] = Lexicon(words=re.compile(f"(?=[{first}])(?=({alternation}))"))
+        built = cache["meetings.lexicon"] = Lexicon(
+            words=re.compile(f"(?=[{first}])(?=({lexicon.alternation(words)}))")
+        )
     return built
 
 

@@ -13,7 +13,6 @@ add to them), so the pattern is built once per plugin host and kept in its cache
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import attrs
 
@@ -74,10 +73,6 @@ class MetricLexicon:
     about_before: re.Pattern[str]
 
 
-def _alternation(words: Any) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 def _prefix_alternation(words: list[str]) -> str:
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
@@ -112,9 +107,9 @@ def _build() -> MetricLexicon:
         if word in ("余", "多"):
             continue  # written inside the numeral; parse_amount reads them
         (before if where == "before" else after).append(word)
-    units = _alternation(canonical)
+    units = lexicon.alternation(canonical)
     # a currency may stand between a qualifier and its amount: 约合人民币3000万元
-    currencies = _alternation(row[0] for row in lexicon.load("currencies")) or "(?!)"
+    currencies = lexicon.alternation(row[0] for row in lexicon.load("currencies")) or "(?!)"
     # every metric starts with a qualifier, 百分之 or a numeral: a cheap test for the scan
     first = "".join(
         sorted({w[0] for w in before + list(_GAPPED) + list(_OF_WHAT)} | set(CN_NUMERAL_CHARS) | {"百", "千"})
@@ -123,7 +118,7 @@ def _build() -> MetricLexicon:
         rf"(?=[\d{re.escape(first)}])"
         # 最高为每年每平方米三元: the rate's denominators may stand between the bound and the amount
         rf"(?:(?P<pre>{_prefix_alternation(before)})(?:{currencies})?(?P<per>(?:每(?:{units}|{_PERIODS}))+)?"
-        rf"|(?P<gapped>{_alternation(_GAPPED)})[^{_NOT_IN_GAP}\d\s]{{1,4}}?"
+        rf"|(?P<gapped>{lexicon.alternation(_GAPPED)})[^{_NOT_IN_GAP}\d\s]{{1,4}}?"
         rf"|(?P<of>{_prefix_alternation(list(_OF_WHAT))})[^{_NOT_IN_OF_GAP}\d\s]{{1,{_OF_GAP}}}?的)?"
         rf"(?P<percent>[百千]分之)?"
         rf"(?P<num>{_NUMERAL})"
@@ -138,22 +133,22 @@ def _build() -> MetricLexicon:
         # 半 after a unit of time adds a half: 3天半, 一年半 (两个半小时 writes it before the unit)
         rf"(?P<half2>(?<=[天年日月时])半)?"
         rf"(?P<more3>多(?=[\u4e00-\u9fff]))?"
-        rf"(?P<post>{_alternation(after)})?"
+        rf"(?P<post>{lexicon.alternation(after)})?"
     )
     places = [row[0] for row in lexicon.load("place_words")]
     # a bound before a number of days or years makes it a length of time as a word of duration
     # does; 约 and 近 do not (近两年我国经济: the recent years, a time), and 过 bounds a bare
     # magnitude only, so before days or years it is a verb (度过三年)
     bounds = [word for word in before if approx[word] != "about" and word not in _LOOKAHEAD]
-    cues = _alternation([row[0] for row in lexicon.load("duration_cues")] + bounds)
-    abouts = _alternation(word for word in before if approx[word] == "about")
+    cues = lexicon.alternation([row[0] for row in lexicon.load("duration_cues")] + bounds)
+    abouts = lexicon.alternation(word for word in before if approx[word] == "about")
     return MetricLexicon(
         pattern=pattern,
         canonical=canonical,
         arabic_only=frozenset(arabic_only),
         cued=frozenset(cued),
         approx=approx,
-        place_after=re.compile(rf"[\u4e00-\u9fff](?:{_alternation(places)})") if places else None,
+        place_after=re.compile(rf"[\u4e00-\u9fff](?:{lexicon.alternation(places)})") if places else None,
         # the text before a number ends with a cue: searched from a few characters back
         duration_cue=re.compile(rf"(?:{cues})$"),
         about_before=re.compile(rf"(?:{abouts})$"),
