@@ -30,9 +30,9 @@ from array import array
 
 import attrs
 
-from govmetrics import people
 from govmetrics.documents import parse_published
 from govmetrics.models import Article, Person, Span
+from govmetrics.names import name_lengths
 from govmetrics.offsets import OFFSET_TYPE, OffsetMap
 from govmetrics.reading import reading_text, restore_written
 
@@ -239,7 +239,7 @@ def _split_names(run: str) -> list[str]:
             if best is None or len(names) < len(best):
                 best = list(names)
             return
-        for length in people.name_lengths(run, at):
+        for length in name_lengths(run, at):
             if at + length <= len(run):
                 walk(at + length, [*names, run[at : at + length]])
 

@@ -1,11 +1,8 @@
 """People named in a story: whole names, with the titles written beside them.
 
 Chinese news names officials as title + name: 区委书记常卫, 北京市国资委党委书记、主任张贵林,
-副区长陈立群、孙卫东、杨晓梅 (the title carries over the list). A name is taken only where a title
-head (书记, 区长, 主任 …, the ``titles`` lexicon) ends right before it, it starts with a surname (the
-``surnames`` lexicon; compound ones such as 欧阳 first), it is two or three characters long (four
-with a compound surname), and what follows it ends a name: punctuation or a word such as 主持,
-出席, 等. That is how 冷静出席 yields 冷静 and 陈之常主持 yields 陈之常, not 陈之.
+副区长陈立群、孙卫东、杨晓梅 (the title carries over the list). What makes a whole name and where a
+title ends is :mod:`govmetrics.names`; this module finds the people a story names and reads lists.
 
 A list before a verb (张三、李四出席) is read item by item: a title alone (区委副书记、区长侯明哲)
 passes to the next name, a bare name takes the title of the name before it, and group words
@@ -22,11 +19,19 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from govmetrics import lexicon
 from govmetrics.models import Person
+from govmetrics.names import (
+    NOT_NAMES,
+    ORGAN_ENDINGS,
+    is_cjk,
+    is_name,
+    lexicon_title_end,
+    name_at,
+    name_lengths,
+    name_lexicon,
+    split_title,
+)
 
-#: Punctuation that ends a name; the words that do are the ``name_enders`` lexicon.
-_PUNCTUATION_ENDERS = ("，", "、", "。", "；", "：", "（", "(", ",", "”", "\n", "！", "？")
 _GROUP_WORDS = (
     "负责人", "负责同志", "代表", "成员", "干部", "群众", "居民", "党员", "人员", "领导", "同志们", "委员们"
 )  # fmt: skip
@@ -44,93 +49,6 @@ _HEADCOUNT = re.compile(r"\d|[个各全共]|[一二两三四五六七八九十�
 # a name written in transliteration, its parts joined by a middle dot (帕巴拉·格列朗杰, 买买提·吐尔逊):
 # no surname lexicon covers it, so it is taken only as an item of a list that a title vouches for
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8}){1,3}")
-
-
-@attrs.frozen
-class _Lexicon:
-    surnames: frozenset[str]
-    compound: frozenset[str]
-    title_heads: re.Pattern[str]
-    titles: tuple[str, ...]
-    enders: tuple[str, ...]
-
-
-def _lexicon() -> _Lexicon:
-    from govmetrics.plugins import get_plugin_host
-
-    cache = get_plugin_host().cache
-    built = cache.get("people.lexicon")
-    if built is None:
-        names = {word for row in lexicon.load("surnames") for word in row}
-        titles = tuple(sorted({row[0] for row in lexicon.load("titles")}, key=len, reverse=True))
-        built = cache["people.lexicon"] = _Lexicon(
-            surnames=frozenset(n for n in names if len(n) == 1),
-            compound=frozenset(n for n in names if len(n) == 2),
-            title_heads=re.compile("|".join(map(re.escape, titles))),
-            titles=titles,
-            enders=tuple({w for row in lexicon.load("name_enders") for w in row}) + _PUNCTUATION_ENDERS,
-        )
-    return built
-
-
-def _is_cjk(text: str) -> bool:
-    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
-def name_lengths(text: str, at: int) -> list[int]:
-    """The lengths a name starting at ``at`` may have, longest first, by its surname."""
-    lex = _lexicon()
-    if text[at : at + 2] in lex.compound:
-        return [4, 3]
-    if text[at : at + 1] in lex.surnames:
-        return [3, 2]
-    return []
-
-
-def _ends_name(text: str, at: int) -> bool:
-    return at >= len(text) or text.startswith(_lexicon().enders, at)
-
-
-# A name does not end in a character that ends the name of an organ or a place: 区委, 街道办.
-_ORGAN_ENDINGS = frozenset("委局办部会府院厅处室组队所站街镇乡村区市县省党团司企社总")
-# Verbs that follow a title when the person was named before it (区委书记强调): never a name.
-_NOT_NAMES = (
-    "强调", "指出", "表示", "要求", "介绍", "认为", "希望", "提出", "说", "讲话", "致辞", "主持", "出席",
-    "参加", "带队", "一行", "们", "同志", "分别", "称", "宣布", "作", "对", "就", "在", "到", "是",
-    "应当", "由", "均", "须", "也", "都", "还", "共", "可以", "不得", "负责",
-    "双方", "各方", "全体", "全区", "全市", "全县", "相关", "有关", "部分", "一起",
-    "单位", "应邀",  # 领导小组成员单位负责人, 历届县政协主席应邀参加: a word after a title, not a name
-)  # fmt: skip
-
-
-def name_at(text: str, at: int) -> str | None:
-    """The whole name starting at ``at``, if one does: surname, length, and a word that ends it."""
-    for length in name_lengths(text, at):
-        name = text[at : at + length]
-        if (
-            _is_cjk(name)
-            and name[-1] not in _ORGAN_ENDINGS
-            and not name.startswith(_NOT_NAMES)
-            and _ends_name(text, at + length)
-            and not lexicon_title_end(name)
-        ):
-            return name
-    return None
-
-
-def lexicon_title_end(text: str) -> bool:
-    """Whether ``text`` ends with a title head (区委书记), so it is a title, not a name."""
-    return any(text.endswith(title) for title in _lexicon().titles)
-
-
-def split_title(item: str) -> tuple[str, str]:
-    """(title, rest) where the title is everything up to the last title head in ``item``."""
-    last = None
-    for match in _lexicon().title_heads.finditer(item):
-        last = match
-    if last is None:
-        return "", item
-    return item[: last.end()], item[last.end() :]
 
 
 @attrs.frozen(kw_only=True)
@@ -154,7 +72,7 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> Iterator[Pers
     A name before its title (常卫书记) is taken after a break (，常卫书记) or when it is ``known``
     (落实蔡奇书记的部署, once 市委书记蔡奇 was met).
     """
-    lex = _lexicon()
+    lex = name_lexicon()
     for match in lex.title_heads.finditer(text):
         name = name_at(text, match.end())
         if name is not None:
@@ -174,7 +92,7 @@ def _name_before_title(text: str, at: int, title: str, known: frozenset[str]) ->
         name = text[max(0, start) : at]
         if start < 0 or (start > 0 and text[start - 1] not in _BEFORE_NAME and name not in known):
             continue
-        if length in name_lengths(text, start) and _is_cjk(name) and name[-1] not in _ORGAN_ENDINGS:
+        if length in name_lengths(text, start) and is_cjk(name) and name[-1] not in ORGAN_ENDINGS:
             titles = () if title == "同志" else (title,)
             yield PersonMention(name=name, titles=titles, start=start, end=at)
             return
@@ -225,7 +143,7 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
             continue
         title, rest = split_title(item)
         invited = _INVITED.sub("", rest)
-        if invited != rest and (invited in known or name_at(invited + "，", 0) == invited):
+        if invited != rest and (invited in known or is_name(invited)):
             rest = invited  # 副市长某某应邀到会: a guest's name, then that they were invited
         joined = _joined_person(title)
         if joined is not None:  # 区水务局局长陈红和区应急局局长刘强: two titled people joined by 和
@@ -237,7 +155,7 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
                 continue  # 相关部门负责人: a group, not a person
             pending.append(title)
             continue
-        name = rest if (rest in known or name_at(rest + "，", 0) == rest or _TRANSLITERATED.fullmatch(rest)) else None
+        name = rest if (rest in known or is_name(rest) or _TRANSLITERATED.fullmatch(rest)) else None
         if name is None and len(items) > 1 and (title or (people and not pending)) and _unsurnamed(rest):
             name = rest  # 旗领导孟和、张建伟、其其格: a name with no common surname, vouched for by the list
         if name is not None and not (title or pending or previous_titles or rest in known or closes_with_group):
@@ -264,7 +182,7 @@ _ITEM_OPENING = re.compile(r"^(?:以及|及|和|与|并)|^[^，、]*?由")
 # name of an organ or a place, or a particle no name holds
 _NOT_IN_UNSURNAMED = (
     "〇一二两三四五六七八九十百千万"
-    + "".join(sorted(_ORGAN_ENDINGS))
+    + "".join(sorted(ORGAN_ENDINGS))
     + "的了和与及在是为对将把被等各全有无不也都就还又并从向于以之"
 )
 _UNSURNAMED = re.compile(rf"[^\W\da-zA-Z{_NOT_IN_UNSURNAMED}]{{2,5}}")
@@ -276,7 +194,7 @@ _COUNTED_PEOPLE = re.compile(r"[\d一二两三四五六七八九十百千]+[余�
 
 def _surname_he(item: str) -> bool:
     """Whether 和 opening ``item`` is its name's surname: 和志勇 is a name and 志勇 none."""
-    return item.startswith("和") and name_at(item + "，", 0) == item and name_at(item[1:] + "，", 0) != item[1:]
+    return item.startswith("和") and is_name(item) and not is_name(item[1:])
 
 
 def _unsurnamed(rest: str) -> bool:
@@ -286,8 +204,8 @@ def _unsurnamed(rest: str) -> bool:
     return bool(
         _UNSURNAMED.fullmatch(rest)
         and name_at(rest, 0) is None
-        and not any(ender in rest[1:] for ender in _lexicon().enders)
-        and not rest.startswith(_NOT_NAMES)
+        and not any(ender in rest[1:] for ender in name_lexicon().enders)
+        and not rest.startswith(NOT_NAMES)
         and not rest.endswith(_GROUP_WORDS)
         and not _HEADCOUNT.search(rest)
     )
@@ -301,7 +219,7 @@ def _without_joined_group(segment: str) -> str:
         if "，" in rest or not (rest.endswith(_GROUP_WORDS) or _COUNTED_PEOPLE.search(rest)):
             continue
         first = re.split(r"[、等]", rest, maxsplit=1)[0]  # 居民、商户等: a group word is no name
-        opens_with_name = name_at(first + "，", 0) == first and not first.endswith(_GROUP_WORDS)
+        opens_with_name = is_name(first) and not first.endswith(_GROUP_WORDS)
         if not opens_with_name and not any(find_people(rest)):
             return segment[: joint.start()]
     return segment
@@ -316,12 +234,12 @@ def _split_joined(item: str, known: set[str], listed: bool) -> list[str]:
     for joint in re.finditer(r"[和与]", item):
         left, right = item[: joint.start()], item[joint.end() :]
         title, name = split_title(left)
-        if not name or not (name in known or name_at(name + "，", 0) == name) or not (title or listed):
+        if not name or not (name in known or is_name(name)) or not (title or listed):
             continue
         right_title, right_name = split_title(right)
-        if right_title and right_title not in _lexicon().titles:
+        if right_title and right_title not in name_lexicon().titles:
             continue
-        if right_name in known or name_at(right_name + "，", 0) == right_name:
+        if right_name in known or is_name(right_name):
             return [left, *_split_joined(right, known, listed=True)]
     return [item]
 
@@ -332,7 +250,7 @@ def _joined_person(title: str) -> Person | None:
     建设委主任 (区住房 is no titled name) stays one title."""
     for joint in re.finditer(r"[和与]", title):
         head_title, name = split_title(title[: joint.start()])
-        if head_title and name and name_at(name + "，", 0) == name and title[joint.end() :]:
+        if head_title and name and is_name(name) and title[joint.end() :]:
             return Person(name=name, titles=(head_title,))
     return None
 
@@ -382,7 +300,7 @@ def name_after_day(text: str, start: int, end: int) -> Person | None:
     if day is None:
         return None
     name = text[day.end() : end]
-    if name_at(text, day.end()) != name or name in _lexicon().enders:
+    if name_at(text, day.end()) != name or name in name_lexicon().enders:
         return None
     return Person(name=name, titles=())
 
