@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import pluggy
 
+from govmetrics.lexicon import Lexicons
 from govmetrics.models import Article, Record
 
 hookspec = pluggy.HookspecMarker("govmetrics")
@@ -21,10 +22,14 @@ hookimpl = pluggy.HookimplMarker("govmetrics")
 
 
 @hookspec
-def govmetrics_extract(article: Article) -> Iterable[Record] | None:
+def govmetrics_extract(article: Article, lexicons: Lexicons) -> Iterable[Record] | None:
     """Find records in one article.
 
     :param article: the cleaned article; spans of the records returned index ``article.text``.
+    :param lexicons: every lexicon, the shipped files and all plugins' entries, read once per
+        plugin host (:class:`govmetrics.lexicon.Lexicons`). An extractor reads its words here;
+        what it compiles from them it keeps with :meth:`~govmetrics.lexicon.Lexicons.built`. An
+        implementation that needs no lexicon may leave the argument out.
     :return: an iterable of records (``Metric``, ``DateMention``, ``Cadence``, ``Meeting``, or a
         record type of the plugin's own, registered with :func:`govmetrics_record_types`), in any
         order, or ``None`` for nothing. The pipeline stamps each record with the plugin's name,
@@ -44,7 +49,9 @@ def govmetrics_lexicon_entries(name: str) -> Iterable[str] | None:
         (:data:`govmetrics.lexicon.LEXICONS`).
     :return: lines in the lexicon file's format (``"公顷"``, ``"平米 平方米"``, ``"千家万户"``), or
         ``None`` for a lexicon the plugin does not extend. They are read as if they followed the
-        shipped file's lines.
+        shipped file's lines. The hook is called once per lexicon when the plugin host first
+        needs its lexicons; if it raises for any of them, the plugin's entries are left out of
+        every lexicon and a :class:`~govmetrics.PluginWarning` names it.
     """
 
 

@@ -16,18 +16,21 @@ included) to load; everything else is left alone. Set it empty to load no plugin
 from __future__ import annotations
 
 import importlib
+import logging
 import os
+import time
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import metadata
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pluggy
 
 from govmetrics import hookspecs
 from govmetrics.errors import PluginError
+from govmetrics.lexicon import LEXICONS, Lexicons, read_rows
 from govmetrics.models import RECORD_TYPES, Article, Record
 from govmetrics.reading import reading_article, restore
 
@@ -40,6 +43,7 @@ DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
     ("meetings", "govmetrics.extractors.meetings"),
 )
 _TRUE = {"1", "true", "yes", "on"}
+_log = logging.getLogger(__name__)
 #: The hooks of :mod:`govmetrics.hookspecs`.
 HOOK_NAMES: tuple[str, ...] = tuple(name for name in vars(hookspecs) if name.startswith("govmetrics_"))
 
@@ -69,7 +73,8 @@ class PluginHost:
         self.load_errors: list[PluginError] = []
         self._packages: dict[str, tuple[str, str]] = {}
         self._builtin: set[str] = set()
-        #: What extractors build from lexicons (compiled patterns), kept as long as these plugins are.
+        #: What is built from these plugins (their lexicons, the record kinds they register), kept
+        #: until a plugin is registered.
         self.cache: dict[str, Any] = {}
         self._as_loaded: frozenset[str] | None = None
 
@@ -123,7 +128,7 @@ class PluginHost:
                 self.manager.unregister(plugin)
             self._failed(PluginError(f'Error registering plugin "{name}": {exc}'), exc)
             return False
-        # What extractors built from lexicons predates this plugin's lexicon entries.
+        # The lexicons and record kinds read so far predate this plugin's entries and kinds.
         self.cache.clear()
         return True
 
@@ -149,13 +154,45 @@ class PluginHost:
         if strict and self.load_errors:
             raise self.load_errors[0]
 
+    def lexicons(self) -> Lexicons:
+        """The lexicons of these plugins: the shipped files and every plugin's entries, read once.
+
+        Each plugin's ``govmetrics_lexicon_entries`` is called for every lexicon on its own. A
+        plugin that raises, or returns something other than lines of text, loses all of its
+        entries (and only its own) with a :class:`PluginWarning` naming it; in strict mode the
+        next extraction raises it as a :class:`~govmetrics.errors.PluginError`.
+        """
+        built = self.cache.get("lexicons")
+        if built is None:
+            added: dict[str, list[str]] = {name: [] for name in LEXICONS}
+            for impl in reversed(self.manager.hook.govmetrics_lexicon_entries.get_hookimpls()):
+                mine: dict[str, list[str]] = {}
+                try:
+                    for name in LEXICONS:
+                        lines = _lexicon_lines(impl.function(*[{"name": name}[arg] for arg in impl.argnames]))
+                        read_rows(lines, name)  # a malformed line is this plugin's fault, not the lexicon's
+                        mine[name] = lines
+                except Exception as exc:
+                    self._failed(
+                        PluginError(f'plugin "{impl.plugin_name}" failed to give lexicon entries: {exc!r}'), exc
+                    )
+                    continue
+                for name, lines in mine.items():
+                    added[name].extend(lines)
+            built = self.cache["lexicons"] = Lexicons(added)
+        return cast(Lexicons, built)
+
     def extract(self, article: Article, *, strict: bool = False) -> list[Record]:
         """Call every ``govmetrics_extract`` implementation; stamp each record with its plugin.
 
         Every plugin reads the article's reading view (:mod:`govmetrics.reading`: traditional
         characters and half-width punctuation read as simplified and full width, at the same
-        offsets); the records it returns are given back the text as written.
+        offsets); the records it returns are given back the text as written. Each is called on
+        its own, so that one failing loses only its own records; the calls are logged (at DEBUG,
+        to the ``govmetrics.plugins`` logger) with the plugin, the article, the number of records
+        and the time taken.
         """
+        lexicons = self.lexicons()
         self.check(strict)
         original = article
         article = reading_article(article)
@@ -163,13 +200,16 @@ class PluginHost:
         kinds = self.cache.get("record_kinds")
         if kinds is None:
             kinds = self.cache["record_kinds"] = frozenset(self.record_types())
+        arguments = {"article": article, "lexicons": lexicons}
+        trace = _log.isEnabledFor(logging.DEBUG)
         for impl in reversed(self.manager.hook.govmetrics_extract.get_hookimpls()):
             name = impl.plugin_name
+            started = time.perf_counter() if trace else 0.0
             # All or nothing: a plugin that fails halfway (a generator that raises after two
             # records) contributes none, so a warning always means "this plugin's records are missing".
             mine: list[Record] = []
             try:
-                found: Any = impl.function(**{arg: article for arg in impl.argnames})
+                found: Any = impl.function(*[arguments[arg] for arg in impl.argnames])
                 for record in found or ():
                     if not isinstance(record, Record):
                         raise TypeError(f"returned {type(record).__name__}, not a govmetrics record")
@@ -187,10 +227,17 @@ class PluginHost:
                     mine.append(record if record.plugin else attrs.evolve(record, plugin=name))
             except Exception as exc:
                 error = PluginError(f'plugin "{name}" failed: {exc!r} (on {_label(article)})')
+                if trace:
+                    _log.debug("govmetrics_extract: %s failed on %s: %r", name, _label(article), exc)
                 if strict:
                     raise error from exc
                 warnings.warn(str(error), PluginWarning, stacklevel=3)
                 continue
+            if trace:
+                elapsed = (time.perf_counter() - started) * 1000
+                _log.debug(
+                    "govmetrics_extract: %s gave %d records on %s in %.1f ms", name, len(mine), _label(article), elapsed
+                )
             records.extend(mine)
         if article is not original:
             records = [restore(record, original.text, article.text) for record in records]
@@ -214,6 +261,19 @@ class PluginHost:
                 PluginInfo(name=name, version=version, package=package, hooks=hooks, builtin=name in self._builtin)
             )
         return sorted(out, key=lambda p: (not p.builtin, p.name))
+
+
+def _lexicon_lines(added: object) -> list[str]:
+    """A plugin's lexicon entries as a list of lines, or a TypeError saying what came instead."""
+    if added is None:
+        return []
+    if isinstance(added, str) or not isinstance(added, Iterable):
+        raise TypeError(f"returned {type(added).__name__}, not an iterable of lexicon lines")
+    lines = list(added)
+    for line in lines:
+        if not isinstance(line, str):
+            raise TypeError(f"returned a {type(line).__name__} among its lexicon lines")
+    return lines
 
 
 def _label(article: Article) -> str:
@@ -260,7 +320,12 @@ def get_plugin_host() -> PluginHost:
 
 
 def get_plugin_manager() -> pluggy.PluginManager:
-    """The pluggy manager behind :func:`get_plugin_host` (for tracing, or listing hooks)."""
+    """The pluggy manager behind :func:`get_plugin_host`, for listing plugins and their hooks.
+
+    The pipeline calls each plugin's ``govmetrics_extract`` on its own (see
+    :meth:`PluginHost.extract`), so pluggy's own hook tracing does not see those calls; turn on
+    DEBUG logging for ``govmetrics.plugins`` to trace them.
+    """
     return get_plugin_host().manager
 
 
