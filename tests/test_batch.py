@@ -174,7 +174,7 @@ def test_workers_load_their_own_plugins(monkeypatch: pytest.MonkeyPatch) -> None
 def _worker_host(document: Document, source: str | None) -> tuple[tuple[int, bool], int]:
     """A task reporting which plugin host the worker extracts with, and whether it came warm."""
     host = get_plugin_host()
-    return (id(host), "metrics.lexicon" in host.cache), 1
+    return (id(host), "lexicons" in host.cache), 1
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs the fork start method")
@@ -182,7 +182,7 @@ def test_forked_workers_keep_the_host_loading_gives_and_drop_one_changed_by_hand
     """A forked worker starts warm with the parent's host when a new process would build the same
     one; after a plugin is registered by hand it loads its own, as a spawned worker would."""
     host = get_plugin_host()
-    govmetrics.extract(TEXTS[1])  # builds the metric lexicon's patterns in this host
+    govmetrics.extract(TEXTS[1])  # reads the lexicons, and builds the metric patterns, in this host
     kept = {o.value for o in map_documents(TEXTS[:4], _worker_host, processes=2, mp_context="fork")}
     assert kept == {(id(host), True)}
     host.register(Breaks(), "breaks")

@@ -8,6 +8,7 @@ example plugin built as a real distribution is tested in test_plugin_distributio
 from __future__ import annotations
 
 import inspect
+import logging
 import re
 import warnings
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ import attrs
 import pytest
 
 import govmetrics
-from govmetrics import Metric, PluginError, PluginWarning, Record, Span, hookimpl, hookspecs
+from govmetrics import Metric, PluginError, PluginWarning, Record, Span, hookimpl, hookspecs, lexicon
 from govmetrics.cli import main
 from govmetrics.plugins import DEFAULT_PLUGINS, HOOK_NAMES, get_plugin_host
 from govmetrics.testing import run
@@ -358,19 +359,18 @@ def test_lexicon_set_phrase_from_a_plugin_stops_a_metric_inside_it() -> None:
 
 
 def test_set_phrases_of_a_plugin_registered_after_a_scan_of_the_same_text_are_found() -> None:
-    # The spans of the last text scanned are kept for the next extractor; a plugin's set phrases
-    # rebuild the pattern, and the same text object must then be scanned again.
+    # The spans of the last text scanned are kept for the next extractor; a plugin registered after
+    # gives the host new lexicons, and the same text object must then be scanned again.
     text = "建设十五分钟生活圈示范点"
-    assert govmetrics.lexicon.set_phrase_spans(text) == []
+    assert get_plugin_host().lexicons().set_phrase_spans(text) == []
     register(Wells(), "wells")
-    assert govmetrics.lexicon.set_phrase_spans(text) == [(2, 9)]
+    assert get_plugin_host().lexicons().set_phrase_spans(text) == [(2, 9)]
 
 
-def test_set_phrases_are_scanned_once_per_article() -> None:
+def test_set_phrases_are_scanned_once_per_article(monkeypatch: pytest.MonkeyPatch) -> None:
     # Metrics and cadences both skip set phrases: one scan of the article serves both.
-    govmetrics.extract("预热")
-    cache = get_plugin_host().cache
-    pattern = cache["lexicon.set_phrases"]
+    lexicons = get_plugin_host().lexicons()
+    pattern = lexicon.Lexicons().built("set_phrases", lexicon._set_phrase_pattern)
     scanned: list[str] = []
 
     class Counting:
@@ -378,14 +378,107 @@ def test_set_phrases_are_scanned_once_per_article() -> None:
             scanned.append(text)
             return pattern.finditer(text)
 
-    cache["lexicon.set_phrases"] = Counting()
+    monkeypatch.setitem(lexicons._built, "set_phrases", Counting())
     record_texts = [r.text for r in govmetrics.extract("每月开展2次巡查，新增千家万户停车位316个").records]
     assert "316个" in record_texts
     assert len(scanned) == 1
 
 
+class BrokenLexicon:
+    """A plugin whose lexicon entries fail for one lexicon, and whose extractor still works."""
+
+    @hookimpl
+    def govmetrics_lexicon_entries(self, name: str) -> list[str] | None:
+        if name == "set_phrases":
+            raise RuntimeError("no such file")
+        return ["樽"] if name == "units" else None
+
+    @hookimpl
+    def govmetrics_extract(self, article: govmetrics.Article) -> Iterator[Metric]:
+        if "三成" in article.text:
+            yield share_at(article.text)
+
+
+def test_a_raising_lexicon_hook_loses_only_its_own_entries_with_a_warning_naming_it() -> None:
+    register(Wells(), "wells")
+    register(BrokenLexicon(), "broken-lexicon")
+    with pytest.warns(PluginWarning, match='plugin "broken-lexicon" failed to give lexicon entries'):
+        result = govmetrics.extract("新建机井12眼，立石像3樽，乱停车现象减少了三成。")
+    # the other plugin's unit counts, the broken plugin's (樽) does not, in any lexicon
+    assert [(m.text, m.plugin) for m in result.metrics] == [("12眼", "metrics"), ("三成", "broken-lexicon")]
+
+
+def test_a_raising_lexicon_hook_is_an_error_in_strict_mode() -> None:
+    with pytest.warns(PluginWarning):
+        register(BrokenLexicon(), "broken-lexicon")
+        with pytest.raises(PluginError, match='"broken-lexicon" failed to give lexicon entries'):
+            govmetrics.extract(TEXT, strict=True)
+
+
+@pytest.mark.parametrize("entries", ["眼", 12, ["眼", 12], ["   #only a comment", ""]])
+def test_lexicon_entries_that_are_not_lines_of_text_are_refused(entries: object) -> None:
+    class Gives:
+        @hookimpl
+        def govmetrics_lexicon_entries(self, name: str) -> object:
+            return entries if name == "units" else None
+
+    register(Gives(), "gives")
+    if entries == ["   #only a comment", ""]:  # comments and blank lines are lines of text
+        govmetrics.extract(TEXT, strict=True)
+        return
+    with pytest.raises(PluginError, match='"gives" failed to give lexicon entries'):
+        govmetrics.extract(TEXT, strict=True)
+
+
+def test_an_extractor_reads_the_lexicons_the_host_passes() -> None:
+    seen: list[lexicon.Lexicons] = []
+
+    class Reads:
+        @hookimpl
+        def govmetrics_extract(self, article: govmetrics.Article, lexicons: lexicon.Lexicons) -> None:
+            seen.append(lexicons)
+
+    register(Wells(), "wells")
+    register(Reads(), "reads")
+    govmetrics.extract(TEXT)
+    govmetrics.extract(TEXT)
+    assert seen[0] is seen[1] is get_plugin_host().lexicons()
+    assert "眼" in seen[0].words("units")
+
+
+def test_lexicons_read_without_plugins_are_the_shipped_files() -> None:
+    shipped = lexicon.Lexicons()
+    assert set(shipped.words("units")) >= {"个", "平方米"}
+    assert "眼" not in shipped.words("units")
+    with pytest.raises(govmetrics.GovmetricsError, match="no lexicon named 'unit'"):
+        shipped.rows("unit")
+    with pytest.raises(govmetrics.GovmetricsError, match="no lexicon named 'unit'"):
+        lexicon.Lexicons({"unit": ["眼"]})
+
+
+def test_what_an_extractor_builds_from_the_lexicons_is_built_once() -> None:
+    shipped = lexicon.Lexicons()
+    calls: list[int] = []
+
+    def build(lexicons: lexicon.Lexicons) -> int:
+        calls.append(1)
+        return len(lexicons.rows("units"))
+
+    assert shipped.built("count", build) == shipped.built("count", build) > 0
+    assert calls == [1]
+
+
+def test_extract_calls_are_traced_at_debug_level(caplog: pytest.LogCaptureFixture) -> None:
+    register(Shares(), "shares")
+    with caplog.at_level(logging.DEBUG, logger="govmetrics.plugins"):
+        govmetrics.extract(TEXT)
+    traced = [r.getMessage() for r in caplog.records if r.name == "govmetrics.plugins"]
+    assert any(re.match(r"govmetrics_extract: shares gave 1 records on article starting “新增停车位", m) for m in traced)
+    assert any(m.startswith("govmetrics_extract: metrics gave ") for m in traced)
+
+
 def test_lexicon_plugin_registered_after_a_first_extract_still_counts() -> None:
-    # The metric extractor caches what it builds from the lexicons; a new plugin must invalidate it.
+    # The metric extractor keeps what it builds from the lexicons; a new plugin gives new lexicons.
     assert govmetrics.extract("新建机井12眼").metrics == ()
     register(Wells(), "wells")
     assert [m.text for m in govmetrics.extract("新建机井12眼").metrics] == ["12眼"]

@@ -35,8 +35,8 @@ from govmetrics.extractors.cadence_rates import (
     reckons_for_period,
     states_a_rate,
 )
+from govmetrics.lexicon import Lexicons
 from govmetrics.models import Cadence, Span
-from govmetrics.plugins import get_plugin_host
 
 __all__ = ["every_period"]
 
@@ -44,28 +44,24 @@ __all__ = ["every_period"]
 _DAY_SPAN = rf"(?:[至到](?:{MONTH_NUMERAL}月)?{COUNT_NUMERAL}[日号])?"
 
 
-def _every_pattern() -> re.Pattern[str]:
-    """每 + period and its anchor; built from the festivals lexicon once, kept in the plugin cache."""
-    cache = get_plugin_host().cache
-    built = cache.get("cadences.every")
-    if built is None:
-        festivals = lexicon.alternation(row[0] for row in lexicon.load("festivals")) or "(?!)"
-        built = cache["cadences.every"] = re.compile(
-            # 每逢周三 is 每周三; 隔周 (every other week) is every two weeks. Both branches start with their
-            # character, so the search skips ahead to a 每 or a 隔.
-            rf"(?:每(?:隔|逢)?|(?P<other>隔)(?<![每间]隔)(?=[周天月年]))(?P<n>[一两二三四五六七八九十半双]|\d+)?个?(?P<unit>{UNIT_ALT})"
-            # 每周六在…, 每周三上午, 每周一、三、五 (but 每周一次 is once a week)
-            # 每年3月31日前, 每年的10月底前: a yearly period's day or month is its anchor, not a date of its
-            # own (a rule's every year, not the publication's)
-            rf"(?P<anchor>(?P<month>的?{MONTH_NUMERAL}月份?"
-            rf"(?:{MONTH_NUMERAL}[日号]{_DAY_SPAN}|[初底末]|[上中下]旬)?(?P<due>之?前|以前|后)?)"
-            rf"|{COUNT_NUMERAL}[日号]{_DAY_SPAN}(?:前|后)?"
-            # 每年教师节前, 每年春节期间: a festival or season of the year (the festivals lexicon)
-            rf"|(?P<festival>(?:{festivals})(?:前后|前夕|之际|期间|前|后)?)"
-            r"|[一二三四五六日天](?![次回遍])(?=[上下中早晚]|[\u4e00-\u9fff]{3}|[、和及](?:周|星期)?[一二三四五六日天])"
-            rf"|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
-        )
-    return built
+def _every_pattern(lexicons: Lexicons) -> re.Pattern[str]:
+    """每 + period and its anchor, built from the festivals lexicon."""
+    festivals = lexicon.alternation(lexicons.words("festivals")) or "(?!)"
+    return re.compile(
+        # 每逢周三 is 每周三; 隔周 (every other week) is every two weeks. Both branches start with their
+        # character, so the search skips ahead to a 每 or a 隔.
+        rf"(?:每(?:隔|逢)?|(?P<other>隔)(?<![每间]隔)(?=[周天月年]))(?P<n>[一两二三四五六七八九十半双]|\d+)?个?(?P<unit>{UNIT_ALT})"
+        # 每周六在…, 每周三上午, 每周一、三、五 (but 每周一次 is once a week)
+        # 每年3月31日前, 每年的10月底前: a yearly period's day or month is its anchor, not a date of its
+        # own (a rule's every year, not the publication's)
+        rf"(?P<anchor>(?P<month>的?{MONTH_NUMERAL}月份?"
+        rf"(?:{MONTH_NUMERAL}[日号]{_DAY_SPAN}|[初底末]|[上中下]旬)?(?P<due>之?前|以前|后)?)"
+        rf"|{COUNT_NUMERAL}[日号]{_DAY_SPAN}(?:前|后)?"
+        # 每年教师节前, 每年春节期间: a festival or season of the year (the festivals lexicon)
+        rf"|(?P<festival>(?:{festivals})(?:前后|前夕|之际|期间|前|后)?)"
+        r"|[一二三四五六日天](?![次回遍])(?=[上下中早晚]|[\u4e00-\u9fff]{3}|[、和及](?:周|星期)?[一二三四五六日天])"
+        rf"|最后一[个天]?(?:周[一二三四五六日天]|工作日|天)?|[初末底]|[上中下]旬)?"
+    )
 
 
 _PER = re.compile(
@@ -82,11 +78,11 @@ _WEEK_UNITS = ("周", "星期", "礼拜")
 _MORE_WEEKDAYS = re.compile(r"(?:[、和及](?:周|星期)?[一二三四五六日天])+")
 
 
-def _activity_follows(text: str, end: int) -> bool:
+def _activity_follows(text: str, end: int, lexicons: Lexicons) -> bool:
     """每季度评选“最美庭院”20户: a recurring activity of the cadence_activities lexicon right after the
     period makes it a cadence; the amount after it is what the activity yields, not what the period
     holds."""
-    return named_pattern()[2].match(text, end) is not None
+    return named_pattern(lexicons)[2].match(text, end) is not None
 
 
 # 至少每一个月…进行一次: a floor or a ceiling written before 每 bounds the count after the period; a
@@ -97,11 +93,11 @@ _BOUND_BEFORE_EVERY = re.compile("(?P<bound>" + "|".join(AT_LEAST + AT_MOST) + "
 _WINDOW_THEN_CLAUSE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:内|期间)，")
 
 
-def every_period(text: str) -> Iterator[Cadence]:
+def every_period(text: str, lexicons: Lexicons) -> Iterator[Cadence]:
     """每 + period, and a count per period (一年两次)."""
     taken = 0
-    names = lexicon.set_phrase_spans(text)
-    for match in _every_pattern().finditer(text):
+    names = lexicons.set_phrase_spans(text)
+    for match in lexicons.built("cadences.every", _every_pattern).finditer(text):
         start = match.start()
         if start < taken:
             continue
@@ -154,15 +150,15 @@ def every_period(text: str) -> Iterator[Cadence]:
             start = bound.start()
         # 每人每月100元: 每月 divides an amount; 每人每季度调研1次 still counts times, and
         # 每名干部每天要开展走访 names no amount for the period to divide
-        if low is None and high is None and not anchor and reckons_for_period(text, match.end()):
+        if low is None and high is None and not anchor and reckons_for_period(text, match.end(), lexicons):
             continue  # 每日增交滞纳金，其数额为未缴部分百分之一: a charge reckoned per day, a rate
         if (
             low is None
             and high is None
             and not (match.group("festival") and UNITS[match.group("unit")] == "Y")
             and not (match.group("due") and UNITS[match.group("unit")] == "Y")
-            and not _activity_follows(text, match.end())
-            and (states_a_rate(text, match.end()) or (rate and not ACTION_AFTER.match(text, match.end())))
+            and not _activity_follows(text, match.end(), lexicons)
+            and (states_a_rate(text, match.end(), lexicons) or (rate and not ACTION_AFTER.match(text, match.end())))
         ):
             continue
         taken = end

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from govmetrics import lexicon
 from govmetrics.extractors.cadence_counts import count_after, iso_period
 from govmetrics.extractors.cadence_rates import reckoning_words
+from govmetrics.lexicon import Lexicons
 from govmetrics.models import Cadence, Span
-from govmetrics.plugins import get_plugin_host
 
 __all__ = ["named_by_period", "named_pattern"]
 
@@ -73,45 +73,45 @@ _SHORT_LIST = re.compile(
 )
 
 
-def named_pattern() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def named_pattern(lexicons: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A bare period word and an activity (月调度), 按/逐/分 + a period and an activity in the clause
     (按月通报), and an activity alone; built from the cadence_activities lexicon once."""
-    cache = get_plugin_host().cache
-    built = cache.get("cadences.named")
-    if built is None:
-        activities = lexicon.alternation(row[0] for row in lexicon.load("cadence_activities"))
-        bare = "|".join(w for w in sorted(_PERIOD_WORDS, key=len, reverse=True) if w not in ("天", "年", "年度", "季"))
-        by = "半月|季度|年度|月|周|旬|年|日|天|季"
-        # Each pattern opens with its words or a class of their first characters, never with an
-        # assertion, so the search skips ahead to a period character (or 按, 逐, 分).
-        built = cache["cadences.named"] = (
-            re.compile(rf"(?P<period>{bare})(?:{_MODIFIERS})?(?P<act>{activities or '(?!)'})"),
-            re.compile(
-                rf"(?P<by>[按逐分])(?P<period>{by})(?!份)"  # not 部分月份
-                rf"[^，。；！？：,;!?\n]{{0,12}}?(?P<act>{activities or '(?!)'})"
-            ),
-            re.compile(activities or "(?!)"),
-        )
-    return built
+    return lexicons.built("cadences.named", _named_patterns)
 
 
-def named_by_period(text: str) -> Iterator[Cadence]:
+def _named_patterns(lexicons: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    activities = lexicon.alternation(lexicons.words("cadence_activities"))
+    bare = "|".join(w for w in sorted(_PERIOD_WORDS, key=len, reverse=True) if w not in ("天", "年", "年度", "季"))
+    by = "半月|季度|年度|月|周|旬|年|日|天|季"
+    # Each pattern opens with its words or a class of their first characters, never with an
+    # assertion, so the search skips ahead to a period character (or 按, 逐, 分).
+    return (
+        re.compile(rf"(?P<period>{bare})(?:{_MODIFIERS})?(?P<act>{activities or '(?!)'})"),
+        re.compile(
+            rf"(?P<by>[按逐分])(?P<period>{by})(?!份)"  # not 部分月份
+            rf"[^，。；！？：,;!?\n]{{0,12}}?(?P<act>{activities or '(?!)'})"
+        ),
+        re.compile(activities or "(?!)"),
+    )
+
+
+def named_by_period(text: str, lexicons: Lexicons) -> Iterator[Cadence]:
     """Every cadence a period word names; one the activities lexicon reads takes its span first."""
-    bare, by, _ = named_pattern()
-    names = lexicon.set_phrase_spans(text)
+    bare, by, _ = named_pattern(lexicons)
+    names = lexicons.set_phrase_spans(text)
     taken: list[tuple[int, int]] = []
     for cadence in _named_by_lexicon(text, bare, by, names):
         taken.append((cadence.span.start, cadence.span.end))
         yield cadence
-    for cadence in (*_by_any_verb(text, names), *_short_form_lists(text, bare, names)):
+    for cadence in (*_by_any_verb(text, names, lexicons), *_short_form_lists(text, bare, names)):
         if not any(start < cadence.span.end and cadence.span.start < end for start, end in taken):
             taken.append((cadence.span.start, cadence.span.end))
             yield cadence
 
 
-def _by_any_verb(text: str, names: list[tuple[int, int]]) -> Iterator[Cadence]:
+def _by_any_verb(text: str, names: list[tuple[int, int]], lexicons: Lexicons) -> Iterator[Cadence]:
     """逐季召开部署会, 按季度调整项目清单: see :data:`_BY_ANY_VERB`."""
-    reckonings = reckoning_words()
+    reckonings = reckoning_words(lexicons)
     for match in _BY_ANY_VERB.finditer(text):
         start, end = match.start(), match.end()
         # an adverb may stand before the verb that reckons or pays: 按月足额发放, 按季如实缴纳

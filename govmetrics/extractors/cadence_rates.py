@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from govmetrics import lexicon
 from govmetrics.extractors.cadence_counts import TIMES_UNITS
-from govmetrics.plugins import get_plugin_host
+from govmetrics.lexicon import Lexicons
 
 __all__ = ["ACTION_AFTER", "RATE_BEFORE", "reckoning_words", "reckons_for_period", "states_a_rate"]
 
@@ -29,22 +29,18 @@ _CLAUSE = re.compile(r"[，。；！？：,;!?\n]")
 _NOT_AMOUNT_UNITS = frozenset((*TIMES_UNITS, "场次", "年", "天", "月", "个月", "点", "时", "分", "秒"))
 
 
-def _amount_pattern() -> re.Pattern[str]:
+def _amount_pattern(lexicons: Lexicons) -> re.Pattern[str]:
     """A number with a measure unit from the units lexicon (80份, 1.5万人次, 三元, 48亿元)."""
-    cache = get_plugin_host().cache
-    pattern = cache.get("cadences.amount")
-    if pattern is None:
-        units = lexicon.alternation({row[0] for row in lexicon.load("units")} - _NOT_AMOUNT_UNITS)
-        pattern = cache["cadences.amount"] = re.compile(
-            # not an ordinal: 每季度的第一个月份 names a month, it divides nothing
-            r"(?=[\d零〇一二两三四五六七八九十百千])(?<!第)"
-            r"(?:\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+)[余多]?[万亿]*[余多]?"
-            rf"(?:{units})"
-        )
-    return pattern
+    units = lexicon.alternation(set(lexicons.words("units")) - _NOT_AMOUNT_UNITS)
+    return re.compile(
+        # not an ordinal: 每季度的第一个月份 names a month, it divides nothing
+        r"(?=[\d零〇一二两三四五六七八九十百千])(?<!第)"
+        r"(?:\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+)[余多]?[万亿]*[余多]?"
+        rf"(?:{units})"
+    )
 
 
-def states_a_rate(text: str, end: int) -> bool:
+def states_a_rate(text: str, end: int, lexicons: Lexicons) -> bool:
     """A period that divides an amount, not one that repeats an action: 每月收费150元,
     每日上岗值守志愿者1.5万人次, 每年可减轻负担48亿元, and the chain of 每月每平方米0.5元.
 
@@ -57,7 +53,7 @@ def states_a_rate(text: str, end: int) -> bool:
         return True  # 每年每平方米三元: a unit-rate chain
     stop = _CLAUSE.search(text, end, end + 40)
     clause_end = stop.start() if stop else min(len(text), end + 40)
-    for amount in _amounts(text, end, clause_end):
+    for amount in _amounts(text, end, clause_end, lexicons):
         reached = _OBJECT_BEFORE.search(text[end : amount.start()]) and _VERB_AFTER.match(
             text, amount.end(), clause_end
         )
@@ -81,23 +77,23 @@ _SENTENCE_END = re.compile(r"[。；！？\n]")
 _SHARE = re.compile(r"[百千万]分之[零〇一二两三四五六七八九十百]")
 
 
-def _amounts(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+def _amounts(text: str, start: int, end: int, lexicons: Lexicons) -> Iterator[re.Match[str]]:
     """The amounts in ``text[start:end]``, but for time limits: 自每月结束之日起7个工作日内报送 and
     于每月发放工资之日起5日内 say when the action is due, no amount the period holds."""
-    for amount in _amount_pattern().finditer(text, start, end):
+    for amount in lexicons.built("cadences.amount", _amount_pattern).finditer(text, start, end):
         if not _TIME_LIMIT.match(text, amount.start() + _NUMERAL_HEAD.match(amount.group()).end()):  # type: ignore[union-attr]
             yield amount
 
 
-def reckons_for_period(text: str, end: int) -> bool:
+def reckons_for_period(text: str, end: int, lexicons: Lexicons) -> bool:
     """每日加收滞纳金，数额为欠缴部分百分之一: a verb that reckons or charges (the period_reckonings
     lexicon) right after the period, and an amount or a share later in the sentence, make the period
     what the amount is per, even when the amount stands in the next clause."""
-    if reckoning_words().match(text, end) is None:
+    if reckoning_words(lexicons).match(text, end) is None:
         return False
     stop = _SENTENCE_END.search(text, end, end + 60)
     sentence_end = stop.start() if stop else min(len(text), end + 60)
-    return bool(_SHARE.search(text, end, sentence_end) or next(_amounts(text, end, sentence_end), None))
+    return bool(_SHARE.search(text, end, sentence_end) or next(_amounts(text, end, sentence_end, lexicons), None))
 
 
 # 对/为/给 and a few words right before an amount make it what the action reaches when words go on
@@ -108,11 +104,10 @@ _OBJECT_BEFORE = re.compile(r"[对为给][\u4e00-\u9fff]{0,4}$")
 _VERB_AFTER = re.compile(r"(?!的|以|左右|上下|[余多])[\u4e00-\u9fff]{2}")
 
 
-def reckoning_words() -> re.Pattern[str]:
+def reckoning_words(lexicons: Lexicons) -> re.Pattern[str]:
     """The verbs that reckon, pay, stage or move a figure (the period_reckonings lexicon), built once."""
-    cache = get_plugin_host().cache
-    built = cache.get("cadences.reckonings")
-    if built is None:
-        words = lexicon.alternation(row[0] for row in lexicon.load("period_reckonings"))
-        built = cache["cadences.reckonings"] = re.compile(words or "(?!)")
-    return built
+    return lexicons.built("cadences.reckonings", _reckoning_pattern)
+
+
+def _reckoning_pattern(lexicons: Lexicons) -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicons.words("period_reckonings")) or "(?!)")

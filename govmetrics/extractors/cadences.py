@@ -20,17 +20,18 @@ from govmetrics.extractors.cadence_counts import TIMES_UNITS
 from govmetrics.extractors.cadence_every import every_period
 from govmetrics.extractors.cadence_named import named_by_period
 from govmetrics.hookspecs import hookimpl
+from govmetrics.lexicon import Lexicons
 from govmetrics.models import Article, Cadence
 
 __all__ = ["TIMES_UNITS", "find_cadences", "govmetrics_extract"]
 
 
-def find_cadences(text: str) -> Iterator[Cadence]:
+def find_cadences(text: str, lexicons: Lexicons) -> Iterator[Cadence]:
     """Every cadence in ``text`` (an ``Article.text``)."""
-    found = list(every_period(text))
+    found = list(every_period(text, lexicons))
     spans = sorted((c.span.start, c.span.end) for c in found)
     yield from found
-    for cadence in named_by_period(text):
+    for cadence in named_by_period(text, lexicons):
         at = bisect.bisect_right(spans, (cadence.span.start, len(text) + 1))
         before = spans[at - 1] if at else None
         after = spans[at] if at < len(spans) else None
@@ -40,5 +41,5 @@ def find_cadences(text: str) -> Iterator[Cadence]:
 
 
 @hookimpl
-def govmetrics_extract(article: Article) -> Iterator[Cadence]:
-    return find_cadences(article.text)
+def govmetrics_extract(article: Article, lexicons: Lexicons) -> Iterator[Cadence]:
+    return find_cadences(article.text, lexicons)

@@ -16,8 +16,10 @@ import attrs
 
 from govmetrics.calendar import DATE_PATTERN, CalendarValue, gapped_relation, resolve_match
 from govmetrics.errors import DateError
-from govmetrics.extractors.metrics import is_day_count
+from govmetrics.extractors.metric_exclusions import is_day_count
+from govmetrics.extractors.metric_patterns import MetricLexicon, metric_lexicon
 from govmetrics.hookspecs import hookimpl
+from govmetrics.lexicon import Lexicons
 from govmetrics.models import Article, DateMention, Span
 
 # Characters that, right before a candidate, show it is part of something else: a code (A7月?),
@@ -60,15 +62,15 @@ _AGE_AFTER = re.compile(r"[\d一二三四五六七八九十]+多?岁")
 _BARE_RELATIVE_YEARS = frozenset(("今年", "去年", "明年", "本年", "上年", "前年", "后年"))
 
 
-def _counts_days(text: str, match: re.Match[str]) -> bool:
+def _counts_days(text: str, match: re.Match[str], lex: MetricLexicon) -> bool:
     """A day of the month named alone (30日) that is a count of days instead: 延长30日, 届满15日,
     开始30日前, 不得超过30日. ANNOTATION.md makes those durations, which the metric extractor
-    counts; the one rule that tells them apart is :func:`govmetrics.extractors.metrics.is_day_count`,
+    counts; the one rule that tells them apart is :func:`govmetrics.extractors.metric_exclusions.is_day_count`,
     asked here so the two extractors never both claim the same 30日."""
     day = match.start("abd")
     if day < 0 or match.group("bbd") is not None or text[match.end("abd") : match.end("abd") + 1] != "日":
         return False
-    return is_day_count(text, day, match.end("abd") + 1)
+    return is_day_count(text, day, match.end("abd") + 1, lex)
 
 
 # 次年3月, 翌年1月: a month of the year after some event or rule, which the text does not place on
@@ -118,7 +120,7 @@ def _story_year(text: str, match: re.Match[str], value: CalendarValue, end: int)
     return value.start.year
 
 
-def find_dates(article: Article) -> Iterator[DateMention]:
+def find_dates(article: Article, lexicons: Lexicons) -> Iterator[DateMention]:
     """Every date in ``article.text``, resolved against ``article.published``.
 
     A day of the month named alone (6日上午, 30日，区委召开…) takes the month of the last date named
@@ -136,6 +138,7 @@ def find_dates(article: Article) -> Iterator[DateMention]:
     alone after it (28日下午 in a story of May 27–28 is May 28).
     """
     text = article.text
+    lex = metric_lexicon(lexicons)
     month_of = None
     story_year: int | None = None  # the year the current paragraph opened a statement with
     story_at = 0  # where that year was named
@@ -145,7 +148,7 @@ def find_dates(article: Article) -> Iterator[DateMention]:
             continue
         if _year_word_split(text, match) or text.endswith(_AFTER_AN_EVENT_YEAR, 0, start):
             continue
-        if _counts_days(text, match):
+        if _counts_days(text, match, lex):
             continue
         if match.group() in _BARE_RELATIVE_YEARS and _AGE_AFTER.match(text, end):
             continue
@@ -197,11 +200,11 @@ def find_dates(article: Article) -> Iterator[DateMention]:
 
 
 @lru_cache(maxsize=16)
-def dates_in(article: Article) -> tuple[DateMention, ...]:
+def dates_in(article: Article, lexicons: Lexicons) -> tuple[DateMention, ...]:
     """The dates of an article, computed once for every extractor that needs them (meetings do)."""
-    return tuple(find_dates(article))
+    return tuple(find_dates(article, lexicons))
 
 
 @hookimpl
-def govmetrics_extract(article: Article) -> tuple[DateMention, ...]:
-    return dates_in(article)
+def govmetrics_extract(article: Article, lexicons: Lexicons) -> tuple[DateMention, ...]:
+    return dates_in(article, lexicons)

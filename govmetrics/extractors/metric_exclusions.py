@@ -33,7 +33,7 @@ import re
 
 from govmetrics import lexicon
 from govmetrics.extractors.metric_bounds import approx_of
-from govmetrics.extractors.metric_patterns import MetricLexicon, metric_lexicon
+from govmetrics.extractors.metric_patterns import MetricLexicon
 from govmetrics.numerals import CN_NUMERAL_CHARS, MAGNITUDES
 
 # A numeral of one character that is not a count before a classifier: 一 is an article (一个个),
@@ -69,7 +69,7 @@ _LIMIT_AFTER = re.compile(r"前(?![往后来夕景途列沿端期行])|后(?![�
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def is_day_count(text: str, start: int, end: int) -> bool:
+def is_day_count(text: str, start: int, end: int, lex: MetricLexicon) -> bool:
     """Whether ``text[start:end]``, a number and 日 (30日, 三十日), counts days rather than names one.
 
     A count of days is a length of time (延长30日, 届满15日, 开始30日前, 60日内): written after a
@@ -78,7 +78,6 @@ def is_day_count(text: str, start: int, end: int) -> bool:
     at the start of a clause (30日，区委召开…), after a word placing an event on it (于30日), or
     in a list (1日、2日); the date extractor reads those. Both extractors ask this one function.
     """
-    lex = metric_lexicon()
     left = text[start - 1 : start]
     if left == "月" or left.isdigit():
         return False  # 7月30日: a date
@@ -108,7 +107,7 @@ def _length_of_time(text: str, start: int, match: re.Match[str], lex: MetricLexi
     if match.group("unit") == "日":
         if text[start - 1 : start] == "月":
             return False  # 7月30日内: a date, whatever follows
-        return bounded or is_day_count(text, start, match.end("unit"))
+        return bounded or is_day_count(text, start, match.end("unit"), lex)
     return bounded or _cued_before(text, start, lex)
 
 

@@ -17,6 +17,7 @@ import re
 import attrs
 
 from govmetrics import lexicon
+from govmetrics.lexicon import Lexicons
 from govmetrics.numerals import CN_NUMERAL_CHARS
 
 # \d matches full-width digits too; the separators are written either way (４，５６５, 52,000).
@@ -87,11 +88,11 @@ def _prefix_alternation(words: list[str]) -> str:
     return "|".join(parts)
 
 
-def _build() -> MetricLexicon:
+def _build(lexicons: Lexicons) -> MetricLexicon:
     canonical: dict[str, str] = {}
     arabic_only: set[str] = set()
     cued: set[str] = set()
-    for row in lexicon.load("units"):
+    for row in lexicons.rows("units"):
         surface = row[0]
         canonical[surface] = row[1] if len(row) > 1 and row[1] not in _UNIT_FLAGS else surface
         if "arabic" in row[1:]:
@@ -101,7 +102,7 @@ def _build() -> MetricLexicon:
     approx: dict[str, str] = {}
     before: list[str] = []
     after: list[str] = []
-    for row in lexicon.load("qualifiers"):
+    for row in lexicons.rows("qualifiers"):
         word, where, meaning = row[:3]
         approx[word] = meaning
         if word in ("余", "多"):
@@ -109,7 +110,7 @@ def _build() -> MetricLexicon:
         (before if where == "before" else after).append(word)
     units = lexicon.alternation(canonical)
     # a currency may stand between a qualifier and its amount: 约合人民币3000万元
-    currencies = lexicon.alternation(row[0] for row in lexicon.load("currencies")) or "(?!)"
+    currencies = lexicon.alternation(lexicons.words("currencies")) or "(?!)"
     # every metric starts with a qualifier, 百分之 or a numeral: a cheap test for the scan
     first = "".join(
         sorted({w[0] for w in before + list(_GAPPED) + list(_OF_WHAT)} | set(CN_NUMERAL_CHARS) | {"百", "千"})
@@ -135,12 +136,12 @@ def _build() -> MetricLexicon:
         rf"(?P<more3>多(?=[\u4e00-\u9fff]))?"
         rf"(?P<post>{lexicon.alternation(after)})?"
     )
-    places = [row[0] for row in lexicon.load("place_words")]
+    places = lexicons.words("place_words")
     # a bound before a number of days or years makes it a length of time as a word of duration
     # does; 约 and 近 do not (近两年我国经济: the recent years, a time), and 过 bounds a bare
     # magnitude only, so before days or years it is a verb (度过三年)
     bounds = [word for word in before if approx[word] != "about" and word not in _LOOKAHEAD]
-    cues = lexicon.alternation([row[0] for row in lexicon.load("duration_cues")] + bounds)
+    cues = lexicon.alternation(lexicons.words("duration_cues") + bounds)
     abouts = lexicon.alternation(word for word in before if approx[word] == "about")
     return MetricLexicon(
         pattern=pattern,
@@ -155,15 +156,10 @@ def _build() -> MetricLexicon:
     )
 
 
-def metric_lexicon() -> MetricLexicon:
-    """The lexicon built once per plugin host (plugins may add units and qualifiers), then cached."""
-    from govmetrics.plugins import get_plugin_host
-
-    cache = get_plugin_host().cache
-    built = cache.get("metrics.lexicon")
-    if built is None:
-        built = cache["metrics.lexicon"] = _build()
-    return built
+def metric_lexicon(lexicons: Lexicons) -> MetricLexicon:
+    """What metrics read from the lexicons (plugins may add units and qualifiers), built once per
+    :class:`~govmetrics.lexicon.Lexicons`."""
+    return lexicons.built("metrics", _build)
 
 
 #: The unit a share written in words carries: 百分之三十五 is 35 %, 千分之五 is 5 ‰.

@@ -15,23 +15,23 @@ from decimal import Decimal
 
 import attrs
 
-from govmetrics import lexicon
 from govmetrics.errors import NumeralError
 from govmetrics.extractors.metric_bounds import approx_of, bound_before, full_of_other, observed_peak
-from govmetrics.extractors.metric_exclusions import is_day_count, is_excluded
+from govmetrics.extractors.metric_exclusions import is_excluded
 from govmetrics.extractors.metric_lists import BOUNDS, carries_to, listed_before, pair_bounds, share_trailing_qualifier
 from govmetrics.extractors.metric_patterns import SHARE_UNITS, canonical_unit, metric_lexicon
 from govmetrics.hookspecs import hookimpl
+from govmetrics.lexicon import Lexicons
 from govmetrics.models import Article, Metric, Span
 from govmetrics.numerals import parse_amount
 
-__all__ = ["find_metrics", "govmetrics_extract", "is_day_count"]
+__all__ = ["find_metrics", "govmetrics_extract"]
 
 
-def find_metrics(text: str) -> Iterator[Metric]:
+def find_metrics(text: str, lexicons: Lexicons) -> Iterator[Metric]:
     """Every metric in ``text`` (an already cleaned ``Article.text``), in text order."""
-    lex = metric_lexicon()
-    spans = lexicon.set_phrase_spans(text)
+    lex = metric_lexicon(lexicons)
+    spans = lexicons.set_phrase_spans(text)
     found: list[Metric] = []
     carried: Metric | None = None  # the bounded metric whose bound a list after it shares
     for match in lex.pattern.finditer(text):
@@ -81,5 +81,5 @@ def find_metrics(text: str) -> Iterator[Metric]:
 
 
 @hookimpl
-def govmetrics_extract(article: Article) -> Iterator[Metric]:
-    return find_metrics(article.text)
+def govmetrics_extract(article: Article, lexicons: Lexicons) -> Iterator[Metric]:
+    return find_metrics(article.text, lexicons)
