@@ -22,12 +22,12 @@ from govmetrics.errors import (
     PluginError,
     SerializationError,
 )
+from govmetrics.extraction import Extraction
 from govmetrics.hookspecs import hookimpl, hookspec
 from govmetrics.models import (
     Article,
     Cadence,
     DateMention,
-    Extraction,
     Meeting,
     Metric,
     Person,

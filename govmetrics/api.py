@@ -8,7 +8,8 @@ import attrs
 
 from govmetrics.documents import parse_published
 from govmetrics.errors import InputError
-from govmetrics.models import Article, Extraction
+from govmetrics.extraction import Extraction
+from govmetrics.models import Article
 from govmetrics.plugins import get_plugin_host, strict_from_env
 from govmetrics.resolve import resolve
 

@@ -28,7 +28,8 @@ from govmetrics.api import extract
 from govmetrics.corpus import CORPUS_SUFFIXES, JsonLine, Unreadable, corpus_items
 from govmetrics.documents import Document, parse_published
 from govmetrics.errors import BatchError, DocumentError, InputError
-from govmetrics.models import Article, Extraction
+from govmetrics.extraction import Extraction
+from govmetrics.models import Article
 from govmetrics.plugins import strict_from_env
 from govmetrics.pool import (
     CHUNK_BYTES,

@@ -47,6 +47,7 @@ from govmetrics.calendar_points import (
 )
 from govmetrics.calendar_relations import gapped_relation, relation_of
 from govmetrics.calendar_years import HALF_A_YEAR, month_end, nearest_day, nearest_year, shift_month
+from govmetrics.documents import parse_published
 from govmetrics.errors import DateError
 
 __all__ = [
@@ -241,8 +242,7 @@ def parse_date(text: str, published: dt.date | str | None = None) -> CalendarVal
     >>> parse_date("12月28日", published=dt.date(2019, 1, 5)).start
     datetime.date(2018, 12, 28)
     """
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
+    published = parse_published(published)
     cleaned = re.sub(r"\s+", "", text)
     match = DATE_PATTERN.fullmatch(cleaned)
     if match is None or not match.group(0):

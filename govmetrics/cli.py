@@ -40,13 +40,13 @@ from typing import Any, TextIO
 import attrs
 
 from govmetrics.corpus import corpus_items
+from govmetrics.document_rows import document_rows
 from govmetrics.documents import Document, parse_published
 from govmetrics.errors import BatchError, GovmetricsError, InputError
 from govmetrics.export import FORMATS, encode_rows, format_for, open_writer
 from govmetrics.plugins import iter_plugin_info
 from govmetrics.pool import ReadOptions, map_documents
 from govmetrics.progress import Progress
-from govmetrics.rows import document_rows
 
 EXIT_FAILED = 1
 EXIT_INPUT = 2

@@ -27,12 +27,12 @@ from typing import Any
 import attrs
 
 from govmetrics import frames
+from govmetrics.document_rows import document_rows
 from govmetrics.documents import Document, parse_published
 from govmetrics.errors import InputError
 from govmetrics.extras import require
 from govmetrics.models import Article
 from govmetrics.pool import ReadOptions, read_item
-from govmetrics.rows import document_rows
 
 
 def _import(module: str) -> Any:
@@ -74,7 +74,7 @@ def _document_rows(
     item: Any, index: int, name: str | None, options: ReadOptions, strict: bool | None
 ) -> list[dict[str, Any]]:
     """The rows of one document of a partition, tagged as the CLI and :mod:`govmetrics.frames` tag
-    theirs (:func:`govmetrics.rows.document_rows`); ``name`` names a document that has no id."""
+    theirs (:func:`govmetrics.document_rows.document_rows`); ``name`` names a document that has no id."""
     document, source = read_item(item, index, options)
     if name is not None:
         document = attrs.evolve(document, id=name)

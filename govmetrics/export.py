@@ -26,7 +26,7 @@ from typing import Any, BinaryIO, TextIO
 
 from govmetrics.errors import InputError
 from govmetrics.extras import check, require
-from govmetrics.models import exact
+from govmetrics.models import as_day, exact
 from govmetrics.serialize import to_json
 
 FORMATS = ("jsonl", "json", "csv", "table", "parquet")
@@ -40,6 +40,21 @@ CSV_COLUMNS = (
     "period", "min_times", "max_times", "activity",
     "name", "organ", "date", "chair", "attendees", "agenda", "location", "referred",
 )  # fmt: skip
+
+
+# The type of each column, for Parquet (:func:`parquet_schema`) and for DataFrames
+# (:mod:`govmetrics.typed_frames`); a column in none of these holds text.
+#: Columns of exact numbers: ``float64``, with ``<column>_exact`` beside them, the exact number as
+#: a string (``"97.6"``, ``"10360000000000000000"``).
+NUMBER_COLUMNS = ("value", "high")
+#: Columns of (nullable) integers.
+INT_COLUMNS = ("article", "span_start", "span_end", "page_span_start", "page_span_end", "min_times", "max_times")
+#: Columns of days.
+DATE_COLUMNS = ("start", "end", "date")
+#: Columns of (nullable) booleans.
+BOOL_COLUMNS = ("year_inferred", "referred")
+#: Columns holding nested values (a person, a list) as JSON text.
+JSON_COLUMNS = ("chair", "attendees", "agenda")
 
 
 def flat_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -152,12 +167,6 @@ class _JsonArrayWriter(_TextWriter):
 
 # ---------------------------------------------------------------------------------------- Parquet
 
-#: Columns of exact numbers: ``float64`` in Parquet, with ``<column>_exact`` beside them, the
-#: exact number as a string (``"97.6"``, ``"10360000000000000000"``), as the DataFrames have them.
-NUMBER_COLUMNS = ("value", "high")
-INT_COLUMNS = ("article", "span_start", "span_end", "page_span_start", "page_span_end", "min_times", "max_times")
-DATE_COLUMNS = ("start", "end", "date")
-BOOL_COLUMNS = ("year_inferred", "referred")
 #: The Parquet columns: the CSV columns, with ``value_exact`` and ``high_exact`` after their numbers.
 PARQUET_COLUMNS = tuple(
     name for column in CSV_COLUMNS for name in ((column, f"{column}_exact") if column in NUMBER_COLUMNS else (column,))
@@ -194,14 +203,7 @@ _EPOCH = dt.date(1970, 1, 1)
 
 def _days(value: Any) -> int:
     """A day as Arrow's ``date32`` counts it: days since 1970-01-01."""
-    day: dt.date
-    if isinstance(value, dt.datetime):
-        day = value.date()
-    elif isinstance(value, dt.date):
-        day = value
-    else:
-        day = dt.date.fromisoformat(str(value))
-    return (day - _EPOCH).days
+    return (as_day(value) - _EPOCH).days
 
 
 def parquet_row(row: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, ClassVar, Literal
 
@@ -69,7 +69,10 @@ def _one_of(allowed: frozenset[str]) -> Any:
     return attrs.validators.optional(attrs.validators.in_(allowed))
 
 
-def _iso_date(value: Any) -> dt.date:
+def as_day(value: Any) -> dt.date:
+    """The day ``value`` names: a ``date``, the day of a ``datetime`` (a pandas ``Timestamp`` is
+    one), or a string starting with ``YYYY-MM-DD``. The one reading of a day that records, frames
+    and Parquet share; a publication date as users write it is :func:`govmetrics.documents.parse_published`'s."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -88,7 +91,7 @@ def _persons(value: Iterable[Person]) -> tuple[Person, ...]:
 
 
 def _iso_date_or_none(value: Any) -> dt.date | None:
-    return None if value is None else _iso_date(value)
+    return None if value is None else as_day(value)
 
 
 class PickledAsFields:
@@ -398,52 +401,3 @@ class Article:
             at = self.offsets[span.start]
             return Span(start=at, end=at)
         return Span(start=self.offsets[span.start], end=self.offsets[span.end - 1] + 1)
-
-
-def _in_text_order(records: Iterable[Record]) -> tuple[Record, ...]:
-    return tuple(sorted(records, key=lambda r: (r.span.start, r.span.end, r.kind)))
-
-
-@attrs.frozen(kw_only=True)
-class Extraction:
-    """An article and the records found in it, in text order."""
-
-    article: Article
-    records: tuple[Record, ...] = attrs.field(default=(), converter=_in_text_order)
-
-    def __iter__(self) -> Iterator[Record]:
-        return iter(self.records)
-
-    def __len__(self) -> int:
-        return len(self.records)
-
-    def of_kind(self, kind: str) -> tuple[Any, ...]:
-        return tuple(r for r in self.records if r.kind == kind)
-
-    @property
-    def metrics(self) -> tuple[Metric, ...]:
-        return tuple(r for r in self.records if isinstance(r, Metric))
-
-    @property
-    def dates(self) -> tuple[DateMention, ...]:
-        return tuple(r for r in self.records if isinstance(r, DateMention))
-
-    @property
-    def cadences(self) -> tuple[Cadence, ...]:
-        return tuple(r for r in self.records if isinstance(r, Cadence))
-
-    @property
-    def meetings(self) -> tuple[Meeting, ...]:
-        return tuple(r for r in self.records if isinstance(r, Meeting))
-
-    def to_frame(self) -> Any:
-        """The records as a pandas DataFrame, one row per record (needs the ``pandas`` extra)."""
-        from govmetrics.frames import records_frame
-
-        return records_frame([self])
-
-    def to_dicts(self) -> list[dict[str, Any]]:
-        """The records as plain dicts with a ``kind`` tag (see :func:`govmetrics.serialize.to_dict`)."""
-        from govmetrics.serialize import to_dict
-
-        return [to_dict(r) for r in self.records]

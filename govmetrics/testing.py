@@ -23,7 +23,8 @@ import datetime as dt
 from typing import Any
 
 from govmetrics.api import extract
-from govmetrics.models import Article, Extraction, Record
+from govmetrics.extraction import Extraction
+from govmetrics.models import Article, Record
 from govmetrics.plugins import DEFAULT_PLUGINS, PluginHost, using_host
 
 

@@ -14,7 +14,8 @@ import pytest
 
 import govmetrics
 from govmetrics.export import CSV_COLUMNS, write_records
-from govmetrics.models import Article, Extraction, Metric, Span
+from govmetrics.extraction import Extraction
+from govmetrics.models import Article, Metric, Span
 
 pd = pytest.importorskip("pandas")
 

@@ -1,0 +1,53 @@
+"""One document extracted into its tagged rows, as the ``extract`` command and Dask write them.
+
+The tags are those of :mod:`govmetrics.rows`; a newspaper page is split into its stories first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from govmetrics.api import extract
+from govmetrics.documents import Document
+from govmetrics.models import Article, Span
+from govmetrics.pages import split_page
+from govmetrics.rows import extraction_rows
+
+
+def document_rows(
+    document: Document, source: str | None = None, *, strict: bool | None = None, pages: bool = False
+) -> list[dict[str, Any]]:
+    """Extract one document and give its tagged rows (the tags of :mod:`govmetrics.rows`).
+
+    :param source: the file the document was read from, if any.
+    :param pages: the document is a newspaper page: split it into stories
+        (:func:`govmetrics.pages.split_page`) and extract each; a headline whose story is on
+        another page has no text and no rows.
+    """
+    if not pages:
+        if isinstance(document.text, Article):
+            article = document.text
+        else:
+            article = Article.from_text(document.text, published=document.published, source=document.id)
+        result = extract(article, published=document.published, strict=strict)
+        return list(extraction_rows(result, document.id, source))
+    text = document.text.raw if isinstance(document.text, Article) else document.text
+    tags: dict[str, Any] = {"id": document.id, "source": source or document.id}
+    rows: list[dict[str, Any]] = []
+    for index, story in enumerate(split_page(text, published=document.published)):
+        if not story.text:
+            continue
+        article = attrs.evolve(story, source=document.id)  # a plugin warning names the document
+        result = extract(article, strict=strict)
+        tag = {**tags, "article": index, "article_title": article.title}
+        rows.extend({**tag, **_on_page(row, article)} for row in result.to_dicts())
+    return rows
+
+
+def _on_page(row: dict[str, Any], article: Article) -> dict[str, Any]:
+    """A record of a story, with its span also given on the page the story came from."""
+    span = row["span"]
+    raw = article.raw_span(Span(start=span["start"], end=span["end"]))
+    return {**row, "page_span": {"start": raw.start, "end": raw.end}}
