@@ -155,10 +155,13 @@ def _load_cadences() -> tuple[Prepare, Run]:
 def _load_meetings() -> tuple[Prepare, Run]:
     from govmetrics.extractors.dates import dates_in
     from govmetrics.extractors.meetings import find_meetings
+    from govmetrics.lexicon import Lexicons
+
+    lexicons = Lexicons()
 
     def run(article: Any) -> int:
         dates_in.cache_clear()  # meetings read the article's dates; alone, it has to find them itself
-        return sum(1 for _ in find_meetings(article))
+        return sum(1 for _ in find_meetings(article, lexicons))
 
     return _articles, run
 
@@ -230,7 +233,7 @@ TOOLS: dict[str, Tool] = {
         Tool("govmetrics cadences", "`find_cadences(article.text)` on cleaned articles", "cadences", _load_cadences),
         Tool(
             "govmetrics meetings",
-            "`find_meetings(article)` on cleaned articles, finding the dates it reads",
+            "`find_meetings(article, lexicons)` on cleaned articles, finding the dates it reads",
             "meetings",
             _load_meetings,
         ),

@@ -6,6 +6,10 @@ it ends a name: punctuation or a word such as 主持, 出席, 等 (the ``name_en
 how 冷静出席 yields 冷静 and 陈之常主持 yields 陈之常, not 陈之. A title is everything up to the
 last title head (书记, 区长, 主任 …, the ``titles`` lexicon). :mod:`govmetrics.people` reads lists
 of people with these.
+
+The words come from the lexicons the plugin host passes to an extractor: :func:`name_lexicon` reads
+them into a :class:`NameLexicon`, kept on that ``Lexicons`` object, and every function here takes it
+as its first argument.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import re
 
 import attrs
 
-from govmetrics import lexicon
+from govmetrics.lexicon import Lexicons, alternation
 
 #: Punctuation that ends a name; the words that do are the ``name_enders`` lexicon.
 _PUNCTUATION_ENDERS = ("，", "、", "。", "；", "：", "（", "(", ",", "”", "\n", "！", "？")
@@ -22,6 +26,8 @@ _PUNCTUATION_ENDERS = ("，", "、", "。", "；", "：", "（", "(", ",", "”"
 
 @attrs.frozen
 class NameLexicon:
+    """The surnames, title heads and name enders of one set of lexicons, as the name rules read them."""
+
     surnames: frozenset[str]
     compound: frozenset[str]
     title_heads: re.Pattern[str]
@@ -29,40 +35,38 @@ class NameLexicon:
     enders: tuple[str, ...]
 
 
-def name_lexicon() -> NameLexicon:
-    from govmetrics.plugins import get_plugin_host
+def name_lexicon(lexicons: Lexicons) -> NameLexicon:
+    """What the name rules read from ``lexicons``, built once and kept on it."""
+    return lexicons.built("names", _build)
 
-    cache = get_plugin_host().cache
-    built = cache.get("people.lexicon")
-    if built is None:
-        names = {word for row in lexicon.load("surnames") for word in row}
-        titles = tuple(sorted({row[0] for row in lexicon.load("titles")}, key=len, reverse=True))
-        built = cache["people.lexicon"] = NameLexicon(
-            surnames=frozenset(n for n in names if len(n) == 1),
-            compound=frozenset(n for n in names if len(n) == 2),
-            title_heads=re.compile(lexicon.alternation(titles)),
-            titles=titles,
-            enders=tuple({w for row in lexicon.load("name_enders") for w in row}) + _PUNCTUATION_ENDERS,
-        )
-    return built
+
+def _build(lexicons: Lexicons) -> NameLexicon:
+    surnames = {word for row in lexicons.rows("surnames") for word in row}
+    titles = tuple(sorted({row[0] for row in lexicons.rows("titles")}, key=len, reverse=True))
+    return NameLexicon(
+        surnames=frozenset(n for n in surnames if len(n) == 1),
+        compound=frozenset(n for n in surnames if len(n) == 2),
+        title_heads=re.compile(alternation(titles)),
+        titles=titles,
+        enders=tuple({w for row in lexicons.rows("name_enders") for w in row}) + _PUNCTUATION_ENDERS,
+    )
 
 
 def is_cjk(text: str) -> bool:
     return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def name_lengths(text: str, at: int) -> list[int]:
+def name_lengths(names: NameLexicon, text: str, at: int) -> list[int]:
     """The lengths a name starting at ``at`` may have, longest first, by its surname."""
-    lex = name_lexicon()
-    if text[at : at + 2] in lex.compound:
+    if text[at : at + 2] in names.compound:
         return [4, 3]
-    if text[at : at + 1] in lex.surnames:
+    if text[at : at + 1] in names.surnames:
         return [3, 2]
     return []
 
 
-def _ends_name(text: str, at: int) -> bool:
-    return at >= len(text) or text.startswith(name_lexicon().enders, at)
+def _ends_name(names: NameLexicon, text: str, at: int) -> bool:
+    return at >= len(text) or text.startswith(names.enders, at)
 
 
 # A name does not end in a character that ends the name of an organ or a place: 区委, 街道办.
@@ -77,36 +81,36 @@ NOT_NAMES = (
 )  # fmt: skip
 
 
-def name_at(text: str, at: int) -> str | None:
+def name_at(names: NameLexicon, text: str, at: int) -> str | None:
     """The whole name starting at ``at``, if one does: surname, length, and a word that ends it."""
-    for length in name_lengths(text, at):
+    for length in name_lengths(names, text, at):
         name = text[at : at + length]
         if (
             is_cjk(name)
             and name[-1] not in ORGAN_ENDINGS
             and not name.startswith(NOT_NAMES)
-            and _ends_name(text, at + length)
-            and not lexicon_title_end(name)
+            and _ends_name(names, text, at + length)
+            and not lexicon_title_end(names, name)
         ):
             return name
     return None
 
 
-def is_name(word: str) -> bool:
+def is_name(names: NameLexicon, word: str) -> bool:
     """Whether ``word`` alone is one whole name, as :func:`name_at` reads one that a clause break
     ends (陈红 is; 陈红和, 区住房 and 志勇 are not)."""
-    return name_at(word + "，", 0) == word
+    return name_at(names, word + "，", 0) == word
 
 
-def lexicon_title_end(text: str) -> bool:
+def lexicon_title_end(names: NameLexicon, text: str) -> bool:
     """Whether ``text`` ends with a title head (区委书记), so it is a title, not a name."""
-    return any(text.endswith(title) for title in name_lexicon().titles)
+    return any(text.endswith(title) for title in names.titles)
 
 
-def split_title(item: str) -> tuple[str, str]:
+def split_title(names: NameLexicon, item: str) -> tuple[str, str]:
     """(title, rest) where the title is everything up to the last title head in ``item``."""
     last = None
-    for match in name_lexicon().title_heads.finditer(item):
+    for match in names.title_heads.finditer(item):
         last = match
     if last is None:
         return "", item

@@ -16,7 +16,8 @@ such a page into :class:`~govmetrics.models.Article` records:
   neighbour heads a story printed on another page: it becomes an article with no text.
 * **Bylines**: the roles in the dateline's brackets (记者, 通讯员, 实习记者 …) give each name as a
   Person with that role as title; names run together (王哲李思婵) are cut into whole names by
-  surname and length.
+  surname and length. The surnames are the ``surnames`` lexicon of the lexicons passed in, or
+  of the plugin host's when none are (so a plugin's surnames count here too).
 
 Each article's ``text`` is its cleaned body, and ``raw`` is the whole page, so ``raw_span`` of any
 record points into the page.
@@ -31,9 +32,11 @@ from array import array
 import attrs
 
 from govmetrics.documents import parse_published
+from govmetrics.lexicon import Lexicons
 from govmetrics.models import Article, Person, Span
-from govmetrics.names import name_lengths
+from govmetrics.names import NameLexicon, name_lengths, name_lexicon
 from govmetrics.offsets import OFFSET_TYPE, OffsetMap
+from govmetrics.plugins import get_plugin_host
 from govmetrics.reading import reading_text, restore_written
 
 _BLOCK_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
@@ -209,8 +212,12 @@ def _assign_by_layout(runs: list[list[_Block]], runs_after: list[int], stories: 
             stories[target].headlines.append(block)
 
 
-def split_byline(byline: str) -> tuple[Person, ...]:
-    """Reporters from a dateline's brackets: 记者 王哲 李思婵 / 记者王哲李思婵 通讯员孔存娣."""
+def split_byline(byline: str, *, lexicons: Lexicons | None = None) -> tuple[Person, ...]:
+    """Reporters from a dateline's brackets: 记者 王哲 李思婵 / 记者王哲李思婵 通讯员孔存娣.
+
+    Names run together are cut by the surnames of ``lexicons`` (by default, the plugin host's).
+    """
+    names = name_lexicon(lexicons if lexicons is not None else get_plugin_host().lexicons())
     squashed = _squash(byline)
     parts = re.split(f"({'|'.join(_ROLES)})", squashed)
     found: list[Person] = []
@@ -219,29 +226,29 @@ def split_byline(byline: str) -> tuple[Person, ...]:
         if part in _ROLES:
             role = part
             continue
-        for name in _split_names(part.strip("、，,")):
+        for name in _split_names(names, part.strip("、，,")):
             found.append(Person(name=name, titles=(role,) if role else ()))
     return tuple(found)
 
 
-def _split_names(run: str) -> list[str]:
+def _split_names(names: NameLexicon, run: str) -> list[str]:
     """Cut names written together into whole names, each a surname and one or two characters more."""
     if not run:
         return []
     pieces = re.split(r"[、，,\s]+", run)
     if len(pieces) > 1:
-        return [name for piece in pieces for name in _split_names(piece)]
+        return [name for piece in pieces for name in _split_names(names, piece)]
     best: list[str] | None = None
 
-    def walk(at: int, names: list[str]) -> None:
+    def walk(at: int, cut: list[str]) -> None:
         nonlocal best
         if at == len(run):
-            if best is None or len(names) < len(best):
-                best = list(names)
+            if best is None or len(cut) < len(best):
+                best = list(cut)
             return
-        for length in name_lengths(run, at):
+        for length in name_lengths(names, run, at):
             if at + length <= len(run):
-                walk(at + length, [*names, run[at : at + length]])
+                walk(at + length, [*cut, run[at : at + length]])
 
     walk(0, [])
     return best if best is not None else [run]
@@ -268,7 +275,7 @@ def _as_given(blocks: list[_Block], page: str) -> list[_Block]:
     return [_Block(block.start, block.end, page[block.start : block.end], block.kind) for block in blocks]
 
 
-def _article(page: str, seen: str, story: _Story, published: dt.date | None) -> Article:
+def _article(page: str, seen: str, story: _Story, published: dt.date | None, lexicons: Lexicons | None) -> Article:
     """The article of one story; ``seen`` is the page's reading view, where its patterns look."""
     start, end = story.blocks[0].start, story.blocks[-1].end
     byline: tuple[Person, ...] = ()
@@ -277,7 +284,8 @@ def _article(page: str, seen: str, story: _Story, published: dt.date | None) -> 
         if dateline.group("byline"):
             near = Span(start=dateline.start("byline"), end=dateline.end("byline"))
             byline = tuple(
-                restore_written(person, page, seen, near) for person in split_byline(dateline.group("byline"))
+                restore_written(person, page, seen, near)
+                for person in split_byline(dateline.group("byline"), lexicons=lexicons)
             )
         start = dateline.end()
     continued_on, continued_from = story.continued_on, story.continued_from
@@ -350,14 +358,17 @@ def _untangle_columns(page: str) -> tuple[str, array[int]] | None:
     return "".join(pieces), mapping
 
 
-def split_page(page: str, published: dt.date | str | None = None) -> list[Article]:
+def split_page(page: str, published: dt.date | str | None = None, *, lexicons: Lexicons | None = None) -> list[Article]:
     """The stories of a newspaper page, in page order, as articles; headlines with no story on the
     page come last, as articles with no text.
+
+    Bylines are cut into names by the surnames of ``lexicons``; by default, the plugin host's
+    (:meth:`~govmetrics.plugins.PluginHost.lexicons`).
     """
     untangled = _untangle_columns(page)
     if untangled is not None:
         text, mapping = untangled
-        return [_onto(article, page, mapping) for article in split_page(text, published)]
+        return [_onto(article, page, mapping) for article in split_page(text, published, lexicons=lexicons)]
     date = parse_published(published)
     # datelines, markers and headlines are found in the reading view (本報訊, 下轉2版, half-width
     # brackets), at the same offsets; articles, titles and bylines keep the page's own characters
@@ -365,7 +376,7 @@ def split_page(page: str, published: dt.date | str | None = None) -> list[Articl
     blocks = _blocks(seen)
     _classify(blocks)
     stories = _stories(blocks)
-    articles = [_article(page, seen, story, date) for story in stories]
+    articles = [_article(page, seen, story, date, lexicons) for story in stories]
     for block in blocks:
         if block.kind == "orphan":
             title, headlines = _title_and_headlines(_as_given([block], page))

@@ -10,6 +10,9 @@ passes to the next name, a bare name takes the title of the name before it, and 
 (黄某和罗某), 和 opening an item is a surname (、和某某、), a group joined at the list's end
 (…和区科技局等部门负责人) names no one, and a list a title vouches for may hold names with no
 surname of the lexicon (旗领导孟和、其其格).
+
+Every function takes the :class:`~govmetrics.names.NameLexicon` built from the lexicons the extractor
+was given (:func:`govmetrics.names.name_lexicon`) as its first argument.
 """
 
 from __future__ import annotations
@@ -23,12 +26,12 @@ from govmetrics.models import Person
 from govmetrics.names import (
     NOT_NAMES,
     ORGAN_ENDINGS,
+    NameLexicon,
     is_cjk,
     is_name,
     lexicon_title_end,
     name_at,
     name_lengths,
-    name_lexicon,
     split_title,
 )
 
@@ -66,15 +69,14 @@ _TITLES_AFTER = ("书记", "区长", "市长", "县长", "主任", "部长", "�
 _BEFORE_NAME = frozenset("，、。；：“（(\n的和与及")
 
 
-def find_people(text: str, known: frozenset[str] = frozenset()) -> Iterator[PersonMention]:
+def find_people(names: NameLexicon, text: str, known: frozenset[str] = frozenset()) -> Iterator[PersonMention]:
     """Every title + name in ``text``: 区委书记常卫, 区城市管理委主任庄严, 区领导柯永果, 常卫书记.
 
     A name before its title (常卫书记) is taken after a break (，常卫书记) or when it is ``known``
     (落实蔡奇书记的部署, once 市委书记蔡奇 was met).
     """
-    lex = name_lexicon()
-    for match in lex.title_heads.finditer(text):
-        name = name_at(text, match.end())
+    for match in names.title_heads.finditer(text):
+        name = name_at(names, text, match.end())
         if name is not None:
             start = match.end()
             title_start = _title_start(text, match.end())
@@ -82,17 +84,19 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> Iterator[Pers
                 name=name, titles=(text[title_start : match.end()],), start=start, end=start + len(name)
             )
         elif match.group() in _TITLES_AFTER:
-            yield from _name_before_title(text, match.start(), match.group(), known)
+            yield from _name_before_title(names, text, match.start(), match.group(), known)
 
 
-def _name_before_title(text: str, at: int, title: str, known: frozenset[str]) -> Iterator[PersonMention]:
+def _name_before_title(
+    names: NameLexicon, text: str, at: int, title: str, known: frozenset[str]
+) -> Iterator[PersonMention]:
     """常卫书记: a name right before a short title, with a break before the name or already known."""
     for length in (3, 2, 4):
         start = at - length
         name = text[max(0, start) : at]
         if start < 0 or (start > 0 and text[start - 1] not in _BEFORE_NAME and name not in known):
             continue
-        if length in name_lengths(text, start) and is_cjk(name) and name[-1] not in ORGAN_ENDINGS:
+        if length in name_lengths(names, text, start) and is_cjk(name) and name[-1] not in ORGAN_ENDINGS:
             titles = () if title == "同志" else (title,)
             yield PersonMention(name=name, titles=titles, start=start, end=at)
             return
@@ -110,7 +114,7 @@ def _title_start(text: str, end: int) -> int:
     return start
 
 
-def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
+def parse_list(names: NameLexicon, segment: str, known: Iterable[str] = ()) -> list[Person] | None:
     """The people in a list such as 区委副书记、区长侯明哲，区委常委甄妮、鲍强 (None if it is not one).
 
     Items are separated by 、 and ，; a trailing 等… (常卫、李文起等区领导) closes the list, and so
@@ -121,11 +125,11 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
     people: list[Person] = []
     pending: list[str] = []
     previous_titles: tuple[str, ...] = ()
-    segment = _without_joined_group(segment)
+    segment = _without_joined_group(names, segment)
     items = [
         part
         for index, item in enumerate(i for i in _LIST_SEPARATOR.split(segment) if i)
-        for part in _split_joined(item.strip(), known, listed=index > 0)
+        for part in _split_joined(names, item.strip(), known, listed=index > 0)
     ]
     if not items:
         return None
@@ -135,17 +139,17 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
         raw = raw.strip()
         # 会议由…主持: the chair follows 由; 和 opening an item is the surname of a name (、和志勇、)
         # when the whole item is one and what follows 和 is none (、和张伟 is 张伟), else a joining word
-        item = raw if _surname_he(raw) else _ITEM_OPENING.sub("", raw)
+        item = raw if _surname_he(names, raw) else _ITEM_OPENING.sub("", raw)
         item = _AFTER_A_NAME.sub("", item)  # 邝玉兰同志主持, 谭国庆又主持: the name ends before these
         if "等" in item:
             item = item.split("等", 1)[0]
         if not item:
             continue
-        title, rest = split_title(item)
+        title, rest = split_title(names, item)
         invited = _INVITED.sub("", rest)
-        if invited != rest and (invited in known or is_name(invited)):
+        if invited != rest and (invited in known or is_name(names, invited)):
             rest = invited  # 副市长某某应邀到会: a guest's name, then that they were invited
-        joined = _joined_person(title)
+        joined = _joined_person(names, title)
         if joined is not None:  # 区水务局局长陈红和区应急局局长刘强: two titled people joined by 和
             people.append(joined)
             previous_titles, pending = joined.titles, []
@@ -155,8 +159,8 @@ def parse_list(segment: str, known: Iterable[str] = ()) -> list[Person] | None:
                 continue  # 相关部门负责人: a group, not a person
             pending.append(title)
             continue
-        name = rest if (rest in known or is_name(rest) or _TRANSLITERATED.fullmatch(rest)) else None
-        if name is None and len(items) > 1 and (title or (people and not pending)) and _unsurnamed(rest):
+        name = rest if (rest in known or is_name(names, rest) or _TRANSLITERATED.fullmatch(rest)) else None
+        if name is None and len(items) > 1 and (title or (people and not pending)) and _unsurnamed(names, rest):
             name = rest  # 旗领导孟和、张建伟、其其格: a name with no common surname, vouched for by the list
         if name is not None and not (title or pending or previous_titles or rest in known or closes_with_group):
             name = None  # a bare word that only looks like a name (应当, 项由): no title vouches for it
@@ -192,26 +196,26 @@ _JOINING = re.compile(r"以及|和|及|与")
 _COUNTED_PEOPLE = re.compile(r"[\d一二两三四五六七八九十百千]+[余多]?[名人位]")
 
 
-def _surname_he(item: str) -> bool:
+def _surname_he(names: NameLexicon, item: str) -> bool:
     """Whether 和 opening ``item`` is its name's surname: 和志勇 is a name and 志勇 none."""
-    return item.startswith("和") and is_name(item) and not is_name(item[1:])
+    return item.startswith("和") and is_name(names, item) and not is_name(names, item[1:])
 
 
-def _unsurnamed(rest: str) -> bool:
+def _unsurnamed(names: NameLexicon, rest: str) -> bool:
     """Whether ``rest`` is a whole name with no surname of the lexicon: no surname starts a name in
     it (陈静主持 is 陈静 and a verb), and no word that ends a name, no group word and no word that
     follows a title (单位, 主持) is in it."""
     return bool(
         _UNSURNAMED.fullmatch(rest)
-        and name_at(rest, 0) is None
-        and not any(ender in rest[1:] for ender in name_lexicon().enders)
+        and name_at(names, rest, 0) is None
+        and not any(ender in rest[1:] for ender in names.enders)
         and not rest.startswith(NOT_NAMES)
         and not rest.endswith(_GROUP_WORDS)
         and not _HEADCOUNT.search(rest)
     )
 
 
-def _without_joined_group(segment: str) -> str:
+def _without_joined_group(names: NameLexicon, segment: str) -> str:
     """The list before a group joined at its end; a group that opens with a name or holds a titled
     one (和区长某某等区领导) is people named, and stays."""
     for joint in _JOINING.finditer(segment):
@@ -219,13 +223,13 @@ def _without_joined_group(segment: str) -> str:
         if "，" in rest or not (rest.endswith(_GROUP_WORDS) or _COUNTED_PEOPLE.search(rest)):
             continue
         first = re.split(r"[、等]", rest, maxsplit=1)[0]  # 居民、商户等: a group word is no name
-        opens_with_name = is_name(first) and not first.endswith(_GROUP_WORDS)
-        if not opens_with_name and not any(find_people(rest)):
+        opens_with_name = is_name(names, first) and not first.endswith(_GROUP_WORDS)
+        if not opens_with_name and not any(find_people(names, rest)):
             return segment[: joint.start()]
     return segment
 
 
-def _split_joined(item: str, known: set[str], listed: bool) -> list[str]:
+def _split_joined(names: NameLexicon, item: str, known: set[str], listed: bool) -> list[str]:
     """An item holding two people joined by 和 or 与 (黄丽君和罗国平, 赵立群和秘书长孙建民), as two.
 
     The one before the joining word is a titled name, or, in a list that already carries a title, a
@@ -233,24 +237,24 @@ def _split_joined(item: str, known: set[str], listed: bool) -> list[str]:
     委主任 (区住房 is no name there: 城乡建设委主任 is no bare title) stays one title."""
     for joint in re.finditer(r"[和与]", item):
         left, right = item[: joint.start()], item[joint.end() :]
-        title, name = split_title(left)
-        if not name or not (name in known or is_name(name)) or not (title or listed):
+        title, name = split_title(names, left)
+        if not name or not (name in known or is_name(names, name)) or not (title or listed):
             continue
-        right_title, right_name = split_title(right)
-        if right_title and right_title not in name_lexicon().titles:
+        right_title, right_name = split_title(names, right)
+        if right_title and right_title not in names.titles:
             continue
-        if right_name in known or is_name(right_name):
-            return [left, *_split_joined(right, known, listed=True)]
+        if right_name in known or is_name(names, right_name):
+            return [left, *_split_joined(names, right, known, listed=True)]
     return [item]
 
 
-def _joined_person(title: str) -> Person | None:
+def _joined_person(names: NameLexicon, title: str) -> Person | None:
     """The titled person before 和 or 与 in what reads as one long title (区水务局局长陈红和区应急局
     局长): the part before the joining word must be a title and a name by itself, so 区住房和城乡
     建设委主任 (区住房 is no titled name) stays one title."""
     for joint in re.finditer(r"[和与]", title):
-        head_title, name = split_title(title[: joint.start()])
-        if head_title and name and is_name(name) and title[joint.end() :]:
+        head_title, name = split_title(names, title[: joint.start()])
+        if head_title and name and is_name(names, name) and title[joint.end() :]:
             return Person(name=name, titles=(head_title,))
     return None
 
@@ -261,7 +265,7 @@ LIST_REACH = 200
 TAIL_REACH = 30
 
 
-def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()) -> list[Person]:
+def people_before(names: NameLexicon, text: str, end: int, start: int = 0, known: Iterable[str] = ()) -> list[Person]:
     """The people listed right before ``end`` (a verb such as 出席), reading back clause by clause.
 
     Reading stops at the first clause that is not a list of people, so 7月11日，区政府与首开集团签署
@@ -273,14 +277,14 @@ def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()
     people: list[Person] = []
     for index in range(len(clauses) - 1, -1, -1):
         clause = clauses[index].rstrip("，；")
-        parsed = parse_list(clause, known)
-        if parsed is None and _names_a_body_of_people(clause):
+        parsed = parse_list(names, clause, known)
+        if parsed is None and _names_a_body_of_people(names, clause):
             continue  # A，B，各村主任（支部书记），各单位负责人出席: the people come before the groups
         if parsed is None:
             if index == len(clauses) - 1:
                 if _names_a_group(clause):
                     continue  # A，B，区住建委、区城管局负责同志出席: the people come before the group
-                parsed = _tail_people(clause, known)
+                parsed = _tail_people(names, clause, known)
                 people = parsed + people
             break
         people = parsed + people
@@ -291,7 +295,7 @@ def people_before(text: str, end: int, start: int = 0, known: Iterable[str] = ()
 _DAY_CLAUSE = re.compile(r"[\d一二三四五六七八九十]{1,4}日(?:[上下]午|晚上?|凌晨)?[，,]")
 
 
-def name_after_day(text: str, start: int, end: int) -> Person | None:
+def name_after_day(names: NameLexicon, text: str, start: int, end: int) -> Person | None:
     """The untitled name that alone makes the clause after a sentence's day (5月6日，某某在区委会议室
     主持召开…; his title, if any, was given in another sentence). A surname of the lexicon and one or
     two characters, ending where the clause does; a word that ends names (随后, 亲自) is none, and a
@@ -300,21 +304,23 @@ def name_after_day(text: str, start: int, end: int) -> Person | None:
     if day is None:
         return None
     name = text[day.end() : end]
-    if name_at(text, day.end()) != name or name in name_lexicon().enders:
+    if name_at(names, text, day.end()) != name or name in names.enders:
         return None
     return Person(name=name, titles=())
 
 
-def people_after(text: str, start: int, end: int, known: Iterable[str] = (), title: str = "") -> list[Person]:
+def people_after(
+    names: NameLexicon, text: str, start: int, end: int, known: Iterable[str] = (), title: str = ""
+) -> list[Person]:
     """The people listed from ``start`` on (出席会议的还有A，B、C), reading forward clause by clause
     up to ``end``: groups are passed over, and the first clause that is not a list ends it. A
     ``title`` written before the list (出席会议的县领导还有A、B) is theirs."""
     known = tuple(known)
     people: list[Person] = []
     for index, clause in enumerate(re.split(r"[，；]", text[start : min(end, start + LIST_REACH)])):
-        parsed = parse_list(title + clause if index == 0 else clause, known)
+        parsed = parse_list(names, title + clause if index == 0 else clause, known)
         if parsed is None:
-            if _names_a_group(clause) or _names_a_body_of_people(clause):
+            if _names_a_group(clause) or _names_a_body_of_people(names, clause):
                 continue
             break
         people.extend(parsed)
@@ -332,16 +338,16 @@ _GROUP_OPENING = re.compile(r"^(?:各|全体|相关|有关|其他|部分)")
 _BRACKETED_NOTE = re.compile(r"[（(][^）)]{1,12}[）)]$")
 
 
-def _names_a_body_of_people(clause: str) -> bool:
+def _names_a_body_of_people(names: NameLexicon, clause: str) -> bool:
     """各居、村主任（常务副书记）, 机关相关科室（部门）负责人: people by their office or group, no one named."""
     clause = _BRACKETED_NOTE.sub("", clause)
-    return clause.endswith(_GROUP_WORDS) or bool(_GROUP_OPENING.match(clause) and lexicon_title_end(clause))
+    return clause.endswith(_GROUP_WORDS) or bool(_GROUP_OPENING.match(clause) and lexicon_title_end(names, clause))
 
 
-def _tail_people(clause: str, known: tuple[str, ...]) -> list[Person]:
+def _tail_people(names: NameLexicon, clause: str, known: tuple[str, ...]) -> list[Person]:
     """The people at the end of a clause that starts with other words: 检查结束后严正."""
     for cut in range(max(0, len(clause) - TAIL_REACH), len(clause)):
-        parsed = parse_list(clause[cut:], known)
+        parsed = parse_list(names, clause[cut:], known)
         if parsed:
             return parsed
     return []
@@ -356,11 +362,11 @@ def merge_titles(people: Iterable[Person], registry: dict[str, tuple[str, ...]])
     return tuple(out)
 
 
-def registry_of(text: str) -> dict[str, tuple[str, ...]]:
+def registry_of(names: NameLexicon, text: str) -> dict[str, tuple[str, ...]]:
     """Every titled name in a story and its titles, so a later bare 常卫 is the same person."""
     registry: dict[str, tuple[str, ...]] = {}
     for _ in range(2):  # the second reading knows the names, so it finds 蔡奇书记 after 市委书记蔡奇
-        for mention in find_people(text, frozenset(registry)):
+        for mention in find_people(names, text, frozenset(registry)):
             titles = registry.get(mention.name, ())
             registry[mention.name] = tuple(dict.fromkeys(titles + mention.titles))
     return registry

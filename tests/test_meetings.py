@@ -174,6 +174,10 @@ def test_a_role_statement_looks_back_one_story_not_through_the_whole_text() -> N
     long text it must not walk past every meeting named elsewhere (that made 10 MB take minutes)."""
     from govmetrics.extractors.meeting_merge import STORY_REACH, Draft
     from govmetrics.extractors.meeting_roles import _target
+    from govmetrics.extractors.meeting_words import words_lexicon
+    from govmetrics.lexicon import Lexicons
+
+    words = words_lexicon(Lexicons())
 
     class Counting(list[Draft]):
         visits = 0
@@ -184,12 +188,12 @@ def test_a_role_statement_looks_back_one_story_not_through_the_whole_text() -> N
 
     drafts = Counting(Draft(name="常务会议", start=at, end=at + 4, referred=True) for at in range(0, 100_000, 10))
     starts = [draft.start for draft in drafts]
-    assert _target(drafts, starts, 50_000, None) is None  # every meeting before it is only referred to
+    assert _target(words, drafts, starts, 50_000, None) is None  # every meeting before it is only referred to
     assert Counting.visits <= STORY_REACH // 10 + 2
     drafts[4000].referred = False  # named at 40,000: farther back than a story reaches
-    assert _target(drafts, starts, 50_000, None) is None
+    assert _target(words, drafts, starts, 50_000, None) is None
     drafts[4800].referred = False  # at 48,000: within reach
-    assert _target(drafts, starts, 50_000, "会议") is drafts[4800]
+    assert _target(words, drafts, starts, 50_000, "会议") is drafts[4800]
 
 
 def test_a_ceremony_held_with_ju_ban() -> None:
@@ -937,3 +941,32 @@ def test_a_session_of_a_bodys_term_is_no_count_of_editions() -> None:
     assert not m.referred
     [m] = meetings("3月2日，市委召开十二届五中全会。", published="2022-03-05")
     assert not m.referred
+
+
+def test_meetings_are_read_with_the_meeting_words_and_names_of_the_lexicons_given() -> None:
+    """复盘会 is no meeting word of the shipped lexicon and 笪 no surname: lexicons that hold them
+    find the meeting and its attendee, and the shipped ones do not."""
+    from govmetrics.extractors.meetings import find_meetings
+    from govmetrics.lexicon import Lexicons
+
+    article = govmetrics.Article(
+        text="3月6日，区应急局召开汛期复盘会，副区长笪明远出席。", published=dt.date(2021, 3, 10)
+    )
+    assert list(find_meetings(article, Lexicons())) == []
+    [m] = find_meetings(article, Lexicons({"meeting_words": ["复盘会"], "surnames": ["笪"]}))
+    assert (m.name, m.date, [p.name for p in m.attendees]) == ("汛期复盘会", dt.date(2021, 3, 6), ["笪明远"])
+
+
+def test_meeting_words_a_plugin_registers_after_a_first_extract_count() -> None:
+    from govmetrics.plugins import get_plugin_host
+
+    class AddsMeetingWord:
+        @govmetrics.hookimpl
+        def govmetrics_lexicon_entries(self, name: str) -> list[str] | None:
+            return ["复盘会"] if name == "meeting_words" else None
+
+    text = "3月6日，区应急局召开汛期复盘会，副区长毛林出席。"
+    assert meetings(text) == []
+    get_plugin_host().register(AddsMeetingWord(), "adds-meeting-word")
+    [m] = meetings(text)
+    assert (m.name, [p.name for p in m.attendees]) == ("汛期复盘会", ["毛林"])

@@ -7,8 +7,13 @@ import json
 import pytest
 
 import govmetrics
+from govmetrics.lexicon import Lexicons
 from govmetrics.pages import split_byline
+from govmetrics.plugins import get_plugin_host
 from tests.shared import SHARED
+
+#: The shipped lexicons, whose surnames cut the bylines here.
+LEXICONS = Lexicons()
 
 HEADLINES_AFTER = """本报讯（记者 林木）3月8日，区委书记王明主持召开区委常委会会
 议，研究老旧小区综合整治工作。会议指出，全区今年计划完成
@@ -98,7 +103,31 @@ def test_records_map_back_into_the_page() -> None:
     ],
 )
 def test_bylines_split_into_whole_names(byline: str, names: list[tuple[str, str]]) -> None:
-    assert [(p.name, p.titles[0]) for p in split_byline(byline)] == names
+    assert [(p.name, p.titles[0]) for p in split_byline(byline, lexicons=LEXICONS)] == names
+
+
+def test_a_byline_is_cut_by_the_surnames_of_the_lexicons_given() -> None:
+    """笪 is no surname of the shipped lexicon: a byline cut by it alone is one run; lexicons that
+    hold it cut the run into two names."""
+    assert [p.name for p in split_byline("记者笪明远李静", lexicons=LEXICONS)] == ["笪明远李静"]
+    with_surname = Lexicons({"surnames": ["笪"]})
+    assert [p.name for p in split_byline("记者笪明远李静", lexicons=with_surname)] == ["笪明远", "李静"]
+
+
+def test_with_no_lexicons_given_a_page_is_cut_by_the_plugin_hosts() -> None:
+    class AddsSurname:
+        @govmetrics.hookimpl
+        def govmetrics_lexicon_entries(self, name: str) -> list[str] | None:
+            return ["笪"] if name == "surnames" else None
+
+    page = "本报讯（记者笪明远李静）3月8日，八角街道组织志愿者开展垃圾分类宣传。"
+    assert [p.name for p in split_byline("记者笪明远李静")] == ["笪明远李静"]
+    get_plugin_host().register(AddsSurname(), "adds-surname")
+    assert [p.name for p in split_byline("记者笪明远李静")] == ["笪明远", "李静"]
+    (article,) = govmetrics.split_page(page, published="2021-03-10")
+    assert [p.name for p in article.byline] == ["笪明远", "李静"]
+    (article,) = govmetrics.split_page(page, published="2021-03-10", lexicons=LEXICONS)
+    assert [p.name for p in article.byline] == ["笪明远李静"]
 
 
 def test_two_columns_whose_lines_interleave() -> None:

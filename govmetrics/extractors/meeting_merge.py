@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-from govmetrics.extractors.meeting_words import kind
+from govmetrics.extractors.meeting_words import Lexicon, kind
 from govmetrics.models import DateMention, Person
 
 
@@ -54,7 +54,7 @@ def _stem(name: str) -> str:
     return name[:-2] if name.endswith("会会议") else name.removesuffix("议")
 
 
-def _same_meeting(earlier: Draft, later: Draft, story_start: int) -> bool:
+def _same_meeting(meeting_words: Lexicon, earlier: Draft, later: Draft, story_start: int) -> bool:
     """Whether two names are one meeting: a headline and its story (牙克石市召开X会议 / 3月8日，牙克石市X
     会议召开), or a name said again; never two on different days or with different chairs.
 
@@ -68,7 +68,7 @@ def _same_meeting(earlier: Draft, later: Draft, story_start: int) -> bool:
     if (
         not (first.endswith(second) or second.endswith(first))
         and not BACK_REFERENCE.fullmatch(later.name)
-        and not (headline and kind(earlier.name) == kind(later.name))
+        and not (headline and kind(meeting_words, earlier.name) == kind(meeting_words, later.name))
     ):
         return False
     days = {day_of(earlier), day_of(later)} - {None}
@@ -94,7 +94,7 @@ def _merge(earlier: Draft, later: Draft) -> Draft:
     return keep
 
 
-def _earlier_name(kept: list[Draft], draft: Draft, story_start: int) -> int | None:
+def _earlier_name(meeting_words: Lexicon, kept: list[Draft], draft: Draft, story_start: int) -> int | None:
     """Where in ``kept`` the meeting ``draft`` names again was named first, if it was."""
     bare = bool(BACK_REFERENCE.fullmatch(draft.name))
     for index in range(len(kept) - 1, -1, -1):
@@ -103,14 +103,14 @@ def _earlier_name(kept: list[Draft], draft: Draft, story_start: int) -> int | No
             return None  # another story's
         if earlier.referred and not draft.referred:
             continue  # 传达…会议精神 names another meeting
-        if _same_meeting(earlier, draft, story_start):
+        if _same_meeting(meeting_words, earlier, draft, story_start):
             return index
         if bare:
             return None  # told apart from the meeting it follows: a meeting of its own
     return None
 
 
-def merged(drafts: list[Draft], story_start: int) -> list[Draft]:
+def merged(meeting_words: Lexicon, drafts: list[Draft], story_start: int) -> list[Draft]:
     """Each meeting once: a headline and its story, or a later bare 会议, name it more than once.
 
     A bare 会议 is the meeting last named before it (if nothing tells them apart); another name is
@@ -118,7 +118,7 @@ def merged(drafts: list[Draft], story_start: int) -> list[Draft]:
     """
     kept: list[Draft] = []
     for draft in drafts:
-        index = _earlier_name(kept, draft, story_start)
+        index = _earlier_name(meeting_words, kept, draft, story_start)
         if index is None:
             kept.append(draft)
         else:

@@ -14,7 +14,7 @@ import re
 import attrs
 
 from govmetrics.extractors.meeting_merge import BACK_REFERENCE, Draft
-from govmetrics.extractors.meeting_words import last_word_end, name_end, word_ends
+from govmetrics.extractors.meeting_words import Lexicon, last_word_end, name_end, word_ends
 
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]")
@@ -56,10 +56,10 @@ def clause_end(text: str, at: int) -> int:
 _COUNT_BEFORE_NAME = re.compile(r"(?:[\d一两二三四五六七八九十]+[次场期])")
 
 
-def name_after(text: str, at: int) -> tuple[int, int] | None:
+def name_after(meeting_words: Lexicon, text: str, at: int) -> tuple[int, int] | None:
     """The span of the meeting name starting at ``at``: up to the last meeting word in the clause, or to
     the one a deed follows (``meeting_words.name_end``)."""
-    end = name_end(text, at, clause_end(text, at))
+    end = name_end(meeting_words, text, at, clause_end(text, at))
     if end is None or HOLD.search(text, at, end):
         return None  # 举办单位可以召开听证会: the name follows the later verb, if any
     count = _COUNT_BEFORE_NAME.match(text, at)
@@ -69,13 +69,13 @@ def name_after(text: str, at: int) -> tuple[int, int] | None:
     return start, end
 
 
-def name_before(text: str, at: int, floor: int) -> tuple[int, int] | None:
+def name_before(meeting_words: Lexicon, text: str, at: int, floor: int) -> tuple[int, int] | None:
     """The span of a meeting name ending right before ``at`` (…总结会在社区举行), or before the
     place it was held in (区人大一次会议在区会议中心召开: 会议 in the place's name ends no name)."""
     start = floor
     for match in CLAUSE_END.finditer(text, floor, at):
         start = match.end()
-    for end in word_ends(text, start, at):
+    for end in word_ends(meeting_words, text, start, at):
         if end == at or _BETWEEN_NAME_AND_VERB.match(text, end, at):
             head = NAME_HEAD.match(text, start, end) or ENUMERATOR.match(text[start:end])
             return (start + (head.end() - head.pos) if head else start), end
@@ -99,7 +99,7 @@ _BETWEEN_NAME_AND_VERB = re.compile(
 )
 
 
-def name_at(text: str, at: int, floor: int) -> tuple[int, int] | None:
+def name_at(meeting_words: Lexicon, text: str, at: int, floor: int) -> tuple[int, int] | None:
     """The span of the meeting name in 在…会上 / 从…会议上 ending at ``at``; a name with its own verb
     (在随后召开的推进会上) is the verb's."""
     start = floor
@@ -108,7 +108,7 @@ def name_at(text: str, at: int, floor: int) -> tuple[int, int] | None:
     opening = _AT_OPENING.match(text, start, at)
     if opening is None or HOLD.search(text, start, at):
         return None
-    ends = word_ends(text, opening.end(), at)
+    ends = word_ends(meeting_words, text, opening.end(), at)
     return (opening.end(), at) if ends and ends[0] == at else None
 
 
@@ -118,7 +118,7 @@ ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）
 _LIST_COMMA = re.compile("、")
 
 
-def each_listed(text: str, draft: Draft) -> list[Draft]:
+def each_listed(meeting_words: Lexicon, text: str, draft: Draft) -> list[Draft]:
     """The meetings a name lists with 、 (举办首届数字经济峰会、第三届智能制造论坛), each its own
     record, when every item ends with a meeting word; a list of topics of one meeting
     (寄递物流、绿色矿山现场会) is one name."""
@@ -128,7 +128,7 @@ def each_listed(text: str, draft: Draft) -> list[Draft]:
     for comma in (*(m.start() for m in _LIST_COMMA.finditer(text, draft.start, draft.end)), draft.end):
         items.append((start, comma))
         start = comma + 1
-    if len(items) < 2 or any(last_word_end(text, a, b) != b for a, b in items):
+    if len(items) < 2 or any(last_word_end(meeting_words, text, a, b) != b for a, b in items):
         return [draft]
     return [
         attrs.evolve(draft, name=text[a:b], start=a, end=b, attendees=list(draft.attendees), agenda=list(draft.agenda))
@@ -145,7 +145,7 @@ _HEADLINE_NAME = re.compile(
 )
 
 
-def name_from_headline(text: str, story_start: int, kept: list[Draft]) -> bool:
+def name_from_headline(meeting_words: Lexicon, text: str, story_start: int, kept: list[Draft]) -> bool:
     """A story whose meeting is named only in its headline (全区安全生产工作会议 / 3月5日……主持会议):
     the first record the story calls only 会议 is that meeting, and takes the headline's name.
     Whether a record was renamed (and so moved in the text)."""
@@ -153,7 +153,7 @@ def name_from_headline(text: str, story_start: int, kept: list[Draft]) -> bool:
     if headline is None or HOLD.search(headline.group("name")):
         return False  # no headline, or one that holds a verb (its meeting is a record of its own)
     start, end = headline.span("name")
-    if not (text.endswith("学习", start, end) or last_word_end(text, start, end) == end):
+    if not (text.endswith("学习", start, end) or last_word_end(meeting_words, text, start, end) == end):
         return False
     for draft in kept:
         if draft.start >= story_start and not draft.referred and BACK_REFERENCE.fullmatch(draft.name):

@@ -15,8 +15,9 @@ from govmetrics import people
 from govmetrics.extractors.meeting_days import Calendar, date_for
 from govmetrics.extractors.meeting_merge import STORY_REACH, Draft
 from govmetrics.extractors.meeting_names import name_after, sentence_bounds
-from govmetrics.extractors.meeting_words import last_word_end, words_lexicon
+from govmetrics.extractors.meeting_words import Lexicon, last_word_end
 from govmetrics.models import Person
+from govmetrics.names import NameLexicon
 
 # a day, a place or a first deed written between a person and the verb of their role: 国务院总理李克强
 # 5月29日主持召开, 高某在主会场主持会议, 某某在京出席, 县委书记某某陪同调研并参加座谈会
@@ -27,16 +28,16 @@ BETWEEN_PERSON_AND_VERB = re.compile(
 )
 
 
-def people_before_role(text: str, at: int, floor: int, known: tuple[str, ...]) -> list[Person]:
+def people_before_role(names: NameLexicon, text: str, at: int, floor: int, known: tuple[str, ...]) -> list[Person]:
     """The people a role verb at ``at`` speaks of: those listed before it, or before the day, the
     place or the first deed written between them and the verb. 会议在区长某某主持下 has its person
     inside the 在 phrase, so what stands between is passed over only when people stand before it."""
     between = BETWEEN_PERSON_AND_VERB.search(text, max(floor, at - 24), at)
     if between is not None:
-        found = people.people_before(text, between.start(), floor, known)
+        found = people.people_before(names, text, between.start(), floor, known)
         if found:
             return found
-    return people.people_before(text, at, floor, known)
+    return people.people_before(names, text, at, floor, known)
 
 
 # 担任听证会主持人: a hearing names its chair by the office (听证主持人), not by the verb
@@ -57,7 +58,14 @@ _LISTED_AFTER = re.compile(
 )
 
 
-def add_roles(text: str, drafts: list[Draft], calendar: Calendar, known: tuple[str, ...]) -> None:
+def add_roles(
+    names: NameLexicon,
+    meeting_words: Lexicon,
+    text: str,
+    drafts: list[Draft],
+    calendar: Calendar,
+    known: tuple[str, ...],
+) -> None:
     """Give the meetings in ``drafts`` (sorted by start) the people each role statement names, adding
     the meetings a role statement introduces, in place and in order."""
     starts = [d.start for d in drafts]  # kept beside drafts, in step, for the searches by position
@@ -66,7 +74,7 @@ def add_roles(text: str, drafts: list[Draft], calendar: Calendar, known: tuple[s
         if text.startswith("主持召开", role.start()):
             continue
         sentence = sentence_bounds(text, role.start())
-        named = name_after(text, role.end())
+        named = name_after(meeting_words, text, role.end())
         if named is not None and named[1] - named[0] > 16:
             named = None  # 参加…活动 and the like: the meeting word is too far to be the object
         obj = text[named[0] : named[1]] if named else None
@@ -80,10 +88,10 @@ def add_roles(text: str, drafts: list[Draft], calendar: Calendar, known: tuple[s
                 continue  # 参加拉练活动: something other than the meeting
             else:
                 obj = activity.group(1) + "会"  # 参加学习 speaks of a 学习会, 参加检查 of no meeting
-        target = _target(drafts, starts, role.start(), obj)
+        target = _target(meeting_words, drafts, starts, role.start(), obj)
         if target is None and activity is not None:
             continue
-        found = people_before_role(text, role.start(), sentence[0], known)
+        found = people_before_role(names, text, role.start(), sentence[0], known)
         if target is None:
             if obj is None or named is None or not found:
                 continue  # a meeting is introduced by who attends it, not by the word alone
@@ -101,17 +109,17 @@ def add_roles(text: str, drafts: list[Draft], calendar: Calendar, known: tuple[s
             listed = _LISTED_AFTER.match(text, named[1] if named else role.end())
             if listed is not None:  # 出席会议的还有A、B
                 title = listed.group("title") or ""
-                target.attendees.extend(people.people_after(text, listed.end(), sentence[1], known, title))
+                target.attendees.extend(people.people_after(names, text, listed.end(), sentence[1], known, title))
 
 
-def subject(text: str, start: int, end: int) -> list[Person]:
+def subject(names: NameLexicon, text: str, start: int, end: int) -> list[Person]:
     """The person a sentence opens with: 区委常委、组织部部长郭振华到…调研，并主持召开座谈会."""
-    for mention in people.find_people(text[start:end]):
+    for mention in people.find_people(names, text[start:end]):
         return [Person(name=mention.name, titles=mention.titles)]
     return []
 
 
-def _target(drafts: list[Draft], starts: list[int], at: int, obj: str | None) -> Draft | None:
+def _target(meeting_words: Lexicon, drafts: list[Draft], starts: list[int], at: int, obj: str | None) -> Draft | None:
     """The meeting a role statement speaks of: the last one named before it, matching its object.
 
     A generic object (会议, 仪式, 座谈) or none (出席并讲话) means the meeting last named. The
@@ -125,17 +133,17 @@ def _target(drafts: list[Draft], starts: list[int], at: int, obj: str | None) ->
             break  # and so is every draft before it
         if draft.referred:
             continue
-        if obj is None or obj in ("会议", "仪式", "座谈") or _same_kind(draft.name, obj):
+        if obj is None or obj in ("会议", "仪式", "座谈") or _same_kind(meeting_words, draft.name, obj):
             return draft
     return None
 
 
-def _same_kind(name: str, obj: str) -> bool:
+def _same_kind(meeting_words: Lexicon, name: str, obj: str) -> bool:
     """签约仪式 speaks of 老旧小区物业服务合作签约仪式: the object ends the name, or shares its last word."""
     if name.endswith(obj) or obj in name:
         return True
-    word_end = last_word_end(obj, 0, len(obj))
-    words = [m.group(1) for m in words_lexicon().words.finditer(obj)]
+    word_end = last_word_end(meeting_words, obj, 0, len(obj))
+    words = [m.group(1) for m in meeting_words.words.finditer(obj)]
     return bool(word_end) and any(name.endswith(w) for w in words if len(w) >= 2)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from govmetrics.extractors import speech_headers
+from govmetrics.names import NameLexicon
 
 # a sentence opening with a regulation's article heading (第十四条 召开业主大会会议，应当…) is a rule:
 # what it says of meetings is required, never reported; a text of such headings is a regulation
@@ -45,14 +46,14 @@ _ADDRESS = re.compile(r"各位代表[：:]")
 _QUOTING = frozenset("“\"‘'：:，,")
 
 
-def is_review(text: str) -> bool:
+def is_review(names: NameLexicon, text: str) -> bool:
     """A report or a speech given at a meeting, as its subtitle (——2024年1月20日在…会议上) or its
     address to the delegates says: it reviews the year, and a meeting it names with no day is no
     event it reports."""
     head = text[:REGULATION_REACH]
     address = _ADDRESS.search(head)
     quoted = address is not None and head[: address.start()].rstrip()[-1:] in _QUOTING
-    return (address is not None and not quoted) or next(speech_headers.subtitles(head), None) is not None
+    return (address is not None and not quoted) or next(speech_headers.subtitles(names, head), None) is not None
 
 
 _NUMBER = "[\\d一两二三四五六七八九十百千多数几]"

@@ -2,7 +2,8 @@
 
 A meeting's name runs to the last meeting word in its clause (区政府第三十七次常务会议 ends with
 常务会议); its kind is the longest meeting word it ends with. The words are data, in the
-``meeting_words`` lexicon.
+``meeting_words`` lexicon, read from the lexicons the plugin host passes to the extractor
+(:func:`words_lexicon`); every function here takes what it builds as its first argument.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 
 import attrs
 
-from govmetrics import lexicon
+from govmetrics.lexicon import Lexicons, alternation
 
 
 @attrs.frozen
@@ -21,32 +22,28 @@ class Lexicon:
     words: re.Pattern[str]
 
 
-def words_lexicon() -> Lexicon:
-    """The meeting words, built once per plugin host (a plugin may add lexicon rows)."""
-    from govmetrics.plugins import get_plugin_host
-
-    cache = get_plugin_host().cache
-    built = cache.get("meetings.lexicon")
-    if built is None:
-        words = [row[0] for row in lexicon.load("meeting_words")]
-        # a lookahead finds every word, overlapping ones too: 常务会议 holds 常务会 and 会议; the class of
-        # first characters before it lets the search skip ahead to the next one
-        first = re.escape("".join(sorted({word[0] for word in words})))
-        built = cache["meetings.lexicon"] = Lexicon(
-            words=re.compile(f"(?=[{first}])(?=({lexicon.alternation(words)}))")
-        )
-    return built
+def words_lexicon(lexicons: Lexicons) -> Lexicon:
+    """The meeting words of ``lexicons`` (a plugin may add rows), built once and kept on it."""
+    return lexicons.built("meeting_words", _build)
 
 
-def word_ends(text: str, start: int, end: int) -> list[int]:
+def _build(lexicons: Lexicons) -> Lexicon:
+    words = lexicons.words("meeting_words")
+    # a lookahead finds every word, overlapping ones too: 常务会议 holds 常务会 and 会议; the class of
+    # first characters before it lets the search skip ahead to the next one
+    first = re.escape("".join(sorted({word[0] for word in words})))
+    return Lexicon(words=re.compile(f"(?=[{first}])(?=({alternation(words)}))"))
+
+
+def word_ends(meeting_words: Lexicon, text: str, start: int, end: int) -> list[int]:
     """Where the meeting words between ``start`` and ``end`` end, last first (常务会议 ends after 议)."""
-    ends = {m.start() + len(m.group(1)) for m in words_lexicon().words.finditer(text, start, end)}
+    ends = {m.start() + len(m.group(1)) for m in meeting_words.words.finditer(text, start, end)}
     return sorted((e for e in ends if e <= end), reverse=True)
 
 
-def last_word_end(text: str, start: int, end: int) -> int | None:
+def last_word_end(meeting_words: Lexicon, text: str, start: int, end: int) -> int | None:
     """Where the last meeting word between ``start`` and ``end`` ends."""
-    ends = word_ends(text, start, end)
+    ends = word_ends(meeting_words, text, start, end)
     return ends[0] if ends else None
 
 
@@ -56,18 +53,17 @@ def last_word_end(text: str, start: int, end: int) -> int | None:
 _DEED = re.compile(r"传达|学习(?!中心组|小组|班)|研究|部署|听取|审议|讨论|通报")
 
 
-def name_end(text: str, start: int, end: int) -> int | None:
+def name_end(meeting_words: Lexicon, text: str, start: int, end: int) -> int | None:
     """Where a meeting name starting at ``start`` ends within ``end``: at the first meeting word a
     deed follows (召开党组会议传达…会议精神 names 党组会议), else at the last meeting word."""
-    ends = word_ends(text, start, end)
-    lexicon = words_lexicon().words
+    ends = word_ends(meeting_words, text, start, end)
     for at in reversed(ends):
-        if at < end and _DEED.match(text, at) and not lexicon.match(text, at):
+        if at < end and _DEED.match(text, at) and not meeting_words.words.match(text, at):
             return at
     return ends[0] if ends else None
 
 
-def kind(name: str) -> str:
+def kind(meeting_words: Lexicon, name: str) -> str:
     """The longest meeting word ending ``name``: 座谈会 for 台胞台属座谈会, 常务会议 for 区政府常务会议."""
-    words = [m.group(1) for m in words_lexicon().words.finditer(name) if name.endswith(m.group(1))]
-    return max(words, key=len, default="")
+    ending = [m.group(1) for m in meeting_words.words.finditer(name) if name.endswith(m.group(1))]
+    return max(ending, key=len, default="")

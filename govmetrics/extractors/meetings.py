@@ -27,6 +27,9 @@ the story gives them anywhere.
 
 Each name starts a draft (``meeting_merge``), and the drafts of one meeting are merged; where a
 name ends is read with the meeting words (``meeting_words``).
+
+The meeting words and the names (surnames, titles, name enders) are read from the lexicons the
+plugin host passes to ``govmetrics_extract``, and handed to each step that needs them.
 """
 
 from __future__ import annotations
@@ -67,33 +70,36 @@ from govmetrics.extractors.meeting_organs import (
 )
 from govmetrics.extractors.meeting_roles import BETWEEN_PERSON_AND_VERB, add_roles, people_before_role, subject, unique
 from govmetrics.extractors.meeting_texts import ARTICLE, counted_editions, is_review, is_rule_text
-from govmetrics.extractors.meeting_words import last_word_end
+from govmetrics.extractors.meeting_words import Lexicon, last_word_end, words_lexicon
 from govmetrics.hookspecs import hookimpl
+from govmetrics.lexicon import Lexicons
 from govmetrics.models import Article, Meeting, Span
+from govmetrics.names import NameLexicon, name_lexicon
 
 __all__ = ["SENTENCE_REACH", "find_meetings", "govmetrics_extract"]
 
 _AGENDA_VERBS = ("传达", "听取", "审议", "研究", "部署", "通报", "学习", "讨论", "总结", "分析", "审定", "通过")
 
 
-def find_meetings(article: Article) -> Iterator[Meeting]:
-    """Every meeting in ``article``, held or referred to, in text order."""
+def find_meetings(article: Article, lexicons: Lexicons) -> Iterator[Meeting]:
+    """Every meeting in ``article``, held or referred to, in text order, read with ``lexicons``."""
     text = article.text
-    calendar = Calendar.of([with_opening(text, d) for d in dates_in(article)])
-    registry = people.registry_of(text)
+    names, meeting_words = name_lexicon(lexicons), words_lexicon(lexicons)
+    calendar = Calendar.of([with_opening(text, d) for d in dates_in(article, lexicons)])
+    registry = people.registry_of(names, text)
     known = tuple(registry)
     drafts: list[Draft] = []
-    regulation, review = is_rule_text(text), is_review(text)
+    regulation, review = is_rule_text(text), is_review(names, text)
 
     for hold in HOLD_OR_AT.finditer(text):
         verb_start, verb_end = hold.span("at") if hold.group("at") else hold.span()
         sentence = sentence_bounds(text, verb_start)
         if hold.group("at"):
-            named = name_at(text, verb_start, sentence[0])
+            named = name_at(meeting_words, text, verb_start, sentence[0])
         else:
             # a meeting opens (开幕) with its name before the verb, never after
-            named_after = None if hold.group() == "开幕" else name_after(text, verb_end)
-            named = named_after or name_before(text, verb_start, sentence[0])
+            named_after = None if hold.group() == "开幕" else name_after(meeting_words, text, verb_end)
+            named = named_after or name_before(meeting_words, text, verb_start, sentence[0])
         if named is None:
             continue
         draft = Draft(name=text[named[0] : named[1]], start=named[0], end=named[1])
@@ -114,15 +120,15 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         if review and (counted or not draft.referred) and own_day(calendar, sentence, named[0]) is None:
             continue  # 召开全省服务业发展大会 in a report's review of the year: no event it reports
         if hold.group() == "主持召开":
-            chairs = people_before_role(text, verb_start, sentence[0], known)
+            chairs = people_before_role(names, text, verb_start, sentence[0], known)
             if not chairs:
                 between = BETWEEN_PERSON_AND_VERB.search(text, max(sentence[0], verb_start - 24), verb_start)
                 end = between.start() if between else verb_start
-                chairs = subject(text, sentence[0], end)
-                untitled = None if chairs else people.name_after_day(text, sentence[0], end)
+                chairs = subject(names, text, sentence[0], end)
+                untitled = None if chairs else people.name_after_day(names, text, sentence[0], end)
                 chairs = [untitled] if untitled else chairs  # 5月6日，某某在会议室主持召开…
             draft.chair = chairs[-1] if chairs else None
-        elif named[0] > verb_start and before and not people.parse_list(before.rstrip("在"), known):
+        elif named[0] > verb_start and before and not people.parse_list(names, before.rstrip("在"), known):
             organ, _, place = LEADING_DAY.sub("", before).partition("在")
             draft.organ = organ_of(organ)
             draft.location = ADVERBS_AFTER.sub("", place) or None
@@ -149,17 +155,17 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
             if earlier is not None:
                 draft.date, draft.days_after = earlier, 1
         draft.agenda = _agenda(text, named[1])
-        drafts.extend(each_listed(text, draft))
+        drafts.extend(each_listed(meeting_words, text, draft))
 
-    drafts.extend(_subtitle_drafts(text, calendar))
-    drafts.extend(_headnote_drafts(text, calendar))
+    drafts.extend(_subtitle_drafts(names, meeting_words, text, calendar))
+    drafts.extend(_headnote_drafts(meeting_words, text, calendar))
     drafts.sort(key=lambda d: d.start)
-    add_roles(text, drafts, calendar, known)
+    add_roles(names, meeting_words, text, drafts, calendar, known)
 
     # a story starts at its first day (本报讯 3月8日，…); what comes before is its headline
     story_start = calendar.days[0].span.start if calendar.days else 0
-    kept = merged(drafts, story_start)
-    if name_from_headline(text, story_start, kept):
+    kept = merged(meeting_words, drafts, story_start)
+    if name_from_headline(meeting_words, text, story_start, kept):
         kept.sort(key=lambda d: d.start)
     for draft in kept:
         chair = people.merge_titles([draft.chair], registry)[0] if draft.chair else None
@@ -180,12 +186,12 @@ def find_meetings(article: Article) -> Iterator[Meeting]:
         )
 
 
-def _headnote_drafts(text: str, calendar: Calendar) -> Iterator[Draft]:
+def _headnote_drafts(meeting_words: Lexicon, text: str, calendar: Calendar) -> Iterator[Draft]:
     """The sessions that passed a regulation, as its headnote names them (2004年10月13日 国务院第66次
     常务会议通过): held on the headnote's day, with no chair, in a rule's text too."""
     for note in headnotes.headnotes(text):
         start, end = note.name_start, note.name_end
-        if last_word_end(text, start, end) != end or HOLD.search(text, start, end):
+        if last_word_end(meeting_words, text, start, end) != end or HOLD.search(text, start, end):
             continue  # 7月10日召开的常务会议通过…: the verb's meeting, named where it is held
         first = bisect.bisect_left(calendar.day_starts, note.day_start)
         own = calendar.days[first] if first < len(calendar.days) else None
@@ -194,13 +200,13 @@ def _headnote_drafts(text: str, calendar: Calendar) -> Iterator[Draft]:
         yield Draft(name=text[start:end], start=start, end=end, date=own.mention, organ=note.body)
 
 
-def _subtitle_drafts(text: str, calendar: Calendar) -> Iterator[Draft]:
+def _subtitle_drafts(names: NameLexicon, meeting_words: Lexicon, text: str, calendar: Calendar) -> Iterator[Draft]:
     """The meetings that reports and speeches were given at, as their subtitles name them
     (——2024年1月20日在…人民代表大会第二次会议上): held on the day the subtitle gives, with no chair;
     with no day in it, the story's dateline dates it."""
-    for subtitle in speech_headers.subtitles(text):
+    for subtitle in speech_headers.subtitles(names, text):
         start, end = subtitle.name_start, subtitle.name_end
-        if last_word_end(text, start, end) != end:
+        if last_word_end(meeting_words, text, start, end) != end:
             continue  # 在…上 names no meeting
         draft = Draft(name=text[start:end], start=start, end=end)
         first = bisect.bisect_left(calendar.day_starts, subtitle.start)
@@ -230,5 +236,5 @@ def _agenda(text: str, at: int) -> list[str]:
 
 
 @hookimpl
-def govmetrics_extract(article: Article) -> Iterator[Meeting]:
-    return find_meetings(article)
+def govmetrics_extract(article: Article, lexicons: Lexicons) -> Iterator[Meeting]:
+    return find_meetings(article, lexicons)

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 import attrs
 
 from govmetrics import people
+from govmetrics.names import NameLexicon
 
 _NUMERAL = "[\\d０-９〇零一二三四五六七八九十]"
 _DAY = rf"{_NUMERAL}{{2,4}}年{_NUMERAL}{{1,2}}月{_NUMERAL}{{1,3}}日"
@@ -59,7 +60,7 @@ class Subtitle:
     name_end: int
 
 
-def subtitles(text: str) -> Iterator[Subtitle]:
+def subtitles(names: NameLexicon, text: str) -> Iterator[Subtitle]:
     """Every subtitle in ``text`` that names the meeting a report or speech was given at, and every
     speech title that does (县委书记某某在全县经济工作会议上的讲话, opening its line and ending it or
     followed by its day in brackets)."""
@@ -71,7 +72,7 @@ def subtitles(text: str) -> Iterator[Subtitle]:
             if not match.group("close"):
                 continue  # a bracket is the subtitle's only when it holds the whole of it
         elif not lead and not day:
-            speaker = _speaker_start(text, match)
+            speaker = _speaker_start(names, text, match)
             if speaker is None:
                 continue  # 在…会议上 in a sentence: a meeting spoken of, not a subtitle
             start = speaker
@@ -84,7 +85,7 @@ def subtitles(text: str) -> Iterator[Subtitle]:
         yield Subtitle(start=start, end=match.end(), name_start=name_start, name_end=match.end("name"))
 
 
-def _speaker_start(text: str, match: re.Match[str]) -> int | None:
+def _speaker_start(names: NameLexicon, text: str, match: re.Match[str]) -> int | None:
     """Where a speech title opens, when ``match`` ends one: its line opens with the speaker
     (titled: 县委书记某某) and ends after 的讲话, or the speech's day follows in brackets."""
     if not match.group("speech"):
@@ -94,4 +95,4 @@ def _speaker_start(text: str, match: re.Match[str]) -> int | None:
     if not ends_line or (line_start == 0 and match.start() > SPEAKER_REACH):
         return None
     speaker = text[line_start : match.start()]
-    return line_start if not speaker or people.parse_list(speaker) else None
+    return line_start if not speaker or people.parse_list(names, speaker) else None
