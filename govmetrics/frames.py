@@ -12,13 +12,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from govmetrics.batch import extract_many
+from govmetrics.export import BOOL_COLUMNS, DATE_COLUMNS, INT_COLUMNS, JSON_COLUMNS, NUMBER_COLUMNS
 from govmetrics.typed_frames import (
-    BOOL_COLUMNS,
     COLUMNS,
-    DATE_COLUMNS,
-    INT_COLUMNS,
-    JSON_COLUMNS,
-    NUMBER_COLUMNS,
     dtypes,
     empty_frame,
     extraction_rows,
