@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from govmetrics.chinese import alternation
+
 __all__ = [
     "DATE_PATTERN",
     "RELATIVE_DAYS",
@@ -41,10 +43,6 @@ RELATIVE_DAYS = {
     "明天": 1, "明日": 1, "后天": 2, "大后天": 3,
 }  # fmt: skip
 RELATIVE_WEEKS = {"本周": 0, "这周": 0, "上周": -1, "下周": 1}
-
-
-def _alt(words: object) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[call-overload]
 
 
 _PART_OF_DAY = r"(?:上午|下午|中午|晚上|早上|清晨|凌晨|傍晚|夜间|晚|早)"
@@ -79,15 +77,15 @@ def _point(p: str) -> str:
     )
     # A year, then a period within it; the period may be missing only when the year is there.
     return (
-        rf"(?:(?:(?P<{p}y>{_YEAR}|{_alt(RELATIVE_YEARS)})(?:(?P<{p}ydu>度)|(?P<{p}yedge>年?[初底末]))?)?"
+        rf"(?:(?:(?P<{p}y>{_YEAR}|{alternation(RELATIVE_YEARS)})(?:(?P<{p}ydu>度)|(?P<{p}yedge>年?[初底末]))?)?"
         rf"(?:{periods}|(?({p}y)|(?!)))"
-        rf"|(?P<{p}rm>{_alt(RELATIVE_MONTHS)})(?:(?P<{p}rmd>{_N})[日号]|(?P<{p}rmedge>[初底末]))?"
+        rf"|(?P<{p}rm>{alternation(RELATIVE_MONTHS)})(?:(?P<{p}rmd>{_N})[日号]|(?P<{p}rmedge>[初底末]))?"
         # 29日上午: a day of the month alone, in Arabic digits (一日之计 is no date); not 7日内
         rf"|(?P<{p}bd>\d{{1,2}})(?:日(?![内以之])|号(?=[上下中早晚凌，。、；]))"
-        rf"|(?P<{p}rd>{_alt(RELATIVE_DAYS)})"
+        rf"|(?P<{p}rd>{alternation(RELATIVE_DAYS)})"
         # 上周, 本周五 (the Friday of this week), 本周五起: a weekday narrows the week to its day; not
         # 本周一次, nor 本周一起 (together)
-        rf"|(?P<{p}rw>{_alt(RELATIVE_WEEKS)})(?:(?P<{p}wd>[一二三四五六日天])(?![一二三四五六七八九十个次些]|(?<=一)起))?"
+        rf"|(?P<{p}rw>{alternation(RELATIVE_WEEKS)})(?:(?P<{p}wd>[一二三四五六日天])(?![一二三四五六七八九十个次些]|(?<=一)起))?"
         rf")(?P<{p}part>{_PART_OF_DAY}{_CLOCK}?|{_CLOCK})?"
     )
 
@@ -115,9 +113,9 @@ _BODY = (
     rf"|(?P<yy1>(?:19|20)\d{{2}})年?{_SEP}(?P<yy2>(?:19|20)\d{{2}})年"
     # 1至9月, 今年1-8月: a span of months with the month word written once
     # (元至九月: 元 is the first month, as in 元月)
-    rf"|(?P<sy>{_YEAR}|{_alt(RELATIVE_YEARS)})?(?P<sm1>{_N}|{_YUAN})月?{_SEP}(?P<sm2>{_N})月份?"
+    rf"|(?P<sy>{_YEAR}|{alternation(RELATIVE_YEARS)})?(?P<sm1>{_N}|{_YUAN})月?{_SEP}(?P<sm2>{_N})月份?"
     # 7月10日至12日: a span of days within one month
-    rf"|(?P<dy>{_YEAR}|{_alt(RELATIVE_YEARS)})?(?P<dm>{_N})月(?P<dd1>{_N})[日号]?{_SEP}(?P<dd2>{_N})[日号]"
+    rf"|(?P<dy>{_YEAR}|{alternation(RELATIVE_YEARS)})?(?P<dm>{_N})月(?P<dd1>{_N})[日号]?{_SEP}(?P<dd2>{_N})[日号]"
     rf"(?P<dpart>{_PART_OF_DAY})?"
     # any two points: 1月10日至2月28日, 2019年至2021年
     rf"|{_point('a')}(?:{_SEP}{_point('b')})?"

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from govmetrics.chinese import CLAUSE_ENDS
+
 __all__ = ["gapped_relation", "relation_of"]
 
 # A date followed, within the clause, by 以来 (去年11月15日正式供暖以来) is where a period began. The
 # words between hold no other date: in 7月21日至23日将出现今年以来最强降雨, 以来 is 今年's.
-_GAPPED_SINCE = re.compile(r"[^，。；！？：,;!?\n\d年月日]{1,24}?以来")
-_GAPPED_UNTIL = re.compile(r"[^，。；！？：,;!?\n\d“”]{1,3}?前(?![往后来夕景途列沿端期行])")
+_GAPPED_SINCE = re.compile(rf"[^{CLAUSE_ENDS}\d年月日]{{1,24}}?以来")
+_GAPPED_UNTIL = re.compile(rf"[^{CLAUSE_ENDS}\d“”]{{1,3}}?前(?![往后来夕景途列沿端期行])")
 
 
 _SINCE_SUFFIXES = frozenset(("以来", "起", "开始", "至今", "后", "以后", "之后"))

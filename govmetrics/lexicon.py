@@ -15,7 +15,10 @@ from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from typing import Any, TypeVar, cast
 
+from govmetrics.chinese import alternation
 from govmetrics.errors import GovmetricsError
+
+__all__ = ["LEXICONS", "Lexicons", "alternation", "covered", "read_rows", "shipped_lines"]
 
 T = TypeVar("T")
 
@@ -55,16 +58,6 @@ def shipped_lines(name: str) -> list[str]:
     if name not in LEXICONS:
         raise GovmetricsError(f"no lexicon named {name!r}; there are {', '.join(LEXICONS)}")
     return resources.files("govmetrics.lexicons").joinpath(f"{name}.txt").read_text("utf-8").splitlines()
-
-
-def alternation(words: Iterable[str]) -> str:
-    """The words as one regular-expression alternation, longest first, each escaped, each once.
-
-    re takes the first alternative that matches, not the longest: 平方米 must stand before 米 and
-    常务会议 before 会议, or the shorter word wins where the longer one is written. An empty list
-    gives an empty string; a caller whose pattern must then match nothing writes ``or "(?!)"``.
-    """
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
 class Lexicons:

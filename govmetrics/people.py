@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from govmetrics.chinese import SMALL_NUMERAL
 from govmetrics.models import Person
 from govmetrics.names import (
     NOT_NAMES,
@@ -292,7 +293,7 @@ def people_before(names: NameLexicon, text: str, end: int, start: int = 0, known
 
 
 # a sentence that opens with its day (5月6日，… / 6日上午，…): what follows is the day's deed
-_DAY_CLAUSE = re.compile(r"[\d一二三四五六七八九十]{1,4}日(?:[上下]午|晚上?|凌晨)?[，,]")
+_DAY_CLAUSE = re.compile(rf"{SMALL_NUMERAL}{{1,4}}日(?:[上下]午|晚上?|凌晨)?[，,]")
 
 
 def name_after_day(names: NameLexicon, text: str, start: int, end: int) -> Person | None:

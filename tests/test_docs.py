@@ -77,6 +77,7 @@ API_MODULES = [
     "govmetrics.testing",
     "govmetrics.errors",
     "govmetrics.schema",
+    "govmetrics.kit",
 ]
 
 

@@ -117,3 +117,19 @@ def test_the_import_walk_sees_imports_inside_functions_and_not_type_checking_one
     )
     assert _imported("govmetrics.example", module) == {"govmetrics.lexicon", "govmetrics.plugins"}
     assert _circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+#: The modules that read text: they get their lexicons as an argument, never from the plugin host.
+READERS = [name for name in NAMES if name.startswith("govmetrics.extractors.")] + [
+    "govmetrics.chinese",
+    "govmetrics.lexicon",
+    "govmetrics.names",
+    "govmetrics.people",
+]
+
+
+@pytest.mark.parametrize("module", READERS)
+def test_no_extractor_fetches_the_plugin_host(module: str) -> None:
+    """An extractor reads the lexicons the host hands it (``govmetrics_extract(article, lexicons)``);
+    one that fetched the process's host would read another host's words under ``using_host``."""
+    assert "govmetrics.plugins" not in _imported(module, NAMES[module])

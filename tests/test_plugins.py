@@ -415,19 +415,29 @@ def test_a_raising_lexicon_hook_is_an_error_in_strict_mode() -> None:
             govmetrics.extract(TEXT, strict=True)
 
 
-@pytest.mark.parametrize("entries", ["眼", 12, ["眼", 12], ["   #only a comment", ""]])
-def test_lexicon_entries_that_are_not_lines_of_text_are_refused(entries: object) -> None:
-    class Gives:
-        @hookimpl
-        def govmetrics_lexicon_entries(self, name: str) -> object:
-            return entries if name == "units" else None
+class Gives:
+    """A plugin giving ``entries`` for the units lexicon."""
 
-    register(Gives(), "gives")
-    if entries == ["   #only a comment", ""]:  # comments and blank lines are lines of text
-        govmetrics.extract(TEXT, strict=True)
-        return
+    def __init__(self, entries: object) -> None:
+        self.entries = entries
+
+    @hookimpl
+    def govmetrics_lexicon_entries(self, name: str) -> object:
+        return self.entries if name == "units" else None
+
+
+@pytest.mark.parametrize("entries", ["眼", 12, ["眼", 12]])
+def test_lexicon_entries_that_are_not_lines_of_text_are_refused(entries: object) -> None:
+    register(Gives(entries), "gives")
+    with pytest.warns(PluginWarning, match='"gives" failed to give lexicon entries: TypeError'):
+        get_plugin_host().lexicons()
     with pytest.raises(PluginError, match='"gives" failed to give lexicon entries'):
         govmetrics.extract(TEXT, strict=True)
+
+
+def test_lexicon_entries_of_comments_and_blank_lines_are_lines_of_text() -> None:
+    register(Gives(("   # only a comment", "", "眼  # wells")), "gives")
+    assert govmetrics.extract("新建机井12眼", strict=True).metrics[0].unit == "眼"
 
 
 def test_an_extractor_reads_the_lexicons_the_host_passes() -> None:

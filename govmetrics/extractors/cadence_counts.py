@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from govmetrics.chinese import CLAUSE_ENDS, alternation
 from govmetrics.errors import NumeralError
 from govmetrics.numerals import parse_amount, parse_number
 from govmetrics.times_units import TIMES_UNITS
@@ -33,7 +34,7 @@ MONTH_NUMERAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 UNITS = {"天": "D", "日": "D", "晚": "D", "夜": "D", "周": "W", "星期": "W", "礼拜": "W",
          "旬": "T", "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y",
          "学期": "S", "学年": "Y", "会计年度": "Y"}  # fmt: skip
-UNIT_ALT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+UNIT_ALT = alternation(UNITS)
 _COUNT = re.compile(
     rf"(?P<c1>{COUNT_NUMERAL})(?:[~～\-－至到](?P<c2>{COUNT_NUMERAL}))?(?P<cu>{'|'.join(TIMES_UNITS)}|个时段)"
 )
@@ -42,7 +43,7 @@ AT_MOST = ("最多", "不超过", "不多于", "不高于", "不得超过", "不
 # 一次以上 is at least once and 两次以下 at most twice: 以上 and 以下 include the number (ANNOTATION.md)
 _AT_LEAST_AFTER = ("以上", "及以上")
 _AT_MOST_AFTER = ("以下", "及以下", "以内")
-_CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]|每")
+_CLAUSE_END = re.compile(f"[{CLAUSE_ENDS}]|每")
 _SLOTS = {"早中晚": 3, "早午晚": 3, "早晚": 2, "上下午": 2}
 # what follows 一 in words that are no verb: 一个, 一次 …, 一般, 一些, 一样, 一直 …, and the calendar
 # (每年一月: in January, not once) and amounts (每天一小时); 五十年一遇 names how rare a flood is

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from govmetrics import lexicon
+from govmetrics.chinese import MODALS, alternation
 from govmetrics.extractors.cadence_counts import (
     AT_LEAST,
     AT_MOST,
@@ -87,7 +88,7 @@ def _activity_follows(text: str, end: int, lexicons: Lexicons) -> bool:
 
 # 至少每一个月…进行一次: a floor or a ceiling written before 每 bounds the count after the period; a
 # modal may stand between them (至少应当每月召开一次: the rule's floor, with its 应当 moved forward)
-_BOUND_BEFORE_EVERY = re.compile("(?P<bound>" + "|".join(AT_LEAST + AT_MOST) + ")(?:应当|应该|必须|应|须|需|要|得)?$")
+_BOUND_BEFORE_EVERY = re.compile(f"(?P<bound>{alternation(AT_LEAST + AT_MOST)})(?:{alternation(MODALS)})?$")
 # 于每月一日至十日限期内，一次缴纳: after an anchor, a window that closes its clause (…内，); the count
 # and the action are in the next clause
 _WINDOW_THEN_CLAUSE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:内|期间)，")

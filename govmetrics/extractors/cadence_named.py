@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from govmetrics import lexicon
+from govmetrics.chinese import CLAUSE_ENDS, alternation
 from govmetrics.extractors.cadence_counts import count_after, iso_period
 from govmetrics.extractors.cadence_rates import reckoning_words
 from govmetrics.lexicon import Lexicons
@@ -58,7 +59,7 @@ _BY_ANY_VERB = re.compile(
     r"[按逐](?P<period>半月|季度|月|周|旬|季)(?![份度])"
     rf"(?P<verb>(?![对向将把为给与和及或在从由于按以经并年月日周天旬季间{_PERIOD_WORD_ENDS}])[\u4e00-\u9fff]{{2}})"
 )
-_ACTIVITY_TAIL = re.compile(r"[^，。；！？：,;!?\n、“”]{0,10}")
+_ACTIVITY_TAIL = re.compile(f"[^{CLAUSE_ENDS}、“”]{{0,10}}")
 # 周巡查、月评比、季考核 and “日梳理、周研判和月分析”: a list of short forms, each a period character and a
 # two-character verb, names a set of cadences, every item one even if its verb is not in the
 # cadence_activities lexicon; the list shows itself as one by its quotation marks or by one item
@@ -81,7 +82,7 @@ def named_pattern(lexicons: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str],
 
 def _named_patterns(lexicons: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     activities = lexicon.alternation(lexicons.words("cadence_activities"))
-    bare = "|".join(w for w in sorted(_PERIOD_WORDS, key=len, reverse=True) if w not in ("天", "年", "年度", "季"))
+    bare = alternation(w for w in _PERIOD_WORDS if w not in ("天", "年", "年度", "季"))
     by = "半月|季度|年度|月|周|旬|年|日|天|季"
     # Each pattern opens with its words or a class of their first characters, never with an
     # assertion, so the search skips ahead to a period character (or 按, 逐, 分).
@@ -89,7 +90,7 @@ def _named_patterns(lexicons: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str
         re.compile(rf"(?P<period>{bare})(?:{_MODIFIERS})?(?P<act>{activities or '(?!)'})"),
         re.compile(
             rf"(?P<by>[按逐分])(?P<period>{by})(?!份)"  # not 部分月份
-            rf"[^，。；！？：,;!?\n]{{0,12}}?(?P<act>{activities or '(?!)'})"
+            rf"[^{CLAUSE_ENDS}]{{0,12}}?(?P<act>{activities or '(?!)'})"
         ),
         re.compile(activities or "(?!)"),
     )

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from govmetrics import lexicon
+from govmetrics.chinese import MODALS, alternation, clause_end, sentence_end
 from govmetrics.extractors.cadence_counts import TIMES_UNITS
 from govmetrics.lexicon import Lexicons
 
@@ -23,7 +24,6 @@ __all__ = ["ACTION_AFTER", "RATE_BEFORE", "reckoning_words", "reckons_for_period
 # 每人每月, 平均每天: a per-person or an average before the period makes what follows a rate unless
 # it counts times or names an action
 RATE_BEFORE = re.compile(r"(?:每[\u4e00-\u9fff\d]{1,4}|平均|人均|户均)$")
-_CLAUSE = re.compile(r"[，。；！？：,;!?\n]")
 #: Units of a count of times or of a period (每周一次 and 每年3月 state no amount), and those of a
 #: time of day (每天晚上8点, 每周一9时30分: when it is done, not an amount the period holds).
 _NOT_AMOUNT_UNITS = frozenset((*TIMES_UNITS, "场次", "年", "天", "月", "个月", "点", "时", "分", "秒"))
@@ -51,12 +51,9 @@ def states_a_rate(text: str, end: int, lexicons: Lexicons) -> bool:
     """
     if text.startswith("每", end):
         return True  # 每年每平方米三元: a unit-rate chain
-    stop = _CLAUSE.search(text, end, end + 40)
-    clause_end = stop.start() if stop else min(len(text), end + 40)
-    for amount in _amounts(text, end, clause_end, lexicons):
-        reached = _OBJECT_BEFORE.search(text[end : amount.start()]) and _VERB_AFTER.match(
-            text, amount.end(), clause_end
-        )
+    clause = clause_end(text, end, end + 40)
+    for amount in _amounts(text, end, clause, lexicons):
+        reached = _OBJECT_BEFORE.search(text[end : amount.start()]) and _VERB_AFTER.match(text, amount.end(), clause)
         if not reached:
             return True
     return False
@@ -70,10 +67,9 @@ _NUMERAL_HEAD = re.compile(r"[\d.,零〇一二两三四五六七八九十百千]
 
 # After a period (and a 每-person before it: 每名干部每天), a modal or 开展 / 进行 says an action is
 # done each period, not an amount held: 每天要开展走访, 每月须进行检查.
-ACTION_AFTER = re.compile(r"(?:都|均|要|须|必须|应|应当|需|需要|将)?(?:开展|进行|组织|召开)")
+ACTION_AFTER = re.compile(f"(?:都|均|将|{alternation(MODALS)})?(?:开展|进行|组织|召开)")
 
 
-_SENTENCE_END = re.compile(r"[。；！？\n]")
 _SHARE = re.compile(r"[百千万]分之[零〇一二两三四五六七八九十百]")
 
 
@@ -91,9 +87,8 @@ def reckons_for_period(text: str, end: int, lexicons: Lexicons) -> bool:
     what the amount is per, even when the amount stands in the next clause."""
     if reckoning_words(lexicons).match(text, end) is None:
         return False
-    stop = _SENTENCE_END.search(text, end, end + 60)
-    sentence_end = stop.start() if stop else min(len(text), end + 60)
-    return bool(_SHARE.search(text, end, sentence_end) or next(_amounts(text, end, sentence_end, lexicons), None))
+    sentence = sentence_end(text, end, end + 60)
+    return bool(_SHARE.search(text, end, sentence) or next(_amounts(text, end, sentence, lexicons), None))
 
 
 # 对/为/给 and a few words right before an amount make it what the action reaches when words go on

@@ -15,6 +15,7 @@ from functools import lru_cache
 import attrs
 
 from govmetrics.calendar import DATE_PATTERN, CalendarValue, gapped_relation, resolve_match
+from govmetrics.chinese import SMALL_NUMERAL
 from govmetrics.errors import DateError
 from govmetrics.extractors.metric_exclusions import is_day_count
 from govmetrics.extractors.metric_patterns import MetricLexicon, metric_lexicon
@@ -56,7 +57,7 @@ def _year_word_split(text: str, match: re.Match[str]) -> bool:
 
 
 # 今年78岁的李大爷: 今年 tells an age, not a time
-_AGE_AFTER = re.compile(r"[\d一二三四五六七八九十]+多?岁")
+_AGE_AFTER = re.compile(rf"{SMALL_NUMERAL}+多?岁")
 # a bare relative year (今年春节前, 今年汛期以来): the words after it name a time within the year,
 # and the relation is that time's, not the year's
 _BARE_RELATIVE_YEARS = frozenset(("今年", "去年", "明年", "本年", "上年", "前年", "后年"))

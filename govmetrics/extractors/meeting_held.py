@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from govmetrics.chinese import SMALL_NUMERAL
+
 # spoken of rather than held: 传达…会议精神, 关于召开…的请示; such a meeting was held (or is to be),
 # the story only names it, so it comes out with ``referred=True``
 _REFERRED_BEFORE = re.compile(
@@ -27,7 +29,7 @@ _REQUIRED_BEFORE = re.compile(
     r"|(?<![主重需纪摘概只])要(?![求闻素点])|原则上|一般|必要时|需要时|如有需要|随时)[^，。；,;]*$"
 )
 # …召开前 / 召开时 / 召开15日以前: the time around a meeting, written in a rule, not a meeting held
-_REQUIRED_AFTER_VERB = re.compile(r"(?:前|时|之日|[\d一二三四五六七八九十]+日(?:以)?前)")
+_REQUIRED_AFTER_VERB = re.compile(rf"(?:前|时|之日|{SMALL_NUMERAL}+日(?:以)?前)")
 # a meeting held on a cadence is a cadence, not a meeting (每月至少召开一次街巷议事会, 定期召开)
 _CADENCE = re.compile(r"每[\u4e00-\u9fff\d]{0,4}(?:天|日|周|星期|月|季度|年|学期)|逐[日周月季年]|定期|例会制度")
 # 已召开11次: meetings counted, not one held; 第三十七次常务会议 and 十四届五次会议 name a session

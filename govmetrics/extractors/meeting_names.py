@@ -13,11 +13,11 @@ import re
 
 import attrs
 
+from govmetrics.chinese import CLAUSE_END, DATELINE, SMALL_NUMERAL
 from govmetrics.extractors.meeting_merge import BACK_REFERENCE, Draft
 from govmetrics.extractors.meeting_words import Lexicon, last_word_end, name_end, word_ends
 
 SENTENCE_END = re.compile(r"[。！？!?\n]")
-CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]")
 HOLD = re.compile(r"主持召开|召开|隆重举行|举行|举办|开幕(?![式会词])")
 # held, or spoken of as the place something was said: 在座谈会上，… / 从新闻发布会上获悉 (the name
 # runs from 在 or 从 to the meeting word before 上)
@@ -86,16 +86,16 @@ def name_before(meeting_words: Lexicon, text: str, at: int, floor: int) -> tuple
 # 本报讯（记者 林木）) and the day (3月8日上午牙克石市…会议召开); a year alone may begin a name
 # (2021年全市对台工作会议)
 NAME_HEAD = re.compile(
-    r"(?:[^，。\n]{0,16}?(?:(?<![通资喜快简])讯|[\d一二三四五六七八九十]日电)(?:（[^）]{0,30}）|\([^)]{0,30}\))?)?"
+    rf"(?:[^，。\n]{{0,16}}?{DATELINE})?"
     r"[ \u3000]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日)(?:[上下]午|晚上?|凌晨)?"
-    r"|[^，。\n]{0,16}?(?:(?<![通资喜快简])讯|[\d一二三四五六七八九十]日电)(?:（[^）]{0,30}）|\([^)]{0,30}\))?"
+    rf"|[^，。\n]{{0,16}}?{DATELINE}"
 )
 
 
 # what may stand between a name and its verb: the day (会议27日在京开幕), the place (在区会议中心),
 # a plan (将于24日) and adverbs (隆重开幕)
 _BETWEEN_NAME_AND_VERB = re.compile(
-    r"(?:[\d一二三四五六七八九十]{1,3}日(?:[上下]午|晚上?)?)?(?:将?[在于]|(?:隆重|正式|胜利|顺利|如期)*$)"
+    rf"(?:{SMALL_NUMERAL}{{1,3}}日(?:[上下]午|晚上?)?)?(?:将?[在于]|(?:隆重|正式|胜利|顺利|如期)*$)"
 )
 
 
@@ -139,10 +139,7 @@ def each_listed(meeting_words: Lexicon, text: str, draft: Draft) -> list[Draft]:
 # a headline that is a meeting's name and no sentence: it ends with a meeting word, or with 学习 for
 # a study group's session (区委理论学习中心组第二次（扩大）学习); the story's dateline after it is
 # no part of it
-_HEADLINE_NAME = re.compile(
-    r"(?P<name>[^，。；！？：\n]{2,40}?)(?:\s*[^，。\n]{0,16}?(?:(?<![通资喜快简])讯|[\d一二三四五六七八九十]日电)"
-    r"(?:（[^）]{0,30}）|\([^)]{0,30}\))?)?\s*"
-)
+_HEADLINE_NAME = re.compile(rf"(?P<name>[^，。；！？：\n]{{2,40}}?)(?:\s*[^，。\n]{{0,16}}?{DATELINE})?\s*")
 
 
 def name_from_headline(meeting_words: Lexicon, text: str, story_start: int, kept: list[Draft]) -> bool:

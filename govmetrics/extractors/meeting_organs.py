@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from govmetrics.chinese import MODALS, SMALL_NUMERAL, alternation
 from govmetrics.extractors.meeting_names import ENUMERATOR, NAME_HEAD
 
 # words between a subject and its verb that belong to neither: 社区议事厅已召开, 街道近日召开
@@ -19,7 +20,7 @@ ADVERBS_AFTER = re.compile(
 # an article or item number before the body is no part of it: 第十二条…, （四）…
 _NUMBERING_BEFORE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[)）])")
 # a day written before the body that meets: 7月10日上午区政府召开 (but 近日 is an adverb)
-LEADING_DAY = re.compile(r"^.*?[\d一二三四五六七八九十]日(?:[上下]午|晚上?|凌晨)?")
+LEADING_DAY = re.compile(rf"^.*?{SMALL_NUMERAL}日(?:[上下]午|晚上?|凌晨)?")
 # a body whose sessions are named after it: short, and ending as bodies do (区委常委会, 区政府, 党工委,
 # 区政协, 县人大)
 BODY = re.compile(r"[\u4e00-\u9fff]{1,11}(?:[会委府局部办组院厅处]|政协|人大)")
@@ -28,12 +29,12 @@ BODY = re.compile(r"[\u4e00-\u9fff]{1,11}(?:[会委府局部办组院厅处]|政
 # 会议, 十四届二十次常委会议); a joint meeting (…第12次会议暨…委员会第三次会议) is the body's by its
 # first part. The body's own name (区委常委会) is what says which meeting it is
 SESSION_ONLY = re.compile(
-    r"(?:第|[\d一二三四五六七八九十]+届)"
+    rf"(?:第|{SMALL_NUMERAL}+届)"
     r"|(?:\d{4}年度?)?(?:第[\d一二三四五六七八九十百零〇]+次|[（(]扩大[)）]|全体|扩大)*(?:会议|集中学习|专题学习)(?:$|暨)"
 )
 # how often or whether a body meets is no part of it: 统战部将每半年召开, 每月至少召开
 _CADENCE_OR_MODAL = re.compile(r"(?:每|定期).*$")
-_MODALS_AFTER = re.compile(r"(?:将|要|应当|应|须|必须|计划|拟|坚持|至少)+$")
+_MODALS_AFTER = re.compile(f"(?:{alternation((*MODALS, '将', '计划', '拟', '坚持', '至少'))})+$")
 ORGAN_IN_NAME = re.compile(
     r"^((?:中共)?[\u4e00-\u9fff]{2,20}?(?:委员会|人民政府|区政府|市政府|政协))(?=\S*(?:会议|会))"
 )

@@ -12,6 +12,7 @@ import bisect
 import re
 
 from govmetrics import people
+from govmetrics.chinese import SMALL_NUMERAL
 from govmetrics.extractors.meeting_days import Calendar, date_for
 from govmetrics.extractors.meeting_merge import STORY_REACH, Draft
 from govmetrics.extractors.meeting_names import name_after, sentence_bounds
@@ -22,7 +23,7 @@ from govmetrics.names import NameLexicon
 # a day, a place or a first deed written between a person and the verb of their role: 国务院总理李克强
 # 5月29日主持召开, 高某在主会场主持会议, 某某在京出席, 县委书记某某陪同调研并参加座谈会
 BETWEEN_PERSON_AND_VERB = re.compile(
-    r"(?:[\d一二三四五六七八九十]{1,2}月)?[\d一二三四五六七八九十]{1,3}日(?:[上下]午|晚上?)?(?:在[\u4e00-\u9fff]{1,10})?$"
+    rf"(?:{SMALL_NUMERAL}{{1,2}}月)?{SMALL_NUMERAL}{{1,3}}日(?:[上下]午|晚上?)?(?:在[\u4e00-\u9fff]{{1,10}})?$"
     r"|在[\u4e00-\u9fff]{1,10}$"
     r"|(?:陪同|一同|随同|调研|考察|视察|检查|察看|观摩|参观|走访|听取)[\u4e00-\u9fff]{0,4}并$"
 )

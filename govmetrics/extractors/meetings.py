@@ -40,13 +40,13 @@ import re
 from collections.abc import Iterator
 
 from govmetrics import people
+from govmetrics.chinese import CLAUSE_END
 from govmetrics.extractors import headnotes, speech_headers
 from govmetrics.extractors.dates import dates_in
 from govmetrics.extractors.meeting_days import NEXT_DAY, Calendar, date_for, last_day_before, own_day, with_opening
 from govmetrics.extractors.meeting_held import is_counted, is_referred, is_required
 from govmetrics.extractors.meeting_merge import Draft, merged
 from govmetrics.extractors.meeting_names import (
-    CLAUSE_END,
     HOLD,
     HOLD_OR_AT,
     SENTENCE_END,

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from govmetrics import lexicon
+from govmetrics.chinese import SMALL_NUMERAL
 from govmetrics.extractors.metric_bounds import approx_of
 from govmetrics.extractors.metric_patterns import MetricLexicon
 from govmetrics.numerals import CN_NUMERAL_CHARS, MAGNITUDES
@@ -42,7 +43,7 @@ from govmetrics.numerals import CN_NUMERAL_CHARS, MAGNITUDES
 _NOT_COUNTS = frozenset("一壹幺零〇二贰貳陆陸伍肆叁參柒捌玖")
 _DATE_ENDS = frozenset("底末初日号旬")
 _YEAR_NUMBER = re.compile(r"(?:1[89]|2[01])\d\d|[〇零一二三四五六七八九]{4}")
-_CLOCK = re.compile(r"[\d一二三四五六七八九十][时点:：]$")
+_CLOCK = re.compile(rf"{SMALL_NUMERAL}[时点:：]$")
 _CLOCK_ENDS = frozenset("时点:：")
 _ORDINAL_BEFORE = frozenset(("第", "每", "/", "／"))
 #: A numeral of these alone (万, 百, 千万) is a bare magnitude.
@@ -132,9 +133,7 @@ def _clock_point(text: str, match: re.Match[str], chinese: bool) -> bool:
 
 # What stands before a session numbered after its term: 十四届(五次), 十二届七次、(八次全会), 十六届人大(七次会议),
 # 十三届全国人大(三次会议)
-_AFTER_TERM = re.compile(
-    r"[\d一二三四五六七八九十]届(?:全国|省|市|县|区)?(?:人大|政协|党代会)?(?:[\d一二三四五六七八九十]+次、)*$"
-)
+_AFTER_TERM = re.compile(rf"{SMALL_NUMERAL}届(?:全国|省|市|县|区)?(?:人大|政协|党代会)?(?:{SMALL_NUMERAL}+次、)*$")
 
 
 # 理事会由理事长一人、副理事长一至二人组成, 设总裁一人: a count written after its noun, closing the phrase,

@@ -17,6 +17,7 @@ import re
 import attrs
 
 from govmetrics import lexicon
+from govmetrics.chinese import NOT_A_QUALIFIER_AFTER, alternation
 from govmetrics.lexicon import Lexicons
 from govmetrics.numerals import CN_NUMERAL_CHARS
 
@@ -42,19 +43,9 @@ _NOT_IN_GAP = CN_NUMERAL_CHARS + "，。；、！？：（）“”《》\n"
 _OF_GAP = 24
 # What it is of may hold 一 in a word (上一年度, 统一标准), never a count: a lone 一 is no number there.
 _NOT_IN_OF_GAP = _NOT_IN_GAP.replace("一", "")
-# 约 and 近 (and qualifiers starting with them: 约为) stand only as words of their own: 节约, 制约,
-# 附近, 最近 are not qualifiers, nor is 节约为.
-_LOOKBEHIND = {
-    "约": "节制签预邀公条契特",
-    "近": "附最接将就临贴",
-    "过": "通经超不度越跨错难",
-    # 满 is a bound on its own (已满六十周岁), not in 不满 or 未满 (qualifiers of their own), 圆满, 充满, nor
-    # in a period running out (届满, 期满, 起满), which the duration cues read as a plain length
-    "满": "不未届期起圆充布美饱丰占爆",
-}
 # 过 is a qualifier only before a bare magnitude (过亿元, 过万人): before any other numeral it is
 # the verb of 通过, 经过 and the like written apart (过3年, 过两轮).
-_LOOKAHEAD = {"过": "百千万亿"}
+_LOOKAHEAD = {"过": rf"(?=[百千万亿][百千万亿]*[余多]?(?![\d{CN_NUMERAL_CHARS}]))"}
 _UNIT_FLAGS = frozenset(("arabic", "cued"))
 # Periods a rate is given per (43.5万立方米/日), besides the units of time in the units lexicon.
 _PERIODS = "日|天|周|月|年|小时|时|秒"
@@ -75,17 +66,7 @@ class MetricLexicon:
 
 
 def _prefix_alternation(words: list[str]) -> str:
-    parts = []
-    for word in sorted(set(words), key=len, reverse=True):
-        behind = _LOOKBEHIND.get(word[:1])  # 约 and 约为 alike
-        ahead = _LOOKAHEAD.get(word)
-        # the word's first character before the lookbehind (which then looks two characters back),
-        # so re can skip this alternative at a glance where that character is not: an alternative
-        # that opens with an assertion is tried in full at every candidate position
-        first = re.escape(word[:1])
-        part = f"{first}(?<![{behind}]{first}){re.escape(word[1:])}" if behind else re.escape(word)
-        parts.append(rf"{part}(?=[{ahead}][百千万亿]*[余多]?(?![\d{CN_NUMERAL_CHARS}]))" if ahead else part)
-    return "|".join(parts)
+    return alternation(words, not_after=NOT_A_QUALIFIER_AFTER, then=_LOOKAHEAD)
 
 
 def _build(lexicons: Lexicons) -> MetricLexicon:

@@ -32,9 +32,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import govmetrics
+from govmetrics.kit import NOT_A_QUALIFIER_AFTER, alternation
 
 if TYPE_CHECKING:
-    from govmetrics.models import Approx
+    from govmetrics.kit import Approx
 
 __version__ = "0.1.0"
 
@@ -79,32 +80,19 @@ SHARE_BEFORE: tuple[str, ...] = ("员工", "年轻", "品牌", "本地", "本市
 # 一 ends many words: 统一, 唯一, 之一, 同一, 这一. After one of these, 一成 is not 10%.
 _ONE_ENDS = "统唯之同单专划逐纯均归合其某每任另这那"
 _NUMERAL_CHARS = "零〇一二两兩三四五六七八九十百千万亿"
-# 约 and 近 are qualifiers only as words of their own: 节约, 制约, 附近, 最近 are other words.
-_LOOKBEHIND = {"约": "节制签预邀公条契特", "近": "附最就临贴"}
 # 多 after 成 is "more than" unless it starts 多为 / 多是 / 多数 (mostly, the majority).
-_LOOKAHEAD = {"多": "为是数"}
+_NOT_MORE_THAN = {"多": "(?![为是数])"}
 
 _CN_DIGIT = "一二两兩三四五六七八九"
 _ONE_NUMERAL = rf"(?:\d{{1,2}}(?:[.．]\d+)?|十|[{_CN_DIGIT}](?:点[{_CN_DIGIT}])?|[{_CN_DIGIT}]{{2}})"
 
 
-def _alternation(words: dict[str, Approx], behind: dict[str, str], ahead: dict[str, str]) -> str:
-    parts = []
-    for word in sorted(words, key=len, reverse=True):
-        part = re.escape(word)
-        if word in behind:
-            part = f"(?<![{behind[word]}]){part}"
-        if word in ahead:
-            part = f"{part}(?![{ahead[word]}])"
-        parts.append(part)
-    return "|".join(parts)
-
-
 PATTERN = re.compile(
-    rf"(?P<pre>{_alternation(BEFORE, _LOOKBEHIND, {})})?"
+    # 约 and 近 are qualifiers only as words of their own: 节约, 制约, 附近, 最近 are other words.
+    rf"(?P<pre>{alternation(BEFORE, not_after=NOT_A_QUALIFIER_AFTER)})?"
     rf"(?P<num>{_ONE_NUMERAL}(?:[~～\-－—至到]{_ONE_NUMERAL})?)"
     rf"成(?P<half>半)?"
-    rf"(?P<post>{_alternation(AFTER, {}, _LOOKAHEAD)})?"
+    rf"(?P<post>{alternation(AFTER, then=_NOT_MORE_THAN)})?"
 )
 
 

@@ -41,8 +41,7 @@ from typing import Any, ClassVar
 import attrs
 
 import govmetrics
-from govmetrics.lexicon import read_rows
-from govmetrics.models import Number, exact
+from govmetrics.kit import Number, alternation, exact, read_rows
 
 __version__ = "0.1.0"
 
@@ -126,7 +125,7 @@ def _by_surface() -> dict[str, KnownCampaign]:
 @lru_cache(maxsize=1)
 def _bare_pattern() -> re.Pattern[str]:
     surfaces = [s for s, campaign in _by_surface().items() if not campaign.quoted]
-    return re.compile("|".join(map(re.escape, sorted(surfaces, key=len, reverse=True))) or "(?!)")
+    return re.compile(alternation(surfaces) or "(?!)")
 
 
 # -- numerals inside a name ------------------------------------------------------------------------

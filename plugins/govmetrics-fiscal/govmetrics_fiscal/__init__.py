@@ -43,9 +43,7 @@ from typing import Any, ClassVar
 import attrs
 
 import govmetrics
-from govmetrics.calendar import DATE_PATTERN
-from govmetrics.lexicon import read_rows
-from govmetrics.models import APPROX_VALUES, Approx, Number, exact_or_none
+from govmetrics.kit import APPROX_VALUES, DATE_PATTERN, Approx, Number, alternation, exact_or_none, read_rows
 
 __version__ = "0.1.0"
 
@@ -166,24 +164,20 @@ _PERCENT = r"[-+－]?\d+(?:[.．]\d+)?[%％]"
 _POINTS = r"\d+(?:[.．]\d+)?个百分点"
 
 
-def _alternation(words: Any) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
 _SEPARATOR = re.compile(r"[，,、]?")
 _VALUE = re.compile(
-    rf"(?P<pre>{_alternation(VALUE_QUALIFIERS)})*?(?P<q>{_alternation(k for k, v in VALUE_QUALIFIERS.items() if v)})?"
-    rf"{_AMOUNT}(?P<unit>{_alternation(UNITS)})(?P<post>{_alternation(_AFTER_VALUE)})?"
+    rf"(?P<pre>{alternation(VALUE_QUALIFIERS)})*?(?P<q>{alternation(k for k, v in VALUE_QUALIFIERS.items() if v)})?"
+    rf"{_AMOUNT}(?P<unit>{alternation(UNITS)})(?P<post>{alternation(_AFTER_VALUE)})?"
 )
 _CHANGE = re.compile(
-    rf"(?:{_COMPARED})?(?P<verb>{_alternation(_UP + _DOWN)})(?P<pct>{_PERCENT})(?P<post>{_alternation(_AFTER_CHANGE)})?"
+    rf"(?:{_COMPARED})?(?P<verb>{alternation(_UP + _DOWN)})(?P<pct>{_PERCENT})(?P<post>{alternation(_AFTER_CHANGE)})?"
 )
 _RATE = re.compile(
-    rf"{_RATE_WORDS}(?:{_COMPARED})?(?:为|达到|达|是)?(?P<pct>{_PERCENT})(?P<post>{_alternation(_AFTER_CHANGE)})?"
+    rf"{_RATE_WORDS}(?:{_COMPARED})?(?:为|达到|达|是)?(?P<pct>{_PERCENT})(?P<post>{alternation(_AFTER_CHANGE)})?"
 )
 _POINTS_CHANGE = re.compile(
-    rf"(?:{_RATE_WORDS})?(?:{_COMPARED})?(?P<verb>{_alternation(_UP + _DOWN)})(?P<pts>{_POINTS})"
-    rf"(?P<post>{_alternation(_AFTER_CHANGE)})?"
+    rf"(?:{_RATE_WORDS})?(?:{_COMPARED})?(?P<verb>{alternation(_UP + _DOWN)})(?P<pts>{_POINTS})"
+    rf"(?P<post>{alternation(_AFTER_CHANGE)})?"
 )
 
 

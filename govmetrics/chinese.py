@@ -1,0 +1,96 @@
+"""The Chinese-text kit: the pieces every extractor builds its patterns from.
+
+A rule about how Chinese is written (where a clause ends, which characters make a small numeral,
+which words make a sentence a rule rather than a report) is written once, here, and read by every
+extractor and plugin that needs it, so that two extractors never disagree about where a clause
+ends. Plugin authors reach these through :mod:`govmetrics.kit`.
+
+Nothing here imports the rest of govmetrics: the kit stands below every module that uses it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+#: What ends a clause: the full-width comma, full stop, semicolon, question and exclamation marks
+#: and colon, their half-width forms as scraped pages write them, and a line break. A rule that
+#: reads "in the same clause" reads up to one of these.
+CLAUSE_ENDS = "，。；！？：,;!?\n"
+#: What ends a sentence: a clause may run on after a comma, a sentence does not after these. The
+#: semicolon is among them: the rules of a regulation are sentences joined by semicolons.
+SENTENCE_ENDS = "。；！？\n"
+#: A character class of one small numeral, in Arabic digits or Chinese up to ten: a day of the
+#: month (5日, 十日), a count of sessions (三届) or of hours (8时) is written with these.
+SMALL_NUMERAL = r"[\d一二三四五六七八九十]"
+#: The end of a news dateline (本报讯, 新华社北京7月10日电) and the reporters bracketed after it:
+#: what stands between a story's first words and its first sentence. 通讯, 资讯, 喜讯, 快讯 and 简讯
+#: are words of their own, no dateline.
+DATELINE = rf"(?:(?<![通资喜快简])讯|{SMALL_NUMERAL}日电)(?:（[^）]{{0,30}}）|\([^)]{{0,30}}\))?"
+#: The modal words that make a clause say what must (or is to) be done, not what was done: 应当,
+#: 必须, 须, 要. A rule's 每月应当召开一次 is a cadence, and its 应当召开 no meeting held.
+MODALS: tuple[str, ...] = ("应当", "应该", "必须", "需要", "应", "须", "需", "要", "得")
+
+
+#: The next clause end (:data:`CLAUSE_ENDS`), compiled.
+CLAUSE_END = re.compile(f"[{CLAUSE_ENDS}]")
+#: The next sentence end (:data:`SENTENCE_ENDS`), compiled.
+SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
+
+
+def clause_end(text: str, at: int, limit: int | None = None) -> int:
+    """Where the clause running through ``at`` ends: the next of :data:`CLAUSE_ENDS` at or after
+    ``at``, or ``limit`` (the end of the text when not given) if none comes before it."""
+    stop = len(text) if limit is None else min(limit, len(text))
+    match = CLAUSE_END.search(text, at, stop)
+    return match.start() if match else stop
+
+
+def sentence_end(text: str, at: int, limit: int | None = None) -> int:
+    """Where the sentence running through ``at`` ends (see :data:`SENTENCE_ENDS`), or ``limit``."""
+    stop = len(text) if limit is None else min(limit, len(text))
+    match = SENTENCE_END.search(text, at, stop)
+    return match.start() if match else stop
+
+
+def alternation(
+    words: Iterable[str], *, not_after: Mapping[str, str] | None = None, then: Mapping[str, str] | None = None
+) -> str:
+    """The words as one regular-expression alternation, longest first, each escaped, each once.
+
+    re takes the first alternative that matches, not the longest: 平方米 must stand before 米 and
+    常务会议 before 会议, or the shorter word wins where the longer one is written. An empty list
+    gives an empty string; a caller whose pattern must then match nothing writes ``or "(?!)"``.
+
+    ``not_after`` maps a word's first character to the characters that may not stand before it:
+    with ``{"约": "节制"}``, 约 and 约为 are words of their own but not the ends of 节约 or 制约. The
+    first character is written before the lookbehind, so re can pass over the alternative at a
+    glance where that character is not (an alternative that opens with an assertion is tried in
+    full at every position). ``then`` maps a whole word to an assertion written right after it:
+    ``{"多": "(?![为是数])"}`` keeps 多 but not 多为 or 多数.
+    """
+    guards = not_after or {}
+    after = then or {}
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        behind = guards.get(word[:1])
+        if behind:
+            first = re.escape(word[:1])
+            part = f"{first}(?<![{re.escape(behind)}]{first}){re.escape(word[1:])}"
+        else:
+            part = re.escape(word)
+        parts.append(part + after.get(word, ""))
+    return "|".join(parts)
+
+
+#: The characters after which a qualifier's first character ends another word instead: 约 and 近
+#: (and qualifiers starting with them: 约为) stand only as words of their own, and 节约, 制约, 附近,
+#: 最近, 节约为 hold no qualifier; nor does 通过 or 经过. 满 is a bound on its own (已满六十周岁), not in
+#: 不满 or 未满 (qualifiers of their own), 圆满, 充满, nor in a period running out (届满, 期满, 起满),
+#: which the duration cues read as a plain length. Every reader of qualifiers shares this guard.
+NOT_A_QUALIFIER_AFTER: Mapping[str, str] = {
+    "约": "节制签预邀公条契特",
+    "近": "附最接将就临贴",
+    "过": "通经超不度越跨错难",
+    "满": "不未届期起圆充布美饱丰占爆",
+}

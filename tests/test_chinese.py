@@ -1,0 +1,74 @@
+"""The Chinese-text kit every extractor builds its patterns from (govmetrics.chinese, govmetrics.kit)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from govmetrics import kit
+from govmetrics.chinese import (
+    DATELINE,
+    NOT_A_QUALIFIER_AFTER,
+    SMALL_NUMERAL,
+    alternation,
+    clause_end,
+    sentence_end,
+)
+
+
+def test_an_alternation_puts_a_word_before_the_words_it_starts_with() -> None:
+    pattern = re.compile(alternation(["会议", "常务会议", "会", "会议"]))
+    assert pattern.pattern == "常务会议|会议|会"
+    assert pattern.match("常务会议").group() == "常务会议"  # type: ignore[union-attr]
+
+
+def test_a_guarded_qualifier_is_no_qualifier_at_the_end_of_another_word() -> None:
+    qualifiers = re.compile(alternation(["约", "约为", "近"], not_after=NOT_A_QUALIFIER_AFTER))
+    assert [m.group() for m in qualifiers.finditer("节约为先，约为三成，附近约百户，近两年")] == ["约为", "约", "近"]
+
+
+def test_a_word_may_be_kept_from_the_words_that_start_with_it() -> None:
+    more = re.compile(alternation(["多", "以上"], then={"多": "(?![为是数])"}))
+    assert [m.group() for m in more.finditer("三成多，多为老人，多数，五成以上")] == ["多", "以上"]
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "end"),
+    [
+        ("每月开展一次，每次2小时", 0, 6),
+        ("每月开展一次,每次2小时", 0, 6),  # a half-width comma, as scraped pages write it
+        ("每月开展一次：每次2小时", 7, 12),
+        ("每月开展一次", 0, 6),
+    ],
+)
+def test_a_clause_ends_at_the_next_clause_mark(text: str, at: int, end: int) -> None:
+    assert clause_end(text, at) == end
+
+
+def test_a_clause_end_stops_at_the_limit_given() -> None:
+    assert clause_end("每月开展一次，每次2小时", 0, 4) == 4
+
+
+def test_a_sentence_runs_on_past_a_comma_to_its_stop() -> None:
+    assert sentence_end("每日加收滞纳金，数额为百分之一。另", 0) == 15
+
+
+@pytest.mark.parametrize("dateline", ["本报讯（记者 王田）", "新华社北京7月10日电", "本报讯(通讯员 李禾)"])
+def test_a_dateline_is_read_with_its_reporters(dateline: str) -> None:
+    assert re.search(DATELINE, dateline).end() == len(dateline)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("word", ["通讯", "资讯", "快讯"])
+def test_a_word_ending_in_xun_is_no_dateline(word: str) -> None:
+    assert re.search(DATELINE, word) is None
+
+
+def test_a_small_numeral_is_written_in_digits_or_chinese_up_to_ten() -> None:
+    assert [m.group() for m in re.finditer(SMALL_NUMERAL + "日", "5日、十日、百日")] == ["5日", "十日"]
+
+
+def test_the_kit_gives_plugin_authors_every_name_it_lists() -> None:
+    for name in kit.__all__:
+        assert getattr(kit, name) is not None
+    assert kit.alternation is alternation
