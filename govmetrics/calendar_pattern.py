@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from govmetrics.chinese import alternation
+from govmetrics.chinese import MONTH_OR_DAY_NUMERAL, alternation
 
 __all__ = [
     "DATE_PATTERN",
@@ -24,7 +24,7 @@ __all__ = [
     "SECOND_POINT",
 ]
 
-_N = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_N = MONTH_OR_DAY_NUMERAL
 _YEAR = r"(?:\d{4}|[一二][〇零一二三四五六七八九]{3})年"
 RELATIVE_YEARS = {
     "今年": 0,

@@ -23,6 +23,11 @@ SENTENCE_ENDS = "。；！？\n"
 #: A character class of one small numeral, in Arabic digits or Chinese up to ten: a day of the
 #: month (5日, 十日), a count of sessions (三届) or of hours (8时) is written with these.
 SMALL_NUMERAL = r"[\d一二三四五六七八九十]"
+#: A character class of one digit of an ordinal's number, in Arabic digits or Chinese up to the
+#: hundreds: 第三十七次, 第105条, 第一百零二条.
+ORDINAL_NUMERAL = r"[\d零〇一二三四五六七八九十百]"
+#: The number of a month or a day (7, 12, 十二, 三十一), in Arabic digits or Chinese.
+MONTH_OR_DAY_NUMERAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 #: The end of a news dateline (本报讯, 新华社北京7月10日电) and the reporters bracketed after it:
 #: what stands between a story's first words and its first sentence. 通讯, 资讯, 喜讯, 快讯 and 简讯
 #: are words of their own, no dateline.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from govmetrics.chinese import CLAUSE_ENDS, alternation
+from govmetrics.chinese import CLAUSE_ENDS, MONTH_OR_DAY_NUMERAL, alternation
 from govmetrics.errors import NumeralError
 from govmetrics.numerals import parse_amount, parse_number
 from govmetrics.times_units import TIMES_UNITS
@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 COUNT_NUMERAL = r"(?:\d+|[一两二三四五六七八九十]+)"
-MONTH_NUMERAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+MONTH_NUMERAL = MONTH_OR_DAY_NUMERAL
 UNITS = {"天": "D", "日": "D", "晚": "D", "夜": "D", "周": "W", "星期": "W", "礼拜": "W",
          "旬": "T", "月": "M", "个月": "M", "季度": "Q", "季": "Q", "年": "Y", "年度": "Y",
          "学期": "S", "学年": "Y", "会计年度": "Y"}  # fmt: skip

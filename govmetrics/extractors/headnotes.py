@@ -23,6 +23,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from govmetrics.chinese import ORDINAL_NUMERAL
+
 _NUMERAL = "[\\d０-９〇零一二三四五六七八九十]"
 _DAY = rf"{_NUMERAL}{{2,4}}年{_NUMERAL}{{1,2}}月{_NUMERAL}{{1,3}}日"
 # a full day, then the session's name up to the last 会议 before 通过 (the name holds no break, and
@@ -33,7 +35,7 @@ _HEADNOTE = re.compile(
     rf"(?P<name>(?:(?!{_DAY})[^，。；：、\n]){{2,40}}?会议)[ \t\u3000]*(?:讨论|审议|修订|表决)?[，,]?通过(?!的)"
 )
 # 国务院第31次常务会议: the body is what comes before the session's number
-_BODY_BEFORE_NUMBER = re.compile(r"(?P<body>[^\d第]{2,20}?)(?:\d{4}年)?第[\d一二三四五六七八九十百零〇]+次")
+_BODY_BEFORE_NUMBER = re.compile(rf"(?P<body>[^\d第]{{2,20}}?)(?:\d{{4}}年)?第{ORDINAL_NUMERAL}+次")
 
 
 @attrs.frozen

@@ -12,6 +12,7 @@ import re
 
 import attrs
 
+from govmetrics.chinese import ORDINAL_NUMERAL
 from govmetrics.extractors.meeting_words import Lexicon, kind
 from govmetrics.models import DateMention, Person
 
@@ -40,7 +41,7 @@ STORY_REACH = 3000
 
 # a name that only points back at the meeting named before it: 会议, 本次会议, 第四次会议 (after
 # 主席团召开第四次会议 in the headline); names such as 座谈会 may be a second meeting, so are not
-BACK_REFERENCE = re.compile(r"(?:本次|此次|这次|第[一二三四五六七八九十百零〇\d]+次)?会议")
+BACK_REFERENCE = re.compile(rf"(?:本次|此次|这次|第{ORDINAL_NUMERAL}+次)?会议")
 
 
 def day_of(draft: Draft) -> dt.date | None:

@@ -113,7 +113,7 @@ def name_at(meeting_words: Lexicon, text: str, at: int, floor: int) -> tuple[int
 
 
 # an enumerator opening a clause: 九、… 3.… （二）…
-ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])")
+ENUMERATOR = re.compile(rf"^(?:[（(]{SMALL_NUMERAL}{{1,3}}[)）]|{SMALL_NUMERAL}{{1,3}}[、.．])")
 
 _LIST_COMMA = re.compile("、")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from govmetrics.chinese import MODALS, SMALL_NUMERAL, alternation
+from govmetrics.chinese import MODALS, ORDINAL_NUMERAL, SMALL_NUMERAL, alternation
 from govmetrics.extractors.meeting_names import ENUMERATOR, NAME_HEAD
 
 # words between a subject and its verb that belong to neither: 社区议事厅已召开, 街道近日召开
@@ -18,7 +18,7 @@ ADVERBS_AFTER = re.compile(
     r"(?:已经|已|还|将|再次|再|又|正式|专门|先后|分别|集中|共|近日|日前|今天|隆重|成功|圆满|首次|相继|陆续|联合|共同)+$"
 )
 # an article or item number before the body is no part of it: 第十二条…, （四）…
-_NUMBERING_BEFORE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[)）])")
+_NUMBERING_BEFORE = re.compile(rf"^(?:第{ORDINAL_NUMERAL}+条|[（(]{SMALL_NUMERAL}+[)）])")
 # a day written before the body that meets: 7月10日上午区政府召开 (but 近日 is an adverb)
 LEADING_DAY = re.compile(rf"^.*?{SMALL_NUMERAL}日(?:[上下]午|晚上?|凌晨)?")
 # a body whose sessions are named after it: short, and ending as bodies do (区委常委会, 区政府, 党工委,
@@ -30,7 +30,7 @@ BODY = re.compile(r"[\u4e00-\u9fff]{1,11}(?:[会委府局部办组院厅处]|政
 # first part. The body's own name (区委常委会) is what says which meeting it is
 SESSION_ONLY = re.compile(
     rf"(?:第|{SMALL_NUMERAL}+届)"
-    r"|(?:\d{4}年度?)?(?:第[\d一二三四五六七八九十百零〇]+次|[（(]扩大[)）]|全体|扩大)*(?:会议|集中学习|专题学习)(?:$|暨)"
+    rf"|(?:\d{{4}}年度?)?(?:第{ORDINAL_NUMERAL}+次|[（(]扩大[)）]|全体|扩大)*(?:会议|集中学习|专题学习)(?:$|暨)"
 )
 # how often or whether a body meets is no part of it: 统战部将每半年召开, 每月至少召开
 _CADENCE_OR_MODAL = re.compile(r"(?:每|定期).*$")

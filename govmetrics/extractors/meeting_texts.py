@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
+from govmetrics.chinese import ORDINAL_NUMERAL
 from govmetrics.extractors import speech_headers
 from govmetrics.names import NameLexicon
 
 # a sentence opening with a regulation's article heading (第十四条 召开业主大会会议，应当…) is a rule:
 # what it says of meetings is required, never reported; a text of such headings is a regulation
-ARTICLE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇\d]{1,6}条")
-_ARTICLE_LINE = re.compile(r"\n[ \t\u3000]*第[一二三四五六七八九十百零〇\d]{1,6}条")
+ARTICLE = re.compile(rf"[ \t\u3000]*第{ORDINAL_NUMERAL}{{1,6}}条")
+_ARTICLE_LINE = re.compile(rf"\n[ \t\u3000]*第{ORDINAL_NUMERAL}{{1,6}}条")
 # a rule names itself (本条例自发布之日起施行, 本制度由办公室负责解释); a news story names a rule by
 # its title (《条例》) and carries a dateline or a reporter
 _RULE_SELF = re.compile(r"本(?:条例|规定|办法|细则|章程|制度|规则)")
