@@ -134,30 +134,39 @@ def _load_clean() -> tuple[Prepare, Run]:
     return _as_is, run
 
 
+def _lexicons() -> Any:
+    """The shipped lexicons, read once, as the plugin host hands them to every extractor."""
+    from govmetrics.lexicon import Lexicons
+
+    return Lexicons()
+
+
 def _load_metrics() -> tuple[Prepare, Run]:
     from govmetrics.extractors.metrics import find_metrics
 
-    return _articles, lambda article: sum(1 for _ in find_metrics(article.text))
+    lexicons = _lexicons()
+    return _articles, lambda article: sum(1 for _ in find_metrics(article.text, lexicons))
 
 
 def _load_dates() -> tuple[Prepare, Run]:
     from govmetrics.extractors.dates import find_dates
 
-    return _articles, lambda article: sum(1 for _ in find_dates(article))
+    lexicons = _lexicons()
+    return _articles, lambda article: sum(1 for _ in find_dates(article, lexicons))
 
 
 def _load_cadences() -> tuple[Prepare, Run]:
     from govmetrics.extractors.cadences import find_cadences
 
-    return _articles, lambda article: sum(1 for _ in find_cadences(article.text))
+    lexicons = _lexicons()
+    return _articles, lambda article: sum(1 for _ in find_cadences(article.text, lexicons))
 
 
 def _load_meetings() -> tuple[Prepare, Run]:
     from govmetrics.extractors.dates import dates_in
     from govmetrics.extractors.meetings import find_meetings
-    from govmetrics.lexicon import Lexicons
 
-    lexicons = Lexicons()
+    lexicons = _lexicons()
 
     def run(article: Any) -> int:
         dates_in.cache_clear()  # meetings read the article's dates; alone, it has to find them itself
@@ -228,9 +237,16 @@ TOOLS: dict[str, Tool] = {
             also_sample=True,
         ),
         Tool("govmetrics clean", "`Article.from_text(text, published=date)` alone (cleaning)", "-", _load_clean),
-        Tool("govmetrics metrics", "`find_metrics(article.text)` on cleaned articles", "metrics", _load_metrics),
-        Tool("govmetrics dates", "`find_dates(article)` on cleaned articles", "dates", _load_dates),
-        Tool("govmetrics cadences", "`find_cadences(article.text)` on cleaned articles", "cadences", _load_cadences),
+        Tool(
+            "govmetrics metrics", "`find_metrics(article.text, lexicons)` on cleaned articles", "metrics", _load_metrics
+        ),
+        Tool("govmetrics dates", "`find_dates(article, lexicons)` on cleaned articles", "dates", _load_dates),
+        Tool(
+            "govmetrics cadences",
+            "`find_cadences(article.text, lexicons)` on cleaned articles",
+            "cadences",
+            _load_cadences,
+        ),
         Tool(
             "govmetrics meetings",
             "`find_meetings(article, lexicons)` on cleaned articles, finding the dates it reads",

@@ -1,0 +1,40 @@
+"""The benchmark scripts still call govmetrics as it is: each govmetrics row of benchmarks/bench.py
+runs on a short text. Speed is measured by the script itself, never asserted here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench.py"
+TEXT = "本报讯 7月11日上午，区委常委会召开会议，区委书记王田主持。全区每月开展2次巡查，走访2万余户。"
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("govmetrics_bench", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    sys.path.insert(0, str(BENCH.parent))  # the script imports its sibling modules
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(BENCH.parent))
+    return module
+
+
+BENCHMARK = _bench()
+
+
+@pytest.mark.parametrize("name", [name for name in BENCHMARK.TOOLS if name.startswith("govmetrics")])
+def test_each_govmetrics_row_of_the_benchmark_runs(name: str) -> None:
+    prepare, run = BENCHMARK.TOOLS[name].load()
+    inputs = prepare([(TEXT, dt.date(2019, 7, 16))])
+    found = [run(item) for item in inputs]
+    if BENCHMARK.TOOLS[name].found != "-":
+        assert found[0] > 0, f"{name} found nothing in a text that has one of each record"
