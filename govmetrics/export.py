@@ -35,7 +35,7 @@ SUFFIXES = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parq
 CSV_COLUMNS = (
     "id", "source", "article", "article_title", "kind", "text", "span_start", "span_end", "page_span_start",
     "page_span_end", "plugin",
-    "value", "high", "unit", "approx", "subject",
+    "value", "high", "unit", "approx", "subject", "change", "target",
     "start", "end", "granularity", "relation", "year_inferred",
     "period", "min_times", "max_times", "activity",
     "name", "organ", "date", "chair", "attendees", "agenda", "location", "referred",
@@ -52,7 +52,7 @@ INT_COLUMNS = ("article", "span_start", "span_end", "page_span_start", "page_spa
 #: Columns of days.
 DATE_COLUMNS = ("start", "end", "date")
 #: Columns of (nullable) booleans.
-BOOL_COLUMNS = ("year_inferred", "referred")
+BOOL_COLUMNS = ("year_inferred", "referred", "target")
 #: Columns holding nested values (a person, a list) as JSON text.
 JSON_COLUMNS = ("chair", "attendees", "agenda")
 

@@ -23,10 +23,12 @@ Number = int | Decimal
 Approx = Literal["more_than", "less_than", "about", "at_least", "at_most"]
 Granularity = Literal["day", "week", "ten_days", "month", "quarter", "half_year", "year"]
 Relation = Literal["since", "until"]
+Change = Literal["up", "down"]
 
 APPROX_VALUES: frozenset[str] = frozenset({"more_than", "less_than", "about", "at_least", "at_most"})
 GRANULARITIES: frozenset[str] = frozenset({"day", "week", "ten_days", "month", "quarter", "half_year", "year"})
 RELATIONS: frozenset[str] = frozenset({"since", "until"})
+CHANGES: frozenset[str] = frozenset({"up", "down"})
 
 #: The field metadata key of a field that holds words *as written* in the text: a string (a
 #: meeting's name), a tuple of strings (its agenda), or attrs values whose own fields are marked (its
@@ -215,6 +217,11 @@ class Metric(Record):
     以下/以内/最多/不超过/不得超过 *at most*. 以上, 以下 and 以内 include the number itself, as
     Chinese law defines them (Civil Code art. 1259) and statistics use them (规模以上); 超过 and 不满
     do not. A pair of bounds on one quantity (2万元以上10万元以下) is one range with no ``approx``.
+
+    ``subject`` is what the number counts or measures, as the sentence names it (一般公共预算收入);
+    ``change`` says the number is a change of it, ``up`` (增长15.8%) or ``down`` (下降3.2个百分点),
+    not its level; ``target`` says it is what is to be reached or must hold (a goal, plan, forecast
+    or rule: 预期增长10%左右, 不得超过3个任期), not what was done.
     """
 
     kind: ClassVar[str] = "metric"
@@ -224,6 +231,8 @@ class Metric(Record):
     high: Number | None = attrs.field(default=None, converter=exact_or_none)
     approx: Approx | None = attrs.field(default=None, validator=_one_of(APPROX_VALUES))
     subject: str | None = attrs.field(default=None, metadata=AS_WRITTEN)
+    change: Change | None = attrs.field(default=None, validator=_one_of(CHANGES))
+    target: bool = False
 
 
 @attrs.frozen(kw_only=True)
