@@ -35,6 +35,17 @@ DATELINE = rf"(?:(?<![通资喜快简])讯|{SMALL_NUMERAL}日电)(?:（[^）]{{0
 #: The modal words that make a clause say what must (or is to) be done, not what was done: 应当,
 #: 必须, 须, 要. A rule's 每月应当召开一次 is a cadence, and its 应当召开 no meeting held.
 MODALS: tuple[str, ...] = ("应当", "应该", "必须", "需要", "应", "须", "需", "要", "得")
+#: The modal words of a rule as a pattern, each guarded against the words it begins or ends: 应
+#: but not 应急, 响应 or 供应, nor the roll call's 应到 (the members expected); 要 but not 要求,
+#: 主要 or 重要. A clause with one says what must be, not what was.
+OBLIGATION = r"应当|应(?<![响相供适反效对答回感]应)(?![急用对聘邀到])|必须|须|要(?<![主重需纪摘概只]要)(?![求闻素点])"
+#: 将 of the future (将于2月24日召开, 将有300多名委员参加, 将接续办好), not 将近 (nearly) nor 将来.
+#: The 将 that moves its object before the verb (将城区划分为83个网格) reads alike; :data:`DISPOSAL`
+#: tells it apart by what follows it in the clause.
+FUTURE = r"将(?![近来])"
+#: What follows the 将 that moves its object before the verb: the object, then a verb ending in
+#: 为, 到, 入 or 给 (将城区14个社区划分为83个网格, 将108个重点项目落实到45位县级领导).
+DISPOSAL = re.compile(r"[^，。；！？：,;!?\n]{2,40}?[\u4e00-\u9fff](?:为|到|入|给)")
 
 
 #: The next clause end (:data:`CLAUSE_ENDS`), compiled.

@@ -37,6 +37,9 @@ LEXICONS = (
     "cadence_activities",
     "period_reckonings",
     "festivals",
+    "change_words",
+    "target_cues",
+    "subject_words",
 )
 
 

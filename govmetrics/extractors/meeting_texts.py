@@ -1,7 +1,7 @@
 """What kind of text speaks of a meeting, and when what it says is no meeting held.
 
 * A regulation, a by-law or a body's meeting rules only requires meetings: nothing it says of them
-  was held (``is_rule_text``).
+  was held (:func:`govmetrics.extractors.rule_texts.is_rule_text`).
 * A work report (or a speech printed in full) reviews a year: 召开全省服务业发展大会, 成功举办
   第八届…峰会 in it were held some day of that year that it does not give. Such a meeting is a deed
   of the year, not an event the text reports; only one given its day (2月3日…会议在…开幕) or the
@@ -14,31 +14,9 @@ from __future__ import annotations
 
 import re
 
-from govmetrics.chinese import ORDINAL_NUMERAL
 from govmetrics.extractors import speech_headers
+from govmetrics.extractors.rule_texts import REGULATION_REACH
 from govmetrics.names import NameLexicon
-
-# a sentence opening with a regulation's article heading (第十四条 召开业主大会会议，应当…) is a rule:
-# what it says of meetings is required, never reported; a text of such headings is a regulation
-ARTICLE = re.compile(rf"[ \t\u3000]*第{ORDINAL_NUMERAL}{{1,6}}条")
-_ARTICLE_LINE = re.compile(rf"\n[ \t\u3000]*第{ORDINAL_NUMERAL}{{1,6}}条")
-# a rule names itself (本条例自发布之日起施行, 本制度由办公室负责解释); a news story names a rule by
-# its title (《条例》) and carries a dateline or a reporter
-_RULE_SELF = re.compile(r"本(?:条例|规定|办法|细则|章程|制度|规则)")
-_NEWS_MARKS = re.compile(r"讯|记者|通讯员|日电")
-#: How far into a text its article headings, news marks and subtitle are looked for.
-REGULATION_REACH = 5000
-
-
-def is_rule_text(text: str) -> bool:
-    """A regulation, a by-law or a body's meeting rules: what it says of meetings is required, never
-    reported. It is a text of articles (第一条 …, 第二条 …), or one that names itself as a rule and is
-    no news story."""
-    head = text[:REGULATION_REACH]
-    if len(_ARTICLE_LINE.findall("\n" + head)) >= 2:
-        return True
-    return bool(_RULE_SELF.search(text)) and not _NEWS_MARKS.search(head)
-
 
 # a report opens by addressing the delegates it is given to (各位代表：现在，我代表…向大会报告工作),
 # on a line of its own or run on from its title (cleaning joins a line with no full stop to the next);

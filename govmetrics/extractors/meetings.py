@@ -69,8 +69,9 @@ from govmetrics.extractors.meeting_organs import (
     organ_of,
 )
 from govmetrics.extractors.meeting_roles import BETWEEN_PERSON_AND_VERB, add_roles, people_before_role, subject, unique
-from govmetrics.extractors.meeting_texts import ARTICLE, counted_editions, is_review, is_rule_text
+from govmetrics.extractors.meeting_texts import counted_editions, is_review
 from govmetrics.extractors.meeting_words import Lexicon, last_word_end, words_lexicon
+from govmetrics.extractors.rule_texts import ARTICLE, is_rule_text
 from govmetrics.hookspecs import hookimpl
 from govmetrics.lexicon import Lexicons
 from govmetrics.models import Article, Meeting, Span

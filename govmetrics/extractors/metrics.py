@@ -19,7 +19,9 @@ from govmetrics.errors import NumeralError
 from govmetrics.extractors.metric_bounds import approx_of, bound_before, full_of_other, observed_peak
 from govmetrics.extractors.metric_exclusions import is_excluded
 from govmetrics.extractors.metric_lists import BOUNDS, carries_to, listed_before, pair_bounds, share_trailing_qualifier
+from govmetrics.extractors.metric_meaning import describe
 from govmetrics.extractors.metric_patterns import SHARE_UNITS, canonical_unit, metric_lexicon
+from govmetrics.extractors.rule_texts import is_rule_text
 from govmetrics.hookspecs import hookimpl
 from govmetrics.lexicon import Lexicons
 from govmetrics.models import Article, Metric, Span
@@ -77,7 +79,7 @@ def find_metrics(text: str, lexicons: Lexicons) -> Iterator[Metric]:
         # a bound written before its number carries on to the numbers listed right after it
         carried = metric if metric.approx in BOUNDS and (inherited or bound_before(match, bare, peak)) else None
     share_trailing_qualifier(text, found)
-    yield from pair_bounds(text, found)
+    yield from describe(text, pair_bounds(text, found), lexicons, rules=is_rule_text(text))
 
 
 @hookimpl
