@@ -296,3 +296,25 @@ def test_a_cadence_by_any_verb_keeps_the_clause_as_its_activity() -> None:
 def test_a_return_period_is_no_cadence(text: str) -> None:
     """N年一遇 says how rare a flood is, not how often anything is done."""
     assert govmetrics.extract(text).cadences == ()
+
+
+# -- the deed a rule's period leads to ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "activity"),
+    [
+        ("各单位应当每年编制本单位固定资产盘点报告。", "编制本单位固定资产盘点报告"),
+        ("社会组织应当于每年4月30日前向登记机关报送上一年度的工作报告。", "向登记机关报送上一年度的工作报告"),
+        ("检测机构应当每年定期对检测人员进行培训。", "培训"),
+        ("协会每个会计年度结束后九十日内提交经审计的财务报告。", "提交经审计的财务报告"),
+    ],
+)
+def test_a_rules_period_is_given_the_deed_its_clause_names(text: str, activity: str) -> None:
+    (cadence,) = govmetrics.extract(text).cadences
+    assert cadence.activity == activity
+
+
+@pytest.mark.parametrize("text", ["监督抽查每年不得超过两次。", "按每半年、每季、每月的最后1天结算。"])
+def test_a_clause_naming_no_deed_leaves_the_activity_empty(text: str) -> None:
+    assert all(cadence.activity is None for cadence in govmetrics.extract(text).cadences)

@@ -16,6 +16,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
+import attrs
+
+from govmetrics.extractors.cadence_activity import activity_after
 from govmetrics.extractors.cadence_counts import TIMES_UNITS
 from govmetrics.extractors.cadence_every import every_period
 from govmetrics.extractors.cadence_named import named_by_period
@@ -30,7 +33,9 @@ def find_cadences(text: str, lexicons: Lexicons) -> Iterator[Cadence]:
     """Every cadence in ``text`` (an ``Article.text``)."""
     found = list(every_period(text, lexicons))
     spans = sorted((c.span.start, c.span.end) for c in found)
-    yield from found
+    for cadence in found:
+        deed = None if cadence.activity else activity_after(text, cadence)
+        yield cadence if deed is None else attrs.evolve(cadence, activity=deed)
     for cadence in named_by_period(text, lexicons):
         at = bisect.bisect_right(spans, (cadence.span.start, len(text) + 1))
         before = spans[at - 1] if at else None
