@@ -46,7 +46,10 @@ _LAST_CLAUSE_MARK = re.compile(f"[{CLAUSE_ENDS}](?=[^{CLAUSE_ENDS}]*$)")
 # what may stand between a verb of change and its number: an adverb, a qualifier, a currency
 _CHANGE_GAP = re.compile(r"(?:了|分别|均|各|实际|名义|同比|约|近|超过|达|为)*")
 # a base of comparison (比上年, 较上周, 与去年同期相比): no part of the subject
-_BASE = r"(?:比|较|与)(?:上年|去年|上周|上月|上季度?|年初|同期|全国|全省|全市)(?:同期)?(?:相比)?|同比|环比"
+_BASE = (
+    r"(?:比|较|与)(?:上年|去年|上一年|上周|上月|上季度?|[一二三四]季度|[上下]半年|年初|常年|同期|全国|全省|全市)"
+    r"(?:[一二三四]季度)?(?:同期)?(?:相比)?|同比|环比"
+)
 # a time closing the words before the number (比重从2009年的2.8%)
 _TRAILING = r"(?:从|由|到|至|在)?(?:\d{4}年|去年|上年|今年)(?:底|末|初)?|从|由|自"
 _DIGITS = re.compile(r"[\d%％.]+")
@@ -58,6 +61,7 @@ _SHARE_OF = ("比重", "比例")
 # a metric holding what it is a share of (不低于工资的150%): the words before the last 的
 _SHARE_OF_WHAT = re.compile(r"(.+)的(?=[^的]*[\d〇零一二两三四五六七八九十百千])")
 _TOPIC_ENDS = frozenset("，,：:")
+_NO_TOPIC = ("从", "据", "按", "在", "经", "为", "对", "截至", "其中")
 _ENUMERATOR = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff“”]+")
 _NUMERAL = re.compile(r"[\d０-９〇零一二两三四五六七八九十百千万]")
@@ -68,7 +72,8 @@ _NOUN_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z“”\"（）()]+")
 _LIST_JOIN = re.compile(r"[、和及与]|以及")
 # a time or a place written before the subject: 2009年, 截至8月底, 今年以来, 我市, 全县
 _LEADING = (
-    r"(?:截至|截止|从|由|到|至|在)?(?:\d{4}年|[〇零一二三四五六七八九]{4}年|[\d一二三四五六七八九十]{1,2}月|去年|上年|今年)+"
+    r"(?:截至|截止|从|由|到|至|在)?(?:\d{4}年|[〇零一二三四五六七八九]{4}年|[\d一二三四五六七八九十]{1,2}月|去年|上年|今年"
+    r"|前?[一二三四]季度|[上下]半年)+"
     r"(?:底|末|初|份|以来)?|第[\d一二三四五六七八九十百零〇]+条|(?:或者|或|以及|并且|并|且|但|和|及)(?=[\u4e00-\u9fff]{2})"
     r"|截至(?:目前|[\u4e00-\u9fff]{1,4}(?:底|末))|今年以来|年初以来|[全我本该](?:国|省|市|县|区|乡|镇|村|州)"
 )
@@ -115,8 +120,8 @@ def meaning_lexicon(lexicons: Lexicons) -> MeaningLexicon:
     return lexicons.built("metrics.meaning", _build)
 
 
-# 增加值, 增长点, 开工率, 完成率 are nouns, not a verb and a word after it
-_NOT_A_VERB_AFTER = "(?![值点极率额量])"
+# 增加值, 增长点, 开工率, 完成率, 城乡建设类 are nouns, not a verb and a word after it
+_NOT_A_VERB_AFTER = "(?![值点极率额量类])"
 
 
 def _build(lexicons: Lexicons) -> MeaningLexicon:
@@ -274,6 +279,8 @@ def _topic(text: str, region: int, lex: MeaningLexicon) -> str | None:
     words = _ENUMERATOR.sub("", _PARENTHESES.sub("", text[start.end() if start else max(0, region - 12) : region - 1]))
     if not 2 <= len(words) <= 8 or not _HAN_RUN.fullmatch(words) or lex.verbs.search(words):
         return None
+    if words.startswith(_NO_TOPIC):
+        return None  # 从诉求类型看, 据了解: how the text goes on, not what it counts
     return words
 
 
