@@ -11,9 +11,9 @@ import attrs
 
 from govmetrics.api import extract
 from govmetrics.documents import Document
-from govmetrics.models import Article, Span
+from govmetrics.models import Article
 from govmetrics.pages import split_page
-from govmetrics.rows import extraction_rows
+from govmetrics.rows import extraction_rows, record_rows
 
 
 def document_rows(
@@ -42,12 +42,8 @@ def document_rows(
         article = attrs.evolve(story, source=document.id)  # a plugin warning names the document
         result = extract(article, strict=strict)
         tag = {**tags, "article": index, "article_title": article.title}
-        rows.extend({**tag, **_on_page(row, article)} for row in result.to_dicts())
+        # a story's raw text is the whole page, so its raw span is the record's place on the page
+        rows.extend(
+            {**row, "page_span": {"start": row["raw_start"], "end": row["raw_end"]}} for row in record_rows(result, tag)
+        )
     return rows
-
-
-def _on_page(row: dict[str, Any], article: Article) -> dict[str, Any]:
-    """A record of a story, with its span also given on the page the story came from."""
-    span = row["span"]
-    raw = article.raw_span(Span(start=span["start"], end=span["end"]))
-    return {**row, "page_span": {"start": raw.start, "end": raw.end}}

@@ -33,8 +33,8 @@ FORMATS = ("jsonl", "json", "csv", "table", "parquet")
 #: The format an output file's name asks for.
 SUFFIXES = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet"}
 CSV_COLUMNS = (
-    "id", "source", "article", "article_title", "kind", "text", "span_start", "span_end", "page_span_start",
-    "page_span_end", "plugin",
+    "id", "source", "article", "article_title", "kind", "text", "span_start", "span_end", "raw_start", "raw_end",
+    "page_span_start", "page_span_end", "sentence", "plugin",
     "value", "high", "unit", "approx", "subject", "change", "target",
     "start", "end", "granularity", "relation", "year_inferred",
     "period", "min_times", "max_times", "activity",
@@ -48,7 +48,10 @@ CSV_COLUMNS = (
 #: a string (``"97.6"``, ``"10360000000000000000"``).
 NUMBER_COLUMNS = ("value", "high")
 #: Columns of (nullable) integers.
-INT_COLUMNS = ("article", "span_start", "span_end", "page_span_start", "page_span_end", "min_times", "max_times")
+INT_COLUMNS = (
+    "article", "span_start", "span_end", "raw_start", "raw_end", "page_span_start", "page_span_end", "min_times",
+    "max_times",
+)  # fmt: skip
 #: Columns of days.
 DATE_COLUMNS = ("start", "end", "date")
 #: Columns of (nullable) booleans.

@@ -10,7 +10,7 @@ first, and every value is the one the JSON and CSV output carry, typed:
   each chunk its own decimal precision, and Dask turns object columns into strings on the way
   (``dataframe.convert-string``). ``float64`` sums, averages and plots; the string keeps what a
   float cannot (a value of more than 15 significant digits) for whoever needs it exactly.
-* spans, ``article``, ``min_times`` and ``max_times`` are nullable ``Int64``;
+* spans (``span_*``, ``raw_*``, ``page_span_*``), ``article``, ``min_times`` and ``max_times`` are nullable ``Int64``;
 * ``start``, ``end`` and ``date`` are ``datetime64[ns]`` (midnight of the day; ``NaT`` when empty);
 * ``year_inferred`` and ``referred`` are nullable ``boolean``;
 * every other column is the nullable ``string`` dtype, ``chair``, ``attendees`` and ``agenda``

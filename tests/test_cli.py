@@ -302,6 +302,25 @@ def test_pages_tags_every_record_with_its_article(tmp_path: Path, capsys: pytest
     for row in rows:
         piece = text[row["page_span"]["start"] : row["page_span"]["end"]]
         assert "".join(piece.split()) == row["text"]
+        # the text as given is the page: the raw span is the span on the page
+        assert (row["raw_start"], row["raw_end"]) == (row["page_span"]["start"], row["page_span"]["end"])
+    sentences = [r["sentence"] for r in rows if r["kind"] == "metric"]
+    assert sentences == ["3月8日，全区完成整治12个小区。", "3月9日，八角街道发放宣传折页1200余份。"]
+
+
+def test_csv_rows_carry_the_sentence_and_the_raw_span(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "全年新建  公园8个！\n改造管网36公里？各街道每周至少巡查一次"
+    story = tmp_path / "story.txt"
+    story.write_text(text, encoding="utf-8")
+    assert main(["extract", str(story), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    placed = [(r["text"], r["sentence"], r["span_start"], r["raw_start"], r["raw_end"]) for r in rows]
+    assert placed == [
+        ("8个", "全年新建公园8个！", "6", "8", "10"),
+        ("36公里", "改造管网36公里？", "14", "16", "20"),
+        ("每周至少巡查一次", "各街道每周至少巡查一次", "22", "24", "32"),
+    ]
+    assert all(text[int(r["raw_start"]) : int(r["raw_end"])] == r["text"] for r in rows)
 
 
 def test_every_row_names_its_document(
