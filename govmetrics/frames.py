@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from govmetrics.batch import extract_many
-from govmetrics.export import BOOL_COLUMNS, DATE_COLUMNS, INT_COLUMNS, JSON_COLUMNS, NUMBER_COLUMNS
+from govmetrics.columns import BOOL_COLUMNS, DATE_COLUMNS, INT_COLUMNS, JSON_COLUMNS, NUMBER_COLUMNS
 from govmetrics.typed_frames import (
     COLUMNS,
     dtypes,

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from govmetrics.export import (
+from govmetrics.columns import (
     BOOL_COLUMNS,
     CSV_COLUMNS,
     DATE_COLUMNS,

@@ -165,20 +165,49 @@ class TestOutput:
         big = frame[frame["text"] == "697万平方米"].iloc[0]
         assert big["value_exact"] == "6970000"
         date = frame[frame["kind"] == "date"].iloc[0]
-        assert str(date["start"]) == "2019-07-10" and bool(date["year_inferred"])
+        assert str(date["start"]) == "2019-07-10 00:00:00" and bool(date["year_inferred"])
         schema = pq.read_schema(target)
-        assert str(schema.field("start").type) == "date32[day]" and str(schema.field("span_start").type) == "int64"
+        assert str(schema.field("start").type) == "timestamp[ns]" and str(schema.field("span_start").type) == "int64"
+
+    def test_pandas_reads_our_parquet_with_the_dtypes_of_a_frame(
+        self, capsys: pytest.CaptureFixture[str], tree: Path
+    ) -> None:
+        """The schema carries the pandas metadata, so nullable ints stay Int64 (not float64 with NaN),
+        flags boolean (not object) and days datetime64[ns]: as ``to_frame`` gives them."""
+        from govmetrics import frames
+
+        target = tree.parent / "records.parquet"
+        assert run(capsys, "extract", str(tree), "-o", str(target))[0] == 0
+        frame = pd.read_parquet(target)
+        assert len(frame) > 6 and frame["article"].isna().all() and frame["min_times"].isna().any()
+        assert {name: str(dtype) for name, dtype in frame.dtypes.items()} == {
+            name: str(dtype) for name, dtype in frames.dtypes().items()
+        }
+        # and the frame the records make itself, read back from pandas' own Parquet, matches ours
+        expected = frames.rows_frame(jsonl(run(capsys, "extract", str(tree))[1]))
+        pd.testing.assert_frame_equal(frame, expected)
+
+    def test_the_pandas_metadata_is_what_pyarrow_writes_for_a_frame(self) -> None:
+        import json
+
+        pa = pytest.importorskip("pyarrow")
+        from govmetrics import frames
+        from govmetrics.parquet import pandas_metadata
+
+        theirs = json.loads(pa.Schema.from_pandas(frames.empty_frame(), preserve_index=False).metadata[b"pandas"])
+        ours = json.loads(pandas_metadata()[b"pandas"])
+        assert ours["columns"] == theirs["columns"] and ours["index_columns"] == theirs["index_columns"] == []
 
     def test_parquet_row_groups_are_gathered_from_small_pieces(
         self, capsys: pytest.CaptureFixture[str], tree: Path
     ) -> None:
         """Lines become Arrow columns a few rows at a time; a row group is written once enough are
         held, so every group but the last has at least ``batch_rows`` rows, all in order."""
-        from govmetrics.export import _ParquetWriter, encode_rows
+        from govmetrics.export import ParquetWriter, encode_rows
 
         rows = jsonl(run(capsys, "extract", str(tree))[1])
         target = tree.parent / "records.parquet"
-        writer = _ParquetWriter(target, batch_rows=3, piece_rows=2)
+        writer = ParquetWriter(target, batch_rows=3, piece_rows=2)
         for row in rows:
             writer.write(encode_rows([row], "parquet"))
         writer.close()
