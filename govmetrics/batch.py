@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import warnings
 from collections.abc import Generator, Iterable, Iterator
 from os import PathLike
 from typing import Any, Literal
@@ -27,7 +28,7 @@ import attrs
 from govmetrics.api import extract
 from govmetrics.corpus import CORPUS_SUFFIXES, JsonLine, Unreadable, corpus_items
 from govmetrics.documents import Document, parse_published
-from govmetrics.errors import BatchError, DocumentError, InputError
+from govmetrics.errors import BatchError, DocumentError, InputError, UndatedWarning, undated_message
 from govmetrics.extraction import Extraction
 from govmetrics.models import Article
 from govmetrics.plugins import strict_from_env
@@ -73,7 +74,8 @@ class DocumentResult:
     :func:`~govmetrics.documents.as_document` names it); ``source`` is the file it was read from,
     if any. Exactly one of ``extraction`` and ``error`` is set. ``error`` is one line;
     ``error_type`` is the exception's class name (``InputError`` for input that could not be read).
-    ``chars`` counts the characters of the document's text.
+    ``chars`` counts the characters of the document's text; ``published`` is its publication
+    date (``None`` when it has none).
     """
 
     index: int
@@ -83,6 +85,7 @@ class DocumentResult:
     error_type: str | None = None
     source: str | None = None
     chars: int = 0
+    published: dt.date | None = None
 
     @property
     def ok(self) -> bool:
@@ -135,6 +138,10 @@ def extract_many(
     :param encoding: the encoding of files read from paths, or ``None`` to detect it (UTF-8,
         GB18030 or Big5).
     :raises BatchError: a worker process died.
+
+    After the last document, when some extracted documents have no publication date (a corpus
+    whose date field has another name, no ``published``), an :class:`~govmetrics.errors.UndatedWarning`
+    says how many: once per call.
     """
     if isinstance(items, (str, bytes, dict, Article, Document, PathLike)):
         raise InputError(
@@ -157,10 +164,14 @@ def extract_many(
 
 
 def _results(outcomes: Generator[Outcome, None, None], *, raise_first: bool) -> Iterator[DocumentResult]:
+    extracted = undated = 0
     with contextlib.closing(outcomes):
         for outcome in outcomes:
             if outcome.error is not None and raise_first:
                 raise DocumentError(outcome.id, outcome.error, outcome.error_type) from outcome.exception
+            if outcome.error is None:
+                extracted += 1
+                undated += outcome.published is None
             yield DocumentResult(
                 index=outcome.index,
                 id=outcome.id,
@@ -169,4 +180,8 @@ def _results(outcomes: Generator[Outcome, None, None], *, raise_first: bool) -> 
                 error_type=outcome.error_type,
                 source=outcome.source,
                 chars=outcome.chars,
+                published=outcome.published,
             )
+    if undated:
+        fix = "name the field with date_field=, or pass published="
+        warnings.warn(undated_message(undated, extracted, fix), UndatedWarning, stacklevel=2)

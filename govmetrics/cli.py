@@ -42,7 +42,7 @@ import attrs
 from govmetrics.corpus import corpus_items
 from govmetrics.document_rows import document_rows
 from govmetrics.documents import Document, parse_published
-from govmetrics.errors import BatchError, GovmetricsError, InputError
+from govmetrics.errors import BatchError, GovmetricsError, InputError, undated_message
 from govmetrics.export import FORMATS, encode_rows, format_for, open_writer
 from govmetrics.plugins import iter_plugin_info
 from govmetrics.pool import ReadOptions, map_documents
@@ -190,6 +190,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     jobs = args.jobs or os.cpu_count() or 1
     status = 0
     stopped = False
+    extracted = undated = 0
     try:
         with contextlib.closing(map_documents(items, task, processes=jobs, options=options)) as outcomes:
             for outcome in outcomes:
@@ -198,6 +199,8 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     status = max(status, EXIT_INPUT if outcome.error_type == "InputError" else EXIT_FAILED)
                 else:
                     writer.write(outcome.value)
+                    extracted += 1
+                    undated += outcome.published is None
                 progress.done(records=outcome.count, chars=outcome.chars, failed=outcome.error is not None)
                 if outcome.error is not None and args.fail_fast:
                     stopped = True
@@ -207,6 +210,11 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         status = max(status, EXIT_FAILED)
     finally:
         writer.close()
+    if undated:
+        # one line for the run: a corpus whose date field has another name would otherwise resolve
+        # every date without a year against nothing, silently
+        fix = "name the field with --date-field, or give --published"
+        progress.message(f"warning: {undated_message(undated, extracted, fix)}")
     progress.finish(stopped=stopped)
     return status
 

@@ -91,6 +91,9 @@ class Outcome:
     chars: int = 0
     error: str | None = None
     error_type: str | None = None
+    #: The document's publication date, once read (its own, else from its file name, else the
+    #: run's ``published``); ``None`` when it has none, or failed before it was read.
+    published: dt.date | None = None
     #: The exception itself, in-process only (it does not cross process boundaries).
     exception: BaseException | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -174,11 +177,13 @@ def run_one(index: int, item: Any, options: ReadOptions, task: Task, *, keep_exc
     doc_id = _first_id(item, index, options)
     source = item.source if isinstance(item, JsonLine) else str(item) if isinstance(item, (Path, PathLike)) else None
     chars = 0
+    published = None
     try:
         document, source = read_item(item, index, options)
         doc_id = document.id
         text = document.text
         chars = len(text.text if isinstance(text, Article) else text)
+        published = document.published
         value, count = task(document, source)
     except Exception as exc:
         return Outcome(
@@ -186,11 +191,12 @@ def run_one(index: int, item: Any, options: ReadOptions, task: Task, *, keep_exc
             id=doc_id,
             source=source,
             chars=chars,
+            published=published,
             error=_reason(exc, doc_id),
             error_type=_error_type(exc),
             exception=exc if keep_exception else None,
         )
-    return Outcome(index=index, id=doc_id, source=source, value=value, count=count, chars=chars)
+    return Outcome(index=index, id=doc_id, source=source, value=value, count=count, chars=chars, published=published)
 
 
 def _run_chunk(chunk: list[tuple[int, Any]], options: ReadOptions, task: Task) -> list[Outcome]:

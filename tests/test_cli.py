@@ -54,7 +54,7 @@ def assert_one_error_line(err: str, *words: str) -> None:
 
 class TestJsonLines:
     def test_one_record_per_line(self, capsys: pytest.CaptureFixture[str], news: Path) -> None:
-        status, out, err = run(capsys, "extract", str(news))
+        status, out, err = run(capsys, "extract", str(news), "--published", "2019-07-12")
         assert (status, err) == (0, "")
         rows = jsonl(out)
         assert len(out.splitlines()) == len(rows) == 3
@@ -86,7 +86,7 @@ class TestJsonLines:
     def test_a_file_without_records_writes_nothing(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         empty = tmp_path / "empty.txt"
         empty.write_bytes(b"")
-        assert run(capsys, "extract", str(empty)) == (0, "", "")
+        assert run(capsys, "extract", str(empty), "--published", "2019-07-12") == (0, "", "")
 
 
 class TestOtherFormats:
@@ -160,7 +160,7 @@ class TestInput:
     def test_gb18030_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = tmp_path / "gb.txt"
         path.write_bytes(TEXT.encode("gb18030"))
-        status, out, err = run(capsys, "extract", str(path))
+        status, out, err = run(capsys, "extract", str(path), "--published", "2019-07-12")
         assert (status, err) == (0, "")
         assert [row["text"] for row in jsonl(out)] == ["697万平方米", "2万余户", "97.6%"]
 
@@ -214,7 +214,7 @@ class TestErrors:
         self, capsys: pytest.CaptureFixture[str], news: Path, tmp_path: Path
     ) -> None:
         missing = tmp_path / "missing.txt"
-        status, out, err = run(capsys, "extract", str(missing), str(news))
+        status, out, err = run(capsys, "extract", str(missing), str(news), "--published", "2019-07-12")
         assert status == 2
         assert_one_error_line(err, "missing.txt")
         rows = jsonl(out)
@@ -223,7 +223,9 @@ class TestErrors:
     def test_one_line_per_failing_file(self, capsys: pytest.CaptureFixture[str], news: Path, tmp_path: Path) -> None:
         empty = tmp_path / "empty"  # a directory is read for its documents now; one without any is an error
         empty.mkdir()
-        status, out, err = run(capsys, "extract", str(tmp_path / "a.txt"), str(news), str(empty))
+        status, out, err = run(
+            capsys, "extract", str(tmp_path / "a.txt"), str(news), str(empty), "--published", "2019-07-12"
+        )
         assert status == 2
         assert len(err.splitlines()) == 2
         assert len(jsonl(out)) == 3
@@ -272,7 +274,17 @@ def test_python_dash_m_govmetrics_as_a_real_process(tmp_path: Path) -> None:
     gb = tmp_path / "gb.txt"
     gb.write_bytes(TEXT.encode("gb18030"))
     result = subprocess.run(
-        [sys.executable, "-m", "govmetrics", "extract", str(gb), str(tmp_path / "missing.txt"), "-"],
+        [
+            sys.executable,
+            "-m",
+            "govmetrics",
+            "extract",
+            str(gb),
+            str(tmp_path / "missing.txt"),
+            "-",
+            "--published",
+            "2019-07-12",
+        ],
         input=TEXT.encode("utf-8"),
         capture_output=True,
         cwd=ROOT,

@@ -65,7 +65,7 @@ def ids(rows: list[dict[str, Any]]) -> list[str]:
 
 class TestInputs:
     def test_a_directory_is_read_recursively(self, capsys: pytest.CaptureFixture[str], tree: Path) -> None:
-        status, out, err = run(capsys, "extract", str(tree))
+        status, out, err = run(capsys, "extract", str(tree), "--published", "2019-07-01")
         assert (status, err) == (0, "")
         rows = jsonl(out)
         a, b, c = str(tree / "a.txt"), str(tree / "sub" / "b-2019-07-12.txt"), str(tree / "sub" / "c.jsonl")
@@ -151,9 +151,11 @@ class TestJobs:
 class TestOutput:
     def test_parquet(self, capsys: pytest.CaptureFixture[str], tree: Path) -> None:
         target = tree.parent / "records.parquet"
-        status, out, err = run(capsys, "extract", str(tree), "-o", str(target), "--jobs", "2")
+        status, out, err = run(
+            capsys, "extract", str(tree), "-o", str(target), "--jobs", "2", "--published", "2019-07-01"
+        )
         assert (status, out, err) == (0, "", "")
-        _, expected, _ = run(capsys, "extract", str(tree))
+        _, expected, _ = run(capsys, "extract", str(tree), "--published", "2019-07-01")
         rows = jsonl(expected)
         frame = pd.read_parquet(target)
         assert tuple(frame.columns) == PARQUET_COLUMNS
@@ -251,7 +253,7 @@ class TestOutput:
 
     def test_csv_file(self, capsys: pytest.CaptureFixture[str], tree: Path) -> None:
         target = tree.parent / "records.csv"
-        assert run(capsys, "extract", str(tree), "-o", str(target)) == (0, "", "")
+        assert run(capsys, "extract", str(tree), "-o", str(target), "--published", "2019-07-01") == (0, "", "")
         reader = csv.DictReader(io.StringIO(target.read_text(encoding="utf-8")))
         assert tuple(reader.fieldnames or ()) == CSV_COLUMNS and CSV_COLUMNS[:2] == ("id", "source")
         rows = list(reader)
@@ -281,7 +283,7 @@ class TestOutput:
     def test_the_output_is_never_read_as_input(self, capsys: pytest.CaptureFixture[str], tree: Path) -> None:
         inside = tree / "out.jsonl"
         inside.write_text("stale\n", encoding="utf-8")
-        status, _, err = run(capsys, "extract", str(tree), "-o", str(inside))
+        status, _, err = run(capsys, "extract", str(tree), "-o", str(inside), "--published", "2019-07-01")
         assert (status, err) == (0, "")
         assert ids(jsonl(inside.read_text(encoding="utf-8")))[-2:] == ["c2", str(tree / "z.txt")]
         status, _, err = run(capsys, "extract", str(inside), "-o", str(inside))
@@ -307,7 +309,7 @@ class TestFailures:
     def test_each_failure_is_one_line_and_the_run_goes_on(
         self, capsys: pytest.CaptureFixture[str], broken: list[str], jobs: str
     ) -> None:
-        status, out, err = run(capsys, "extract", *broken, "--jobs", jobs)
+        status, out, err = run(capsys, "extract", *broken, "--jobs", jobs, "--published", "2019-07-01")
         assert status == 2
         first, second = err.splitlines()
         assert first.startswith(f"govmetrics: {broken[1]}: cannot decode")
@@ -318,7 +320,7 @@ class TestFailures:
         assert ids(jsonl(out)) == [broken[0], "ok", broken[3]]
 
     def test_fail_fast_stops_at_the_first_failure(self, capsys: pytest.CaptureFixture[str], broken: list[str]) -> None:
-        status, out, err = run(capsys, "extract", *broken, "--fail-fast", "--jobs", "2")
+        status, out, err = run(capsys, "extract", *broken, "--fail-fast", "--jobs", "2", "--published", "2019-07-01")
         assert status == 2
         [line] = err.splitlines()
         assert line.startswith(f"govmetrics: {broken[1]}: cannot decode")
@@ -334,11 +336,46 @@ class TestFailures:
 
         get_plugin_host().register(Breaks(), "breaks")
         path = write_jsonl(tmp_path / "c.jsonl", [{"id": "x", "text": "坏了2个。"}, {"id": "y", "text": TEXT_C}])
-        status, out, err = run(capsys, "extract", str(path), "--strict")
+        status, out, err = run(capsys, "extract", str(path), "--strict", "--published", "2019-07-01")
         assert status == 1
         [line] = err.splitlines()
         assert line.startswith("govmetrics: x: plugin \"breaks\" failed: RuntimeError('cannot read this one')")
         assert ids(jsonl(out)) == ["y"]
+
+
+class TestUndated:
+    def test_documents_without_a_date_are_one_warning_line_at_the_end(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A corpus that names its date ``date``, read with the default ``--date-field published``:
+        its dates without a year would be left unresolved without a word."""
+        records = [
+            {"id": "a", "text": "7月3日，全镇完成造林1200亩。", "date": "2021-07-05"},
+            {"id": "b", "text": "8月9日召开推进会。", "date": "2021-08-10"},
+            {"id": "c", "text": "已建成驿站8个。", "date": "2021-08-11", "published": "2021-08-11"},
+        ]
+        corpus = write_jsonl(tmp_path / "news.jsonl", records)
+        status, out, err = run(capsys, "extract", str(corpus))
+        assert status == 0 and len(jsonl(out)) >= 4
+        assert err == (
+            "warning: 2 of 3 documents have no publication date; dates without a year are left unresolved "
+            "(name the field with --date-field, or give --published)\n"
+        )
+        status, out, err = run(capsys, "extract", str(corpus), "--date-field", "date")
+        assert (status, err) == (0, "")
+        assert [row["start"] for row in jsonl(out) if row["kind"] == "date"] == ["2021-07-03", "2021-08-09"]
+
+    def test_the_warning_counts_documents_extracted_and_comes_before_the_summary(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        (tmp_path / "a.txt").write_text("7月3日，全镇完成造林1200亩。", encoding="utf-8")
+        (tmp_path / "b-2021-07-05.txt").write_text("7月3日召开推进会。", encoding="utf-8")
+        inputs = [str(tmp_path / "a.txt"), str(tmp_path / "b-2021-07-05.txt"), str(tmp_path / "missing.txt")]
+        status, _, err = run(capsys, "extract", *inputs, "--progress")
+        lines = err.splitlines()
+        assert status == 2 and "missing.txt: no such file" in lines[0]
+        assert lines[1].startswith("warning: 1 of 2 documents have no publication date;")
+        assert lines[2].startswith("govmetrics: 3 documents, 4 records, 1 failed in ")
 
 
 class TestProgress:
@@ -356,8 +393,8 @@ class TestProgress:
         assert err.splitlines()[-1].endswith("stopped at the first failure (--fail-fast)")
 
     def test_off_when_stderr_is_not_a_terminal(self, capsys: pytest.CaptureFixture[str], tree: Path) -> None:
-        assert run(capsys, "extract", str(tree))[2] == ""
-        assert run(capsys, "extract", str(tree), "--no-progress")[2] == ""
+        assert run(capsys, "extract", str(tree), "--published", "2019-07-01")[2] == ""
+        assert run(capsys, "extract", str(tree), "--no-progress", "--published", "2019-07-01")[2] == ""
 
     def test_on_a_terminal_the_line_is_redrawn_and_cleared(self) -> None:
         class Terminal(io.StringIO):
