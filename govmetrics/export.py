@@ -19,6 +19,7 @@ import io
 from collections.abc import Iterable
 from os import PathLike
 from typing import Any, Protocol, TextIO
+from unicodedata import east_asian_width
 
 from govmetrics.columns import (
     BOOL_COLUMNS,
@@ -41,6 +42,7 @@ from govmetrics.parquet import (
     parquet_row,
     parquet_schema,
 )
+from govmetrics.rows import TAGS
 from govmetrics.serialize import to_json
 
 __all__ = [
@@ -86,7 +88,34 @@ def _summary(row: dict[str, Any]) -> str:
     if row["kind"] == "meeting":
         chair = (row.get("chair") or {}).get("name")
         return f"{row['name']} {row.get('date') or ''} chair={chair}"
-    return ""
+    return " ".join(f"{name}={_shown(value)}" for name, value in _own_fields(row))
+
+
+#: Keys of a row that are not a plugin record's own fields: the tags and what every record has.
+_NOT_OWN = frozenset(TAGS) | {"kind", "text", "span", "plugin"}
+
+
+def _own_fields(row: dict[str, Any]) -> list[tuple[str, Any]]:
+    """A plugin record's own fields, in the order its class declares them (the row's order)."""
+    return [(name, value) for name, value in row.items() if name not in _NOT_OWN]
+
+
+def _shown(value: Any) -> str:
+    """A field's value for a table: nested values as JSON, the rest as they print."""
+    return to_json(value) if isinstance(value, (dict, list, tuple)) else str(value)
+
+
+def display_width(text: str) -> int:
+    """The columns ``text`` takes on a terminal: two for a wide or full-width character (汉字, ％),
+    one for the rest (Unicode's East Asian Width, W and F)."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _padded(text: str, width: int) -> str:
+    """``text`` left-aligned in ``width`` terminal columns (wider text is left as it is)."""
+    return text + " " * max(width - display_width(text), 0)
 
 
 def format_for(path: str | PathLike[str]) -> str | None:
@@ -100,7 +129,7 @@ def format_for(path: str | PathLike[str]) -> str | None:
 
 def _table_line(row: dict[str, Any]) -> str:
     span = row["span"]
-    return f"{row['kind']:<8} {span['start']:>6}-{span['end']:<6} {row['text']:<16} {_summary(row)}\n"
+    return f"{row['kind']:<8} {span['start']:>6}-{span['end']:<6} {_padded(row['text'], 16)} {_summary(row)}\n"
 
 
 def _json_item(row: dict[str, Any]) -> str:

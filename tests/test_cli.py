@@ -137,6 +137,38 @@ class TestOtherFormats:
         assert len(lines) == 3
         assert lines[1].startswith("metric") and "2万余户" in lines[1] and "20000 户 (more_than)" in lines[1]
 
+    def test_table_aligns_chinese_text_by_its_display_width(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A Chinese character takes two terminal columns: padding by characters would push the
+        summary of 5 km of ASCII text left of that of 5 Chinese characters."""
+        from govmetrics.export import display_width
+
+        story = tmp_path / "story.txt"
+        story.write_text("修建步道5km，新增车位3200个，投资1.5亿元。", encoding="utf-8")
+        status, out, _ = run(capsys, "extract", str(story), "--format", "table", "--published", "2019-07-12")
+        assert status == 0
+        lines = out.splitlines()
+        assert [line.split()[2] for line in lines] == ["5km", "3200个", "1.5亿元"]
+        summaries = [
+            display_width(line[: line.index(summary)])
+            for line, summary in zip(lines, ("5 公里", "3200 个", "150000000"), strict=True)
+        ]
+        assert len(set(summaries)) == 1  # every summary starts in the same terminal column
+        assert (display_width("亿元"), display_width("1.5"), display_width("％")) == (4, 3, 2)
+
+    def test_table_shows_a_plugin_records_own_fields(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        from govmetrics.plugins import using_host
+        from govmetrics.testing import plugin_host
+        from tests.test_plugins import ShareTypes
+
+        story = tmp_path / "story.txt"
+        story.write_text("全区三成社区建成驿站。", encoding="utf-8")
+        with using_host(plugin_host(ShareTypes())):
+            status, out, _ = run(capsys, "extract", str(story), "--format", "table", "--published", "2019-07-12")
+        assert status == 0
+        assert out == "share         2-4      三成             tenths=3\n"
+
     def test_an_unknown_format_is_a_usage_error(self, capsys: pytest.CaptureFixture[str], news: Path) -> None:
         with pytest.raises(SystemExit) as exit_info:
             main(["extract", str(news), "--format", "xml"])
