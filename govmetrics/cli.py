@@ -39,6 +39,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from govmetrics.columns import Columns, table_columns
 from govmetrics.corpus import corpus_items
 from govmetrics.document_rows import document_rows
 from govmetrics.documents import Document, parse_published
@@ -126,10 +127,13 @@ class RowsTask:
     fmt: str
     strict: bool
     pages: bool
+    #: The columns of CSV and Parquet, worked out in the writing process: a worker encodes its
+    #: rows into the same columns as the header or schema the writer wrote.
+    columns: Columns = attrs.field(factory=table_columns)
 
     def __call__(self, document: Document, source: str | None) -> tuple[Any, int]:
         rows = document_rows(document, source, strict=self.strict, pages=self.pages)
-        return encode_rows(rows, self.fmt), len(rows)
+        return encode_rows(rows, self.fmt, self.columns), len(rows)
 
 
 def _output_format(args: argparse.Namespace) -> str:
@@ -177,7 +181,8 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if progress_on is None:
         progress_on = _isatty(err) and (to_file or not _isatty(out))
     progress = Progress(err, enabled=progress_on)
-    writer = open_writer(fmt, args.output if to_file else out)
+    columns = table_columns()
+    writer = open_writer(fmt, args.output if to_file else out, columns)
     options = ReadOptions(
         published=published,
         id_field=args.id_field,
@@ -186,7 +191,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         encoding=args.encoding,
     )
     items = corpus_items(inputs, exclude=[args.output] if to_file else (), encoding=args.encoding)
-    task = RowsTask(fmt=fmt, strict=args.strict, pages=args.pages)
+    task = RowsTask(fmt=fmt, strict=args.strict, pages=args.pages, columns=columns)
     jobs = args.jobs or os.cpu_count() or 1
     status = 0
     stopped = False

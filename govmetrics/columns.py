@@ -10,7 +10,15 @@ column its type, which Parquet (:mod:`govmetrics.parquet`) and the frames
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import types
+import typing
+from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
+
+import attrs
 
 from govmetrics.serialize import to_json
 
@@ -73,3 +81,145 @@ def column_type(name: str) -> str:
     if name in JSON_COLUMNS:
         return "json"
     return "string"
+
+
+# ------------------------------------------------------------------- plugin kinds' own columns
+
+
+def _annotation_type(hint: Any) -> str:
+    """The column type of a field annotated ``hint``: numbers (``Number``) exact, ``int``, ``bool``,
+    days, text (``str``, a ``Literal`` of words), and anything else (a tuple, a person) as JSON."""
+    if isinstance(hint, str):  # an annotation that could not be resolved: read its words
+        words = hint.replace(" ", "")
+        for suffix in ("|None", "None|"):
+            words = words.replace(suffix, "")
+        named = {"Number": "number", "int": "int", "bool": "bool", "str": "string", "dt.date": "date"}
+        return named.get(words, "string" if words.startswith("Literal[") else "json")
+    args = set(typing.get_args(hint)) if typing.get_origin(hint) in (typing.Union, types.UnionType) else {hint}
+    args.discard(type(None))
+    if args and args <= {int, Decimal, float} and args != {int}:
+        return "number"
+    if len(args) == 1:
+        (only,) = args
+        if only is bool:
+            return "bool"
+        if only is int:
+            return "int"
+        if only is dt.date:
+            return "date"
+        if only is str or (
+            typing.get_origin(only) is typing.Literal and all(isinstance(a, str) for a in typing.get_args(only))
+        ):
+            return "string"
+    return "json"
+
+
+def _builtin_fields(cls: type) -> set[str]:
+    """The fields ``cls`` has from a built-in record class: these keep the built-in columns."""
+    from govmetrics.models import RECORD_TYPES, Record
+
+    inherited = {field.name for field in attrs.fields(Record)}
+    for builtin in RECORD_TYPES.values():
+        if issubclass(cls, builtin):
+            inherited |= {field.name for field in attrs.fields(builtin)}
+    return inherited
+
+
+def _field_types(cls: type) -> dict[str, Any]:
+    try:
+        return typing.get_type_hints(cls)
+    except Exception:  # an annotation naming what the plugin module imports only for type checking
+        return {field.name: field.type for field in attrs.fields(cls)}
+
+
+@attrs.frozen(slots=False)
+class Columns:
+    """The columns of a table of records: the built-in ones (:data:`CSV_COLUMNS`), then each
+    plugin record kind's own, then any fields of the documents kept as they are.
+
+    The rule for a plugin's record kind: a field it has from a built-in record class (``text``,
+    ``span`` and ``plugin`` from ``Record``; a ``Metric``'s fields when it subclasses ``Metric``)
+    fills the built-in column of that name; each of its other fields gets its own column,
+    ``<kind>_<field>`` (``fiscal_indicator_indicator``), typed by the field's annotation:
+    ``Number`` as an exact number (a ``float`` column and ``<column>_exact`` beside it), ``int`` and
+    ``bool`` nullable, ``datetime.date`` a day, ``str`` (or a ``Literal`` of words) text, anything
+    else JSON. The kinds come in the order their plugins registered them, each field in its class's
+    order, after every built-in column.
+    """
+
+    #: Every column, in order (the CSV header).
+    names: tuple[str, ...] = CSV_COLUMNS
+    #: The type of each column that is not built in (as :func:`column_type` names types).
+    types: dict[str, str] = attrs.field(factory=dict)
+    #: For each plugin kind, its own fields and the columns they go to.
+    own: dict[str, dict[str, str]] = attrs.field(factory=dict)
+
+    def type_of(self, name: str) -> str:
+        """The type of a column: ``number``, ``int``, ``date``, ``bool``, ``json`` or ``string``."""
+        return self.types.get(name) or column_type(name)
+
+    @functools.cached_property
+    def typed_names(self) -> tuple[str, ...]:
+        """The columns of Parquet and of frames: :attr:`names`, each number followed by its exact digits."""
+        return tuple(
+            typed
+            for name in self.names
+            for typed in ((name, f"{name}_exact") if self.type_of(name) == "number" else (name,))
+        )
+
+    @functools.cached_property
+    def cells(self) -> tuple[tuple[str, str, str], ...]:
+        """For each of :attr:`typed_names`: the column, the key of a :meth:`flat` row it is read
+        from, and its type (``exact`` for the digits beside a number)."""
+        return tuple(
+            (name, name.removesuffix("_exact"), "exact")
+            if name.endswith("_exact") and self.type_of(name.removesuffix("_exact")) == "number"
+            else (name, name, self.type_of(name))
+            for name in self.typed_names
+        )
+
+    def flat(self, row: dict[str, Any]) -> dict[str, Any]:
+        """A row dict as cells of these columns (:func:`flat_row`, a plugin kind's own fields renamed)."""
+        own = self.own.get(row.get("kind", ""))
+        if own is None:
+            return flat_row(row)
+        return flat_row({own.get(key, key): value for key, value in row.items()})
+
+    def with_fields(self, names: Iterable[str]) -> Columns:
+        """These columns and, after them, text columns of the documents' own fields (``keep_fields``)."""
+        names = tuple(names)
+        return attrs.evolve(self, names=self.names + names, types={**self.types, **dict.fromkeys(names, "string")})
+
+
+def plugin_columns(record_types: dict[str, type]) -> Columns:
+    """The columns of a table of the records of ``record_types`` (a plugin host's, in registration
+    order): the built-in ones, then each plugin kind's own (see :class:`Columns` for the rule)."""
+    from govmetrics.models import RECORD_TYPES
+
+    names = list(CSV_COLUMNS)
+    types: dict[str, str] = {}
+    own: dict[str, dict[str, str]] = {}
+    for kind, cls in record_types.items():
+        if kind in RECORD_TYPES or not attrs.has(cls):
+            continue
+        inherited = _builtin_fields(cls)
+        hints = _field_types(cls)
+        fields = {field.name: f"{kind}_{field.name}" for field in attrs.fields(cls) if field.name not in inherited}
+        for field, column in fields.items():
+            if column in names:
+                raise ValueError(f"record kind {kind!r}: its field {field!r} would take the column {column!r} again")
+            names.append(column)
+            types[column] = _annotation_type(hints.get(field, "json"))
+        own[kind] = fields
+    return Columns(names=tuple(names), types=types, own=own)
+
+
+def table_columns() -> Columns:
+    """The columns for the record kinds of this process's plugin host, worked out once per host."""
+    from govmetrics.plugins import get_plugin_host
+
+    host = get_plugin_host()
+    columns = host.cache.get("columns")
+    if columns is None:
+        columns = host.cache["columns"] = plugin_columns(host.record_types())
+    return columns

@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 
 from govmetrics import frames
+from govmetrics.columns import Columns, table_columns
 from govmetrics.document_rows import document_rows
 from govmetrics.documents import Document, parse_published
 from govmetrics.errors import InputError
@@ -121,8 +122,9 @@ def bag_to_dataframe(records: Any) -> Any:
     :func:`govmetrics.frames.records_frame` types a frame: one pandas partition per bag partition."""
     dd = _import("dask.dataframe")
     delayed = _import("dask").delayed
-    parts = [delayed(frames.rows_frame)(part) for part in records.to_delayed()]
-    return dd.from_delayed(parts, meta=frames.empty_frame(), verify_meta=False)
+    columns = table_columns()  # the client's: every partition gets the columns of the meta
+    parts = [delayed(frames.rows_frame)(part, columns) for part in records.to_delayed()]
+    return dd.from_delayed(parts, meta=frames.empty_frame(columns), verify_meta=False)
 
 
 def _when(value: Any) -> Any:
@@ -151,6 +153,7 @@ def _frame_partition(
     date_column: str | None,
     published: dt.date | None,
     strict: bool | None,
+    columns: Columns,
 ) -> Any:
     """Runs in a worker: the records frame of one pandas partition of documents."""
     ids = partition.index if id_column not in partition.columns else partition[id_column]
@@ -162,7 +165,7 @@ def _frame_partition(
     for index, (id, text, when) in enumerate(zip(ids.tolist(), texts.tolist(), dates, strict=True)):
         item = {id_column: id, text_column: text if isinstance(text, str) else None, date_field: _when(when)}
         rows.extend(_document_rows(item, index, None, options, strict))
-    return frames.rows_frame(rows)
+    return frames.rows_frame(rows, columns)
 
 
 def records_dataframe(
@@ -185,19 +188,21 @@ def records_dataframe(
         ``meta`` is :func:`govmetrics.frames.empty_frame`, so nothing is computed to find it.
     """
     _import("dask.dataframe")
-    columns = list(documents.columns)
-    if id_column not in columns and documents.index.name != id_column:
-        raise InputError(f"no id column {id_column!r} (nor an index of that name) among {columns}")
-    if text_column not in columns:
-        raise InputError(f"no text column {text_column!r} among {columns}")
+    given = list(documents.columns)
+    if id_column not in given and documents.index.name != id_column:
+        raise InputError(f"no id column {id_column!r} (nor an index of that name) among {given}")
+    if text_column not in given:
+        raise InputError(f"no text column {text_column!r} among {given}")
+    columns = table_columns()  # the client's: every partition gets the columns of the meta
     if date_column in (id_column, text_column):
         raise InputError(f"the date column {date_column!r} is also the id or the text column")
     work = functools.partial(
         _frame_partition,
         id_column=id_column,
         text_column=text_column,
-        date_column=date_column if date_column in columns else None,
+        date_column=date_column if date_column in given else None,
         published=parse_published(published),
         strict=strict,
+        columns=columns,
     )
-    return documents.map_partitions(work, meta=frames.empty_frame())
+    return documents.map_partitions(work, meta=frames.empty_frame(columns))

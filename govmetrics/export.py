@@ -28,7 +28,9 @@ from govmetrics.columns import (
     INT_COLUMNS,
     JSON_COLUMNS,
     NUMBER_COLUMNS,
+    Columns,
     flat_row,
+    table_columns,
 )
 from govmetrics.errors import InputError
 from govmetrics.parquet import (
@@ -137,21 +139,26 @@ def _json_item(row: dict[str, Any]) -> str:
     return "\n".join(" " + line for line in to_json(row, indent=1).splitlines())
 
 
-def encode_rows(rows: Iterable[dict[str, Any]], fmt: str) -> Any:
-    """The rows of one document as the writer of ``fmt`` takes them (picklable, so a worker can encode)."""
+def encode_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Columns | None = None) -> Any:
+    """The rows of one document as the writer of ``fmt`` takes them (picklable, so a worker can encode).
+
+    :param columns: the columns of CSV and Parquet; by default, those of this process's record
+        kinds (:func:`~govmetrics.columns.table_columns`). The writer must have the same.
+    """
     if fmt == "jsonl":
         return "".join(to_json(row) + "\n" for row in rows)
     if fmt == "json":
         return [_json_item(row) for row in rows]
     if fmt == "csv":
+        columns = columns or table_columns()
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-        writer.writerows(flat_row(row) for row in rows)
+        writer = csv.DictWriter(buffer, fieldnames=columns.names, extrasaction="ignore", lineterminator="\n")
+        writer.writerows(columns.flat(row) for row in rows)
         return buffer.getvalue()
     if fmt == "table":
         return "".join(_table_line(row) for row in rows)
     if fmt == "parquet":
-        return parquet_lines(rows)
+        return parquet_lines(rows, columns or table_columns())
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
@@ -165,11 +172,11 @@ class RecordWriter(Protocol):
 
 
 class _TextWriter(RecordWriter):
-    def __init__(self, fmt: str, out: TextIO, owned: bool) -> None:
+    def __init__(self, fmt: str, out: TextIO, owned: bool, columns: Columns | None = None) -> None:
         self.out = out
         self.owned = owned
         if fmt == "csv":  # the header, even when no record follows
-            out.write(",".join(CSV_COLUMNS) + "\n")
+            csv.writer(out, lineterminator="\n").writerow((columns or table_columns()).names)
 
     def write(self, payload: Any) -> None:
         self.out.write(payload)
@@ -182,8 +189,8 @@ class _TextWriter(RecordWriter):
 
 
 class _JsonArrayWriter(_TextWriter):
-    def __init__(self, fmt: str, out: TextIO, owned: bool) -> None:
-        super().__init__(fmt, out, owned)
+    def __init__(self, fmt: str, out: TextIO, owned: bool, columns: Columns | None = None) -> None:
+        super().__init__(fmt, out, owned, columns)
         self.items = 0
 
     def write(self, payload: Any) -> None:
@@ -196,8 +203,11 @@ class _JsonArrayWriter(_TextWriter):
         super().close()
 
 
-def open_writer(fmt: str, out: TextIO | str | PathLike[str]) -> RecordWriter:
+def open_writer(fmt: str, out: TextIO | str | PathLike[str], columns: Columns | None = None) -> RecordWriter:
     """A writer of ``fmt`` to a text stream or to a file it creates (Parquet needs a file).
+
+    ``columns`` are those of CSV and Parquet (by default, :func:`~govmetrics.columns.table_columns`);
+    :func:`encode_rows` must encode with the same.
 
     :raises InputError: the file cannot be created, or Parquet is asked for without pyarrow or
         without a file.
@@ -209,7 +219,7 @@ def open_writer(fmt: str, out: TextIO | str | PathLike[str]) -> RecordWriter:
             raise InputError("Parquet output needs a file: -o FILE.parquet")
         check_pyarrow()  # the missing-pyarrow error before the file is created
         try:
-            return ParquetWriter(out)
+            return ParquetWriter(out, columns=columns or table_columns())
         except OSError as exc:
             raise InputError(f"{out}: cannot write: {exc.strerror or exc}") from None
     stream: TextIO
@@ -223,14 +233,15 @@ def open_writer(fmt: str, out: TextIO | str | PathLike[str]) -> RecordWriter:
         stream = out
     if fmt == "json":
         return _JsonArrayWriter(fmt, stream, owned)
-    return _TextWriter(fmt, stream, owned)
+    return _TextWriter(fmt, stream, owned, columns)
 
 
 def write_records(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO | str | PathLike[str]) -> None:
     """Write record dicts to ``out`` (a text stream, or a file name) in ``fmt`` (one of :data:`FORMATS`)."""
-    writer = open_writer(fmt, out)
+    columns = table_columns()
+    writer = open_writer(fmt, out, columns)
     try:
         for row in rows:
-            writer.write(encode_rows([row], fmt))
+            writer.write(encode_rows([row], fmt, columns))
     finally:
         writer.close()

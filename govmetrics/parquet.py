@@ -16,19 +16,12 @@ from collections.abc import Iterable
 from os import PathLike
 from typing import Any, BinaryIO
 
-from govmetrics.columns import (
-    BOOL_COLUMNS,
-    CSV_COLUMNS,
-    DATE_COLUMNS,
-    INT_COLUMNS,
-    NUMBER_COLUMNS,
-    column_type,
-    flat_row,
-)
+from govmetrics.columns import CSV_COLUMNS, NUMBER_COLUMNS, Columns, table_columns
 from govmetrics.extras import check, require
 from govmetrics.models import as_day, exact
 
-#: The Parquet columns: the CSV columns, with ``value_exact`` and ``high_exact`` after their numbers.
+#: The Parquet columns of the built-in record kinds: the CSV columns, with ``value_exact`` and
+#: ``high_exact`` after their numbers (a plugin's kinds add theirs: ``Columns.typed_names``).
 PARQUET_COLUMNS = tuple(
     name for column in CSV_COLUMNS for name in ((column, f"{column}_exact") if column in NUMBER_COLUMNS else (column,))
 )
@@ -49,15 +42,12 @@ PANDAS_TYPES = {
     "date": ("datetime", "datetime64[ns]"),
     "bool": ("bool", "boolean"),
     "json": ("object", "string"),
+    "exact": ("object", "string"),
     "string": ("object", "string"),
 }
 
 
-def _type_of(name: str) -> str:
-    return "string" if name.endswith("_exact") else column_type(name)
-
-
-def pandas_metadata(names: Iterable[str] = PARQUET_COLUMNS) -> dict[bytes, bytes]:
+def pandas_metadata(columns: Columns | None = None) -> dict[bytes, bytes]:
     """The ``pandas`` key of the schema's metadata: how ``pd.read_parquet`` types each column.
 
     Without it pandas reads ``int64`` and ``bool`` columns with nulls as ``float64`` and ``object``;
@@ -65,15 +55,16 @@ def pandas_metadata(names: Iterable[str] = PARQUET_COLUMNS) -> dict[bytes, bytes
     ``pyarrow.Schema.from_pandas(govmetrics.frames.empty_frame())`` writes, built here from the column
     types so that writing Parquet does not import pandas.
     """
-    columns = [
+    columns = columns or table_columns()
+    entries = [
         {
             "name": name,
             "field_name": name,
-            "pandas_type": PANDAS_TYPES[_type_of(name)][0],
-            "numpy_type": PANDAS_TYPES[_type_of(name)][1],
+            "pandas_type": PANDAS_TYPES[kind][0],
+            "numpy_type": PANDAS_TYPES[kind][1],
             "metadata": None,
         }
-        for name in names
+        for name, _, kind in columns.cells
     ]
     try:
         pandas_version: str | None = importlib.metadata.version("pandas")
@@ -82,7 +73,7 @@ def pandas_metadata(names: Iterable[str] = PARQUET_COLUMNS) -> dict[bytes, bytes
     pandas = {
         "index_columns": [],
         "column_indexes": [],
-        "columns": columns,
+        "columns": entries,
         "attributes": {},
         "creator": {"library": "pyarrow", "version": importlib.metadata.version("pyarrow")},
         "pandas_version": pandas_version,
@@ -94,7 +85,7 @@ def _arrow_type(pa: Any, kind: str, day: Any) -> Any:
     return {"int": pa.int64(), "number": pa.float64(), "date": day, "bool": pa.bool_()}.get(kind, pa.string())
 
 
-def parquet_schema(names: Iterable[str] = PARQUET_COLUMNS) -> Any:
+def parquet_schema(columns: Columns | None = None) -> Any:
     """The Parquet schema: ``int64`` offsets and counts, ``float64`` numbers with exact strings beside
     them, ``timestamp[ns]`` days (midnight), ``bool`` flags, ``string`` for everything else (nested
     values as JSON); with the ``pandas`` metadata (:func:`pandas_metadata`), so that
@@ -104,16 +95,16 @@ def parquet_schema(names: Iterable[str] = PARQUET_COLUMNS) -> Any:
     objects (an ``object`` column) whatever the metadata says, and a frame's days are ``datetime64[ns]``.
     """
     pa = importlib.import_module("pyarrow")
-    names = tuple(names)
-    fields = [pa.field(name, _arrow_type(pa, _type_of(name), pa.timestamp("ns"))) for name in names]
-    return pa.schema(fields).with_metadata(pandas_metadata(names))
+    columns = columns or table_columns()
+    fields = [pa.field(name, _arrow_type(pa, kind, pa.timestamp("ns"))) for name, _, kind in columns.cells]
+    return pa.schema(fields).with_metadata(pandas_metadata(columns))
 
 
-def _reading_schema(names: Iterable[str]) -> Any:
+def _reading_schema(columns: Columns) -> Any:
     """The schema JSON lines of :func:`parquet_row` cells are read with: days as ``date32`` numbers,
     cast to the file's timestamps after."""
     pa = importlib.import_module("pyarrow")
-    return pa.schema([pa.field(name, _arrow_type(pa, _type_of(name), pa.date32())) for name in names])
+    return pa.schema([pa.field(name, _arrow_type(pa, kind, pa.date32())) for name, _, kind in columns.cells])
 
 
 _EPOCH = dt.date(1970, 1, 1)
@@ -124,32 +115,35 @@ def _days(value: Any) -> int:
     return (as_day(value) - _EPOCH).days
 
 
-def parquet_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A record dict as the cells of :data:`PARQUET_COLUMNS`, typed as :func:`parquet_schema` says
-    (a day as its ``date32`` number); empty cells are left out."""
-    flat = flat_row(row)
+def parquet_row(row: dict[str, Any], columns: Columns | None = None) -> dict[str, Any]:
+    """A record dict as the cells of the Parquet columns (``columns.typed_names``), typed as
+    :func:`parquet_schema` says (a day as its ``date32`` number); empty cells are left out."""
+    columns = columns or table_columns()
+    flat = columns.flat(row)
     cells: dict[str, Any] = {}
-    for name in PARQUET_COLUMNS:
-        value = flat.get(name.removesuffix("_exact"))
+    for name, key, kind in columns.cells:
+        value = flat.get(key)
         if value is None:
             continue
-        if name in NUMBER_COLUMNS:
+        if kind == "number":
             cells[name] = float(exact(value))
-        elif name.endswith("_exact"):
+        elif kind == "exact":
             cells[name] = str(exact(value))
-        elif name in INT_COLUMNS:
+        elif kind == "int":
             cells[name] = int(value)
-        elif name in DATE_COLUMNS:
+        elif kind == "date":
             cells[name] = _days(value)
-        elif name in BOOL_COLUMNS:
+        elif kind == "bool":
             cells[name] = bool(value)
         else:
             cells[name] = value if isinstance(value, str) else str(value)
     return cells
 
 
-def parquet_lines(rows: Iterable[dict[str, Any]]) -> str:
-    return "".join(json.dumps(parquet_row(row), ensure_ascii=False) + "\n" for row in rows)
+def parquet_lines(rows: Iterable[dict[str, Any]], columns: Columns | None = None) -> str:
+    """The rows as JSON lines of their Parquet cells, which the writer reads with Arrow's JSON reader."""
+    columns = columns or table_columns()
+    return "".join(json.dumps(parquet_row(row, columns), ensure_ascii=False) + "\n" for row in rows)
 
 
 def import_pyarrow() -> Any:
@@ -177,7 +171,9 @@ class ParquetWriter:
         target: str | PathLike[str] | BinaryIO,
         batch_rows: int = PARQUET_BATCH_ROWS,
         piece_rows: int = PARQUET_PIECE_ROWS,
+        columns: Columns | None = None,
     ) -> None:
+        self.columns = columns or table_columns()
         self.owned = isinstance(target, (str, PathLike))
         self.file: BinaryIO = open(target, "wb") if isinstance(target, (str, PathLike)) else target  # noqa: SIM115
         self.writer: Any = None
@@ -193,8 +189,8 @@ class ParquetWriter:
     def _writer(self) -> Any:
         if self.writer is None:
             pq = import_pyarrow()
-            self.schema = parquet_schema()
-            self.reading = _reading_schema(PARQUET_COLUMNS)
+            self.schema = parquet_schema(self.columns)
+            self.reading = _reading_schema(self.columns)
             self.writer = pq.ParquetWriter(self.file, self.schema)
         return self.writer
 
