@@ -26,6 +26,7 @@ from typing import Any, Literal
 import attrs
 
 from govmetrics.api import extract
+from govmetrics.columns import kept_names
 from govmetrics.corpus import CORPUS_SUFFIXES, JsonLine, Unreadable, corpus_items
 from govmetrics.documents import Document, parse_published
 from govmetrics.errors import BatchError, DocumentError, InputError, UndatedWarning, undated_message
@@ -86,6 +87,8 @@ class DocumentResult:
     source: str | None = None
     chars: int = 0
     published: dt.date | None = None
+    #: The document's own fields asked for with ``keep_fields``, as text (``None`` where it has none).
+    kept: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -116,6 +119,7 @@ def extract_many(
     on_error: Literal["report", "raise"] = "report",
     mp_context: str | Any | None = None,
     encoding: str | None = None,
+    keep_fields: Iterable[str] | str = (),
 ) -> Iterator[DocumentResult]:
     """Extract every document of a corpus, yielding a :class:`DocumentResult` per item, in input order.
 
@@ -137,6 +141,9 @@ def extract_many(
         or context; by default ``fork`` when the platform has it and this process runs one thread.
     :param encoding: the encoding of files read from paths, or ``None`` to detect it (UTF-8,
         GB18030 or Big5).
+    :param keep_fields: fields of dict items (JSON records) to carry along as they are, as text:
+        each result's ``kept`` (``("title", "url")``, or ``"title,url"``).
+    :raises InputError: a kept field's name is already a column of the records.
     :raises BatchError: a worker process died.
 
     After the last document, when some extracted documents have no publication date (a corpus
@@ -149,12 +156,14 @@ def extract_many(
         )
     if on_error not in ("report", "raise"):
         raise InputError(f"on_error must be 'report' or 'raise', not {on_error!r}")
+    kept = kept_names(keep_fields)
     options = ReadOptions(
         published=parse_published(published),
         id_field=id_field,
         text_field=text_field,
         date_field=date_field,
         encoding=encoding,
+        keep_fields=kept,
     )
     task = ExtractTask(strict=strict_from_env() if strict is None else strict)
     outcomes = map_documents(
@@ -176,6 +185,7 @@ def _results(outcomes: Generator[Outcome, None, None], *, raise_first: bool) -> 
                 index=outcome.index,
                 id=outcome.id,
                 extraction=outcome.value,
+                kept=outcome.kept,
                 error=outcome.error,
                 error_type=outcome.error_type,
                 source=outcome.source,

@@ -2,15 +2,16 @@
 
     govmetrics extract [INPUT ...|-] [--published YYYY-MM-DD] [--format jsonl|json|csv|table|parquet]
                        [-o FILE] [--jobs N] [--text-field F] [--date-field F] [--id-field F]
-                       [--strict] [--pages] [--fail-fast] [--progress|--no-progress]
+                       [--keep-fields NAMES] [--strict] [--pages] [--fail-fast] [--progress|--no-progress]
     govmetrics plugins
 
 ``extract`` writes one record per line (JSON Lines by default), each with a ``kind`` field, the
 file it came from (``source``) and the document's ``id``. An input is a text file (UTF-8 or
 GB18030), ``-`` for standard input, a directory (searched recursively for ``*.txt`` and
 ``*.jsonl``), a glob, or a JSON Lines corpus (``*.jsonl``: one document per line, its fields named
-by ``--text-field``, ``--date-field`` and ``--id-field``). A document's publication date is its
-record's date field, else a date in its file name, else ``--published``.
+by ``--text-field``, ``--date-field`` and ``--id-field``; ``--keep-fields title,url`` carries
+other fields of its into every row, as columns of their names). A document's publication date is
+its record's date field, else a date in its file name, else ``--published``.
 
 ``-o FILE`` writes to a file, in the format its suffix names (``.jsonl``, ``.json``, ``.csv``,
 ``.parquet``) unless ``--format`` says otherwise. ``--jobs N`` extracts on ``N`` processes (``0``:
@@ -39,7 +40,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from govmetrics.columns import Columns, table_columns
+from govmetrics.columns import Columns, kept_names, table_columns
 from govmetrics.corpus import corpus_items
 from govmetrics.document_rows import document_rows
 from govmetrics.documents import Document, parse_published
@@ -100,6 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--date-field", default="published", metavar="NAME", help="JSON Lines: the date field (default published)"
     )
     run.add_argument("--id-field", default="id", metavar="NAME", help="JSON Lines: the id field (default id)")
+    run.add_argument(
+        "--keep-fields",
+        default="",
+        metavar="NAMES",
+        help="JSON Lines: fields to carry into every record's row as they are, by name, separated by commas "
+        "(title,url)",
+    )
     run.add_argument(
         "--encoding", default=None, metavar="NAME", help="the input's encoding (default: detect UTF-8, GB18030, Big5)"
     )
@@ -181,7 +189,8 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if progress_on is None:
         progress_on = _isatty(err) and (to_file or not _isatty(out))
     progress = Progress(err, enabled=progress_on)
-    columns = table_columns()
+    keep = kept_names(args.keep_fields)  # a name that clashes with a column stops the run here
+    columns = table_columns().with_fields(keep)
     writer = open_writer(fmt, args.output if to_file else out, columns)
     options = ReadOptions(
         published=published,
@@ -189,6 +198,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         text_field=args.text_field,
         date_field=args.date_field,
         encoding=args.encoding,
+        keep_fields=keep,
     )
     items = corpus_items(inputs, exclude=[args.output] if to_file else (), encoding=args.encoding)
     task = RowsTask(fmt=fmt, strict=args.strict, pages=args.pages, columns=columns)

@@ -223,3 +223,40 @@ def table_columns() -> Columns:
     if columns is None:
         columns = host.cache["columns"] = plugin_columns(host.record_types())
     return columns
+
+
+def kept_names(names: Iterable[str] | str) -> tuple[str, ...]:
+    """The names of the documents' own fields to keep (``keep_fields``), checked.
+
+    ``names`` is a sequence of field names, or one string of them separated by commas
+    (``"title,url"``). A name a row already uses (a column, a tag such as ``source``, a record
+    field such as ``span``) would put two values in one place: it is an
+    :class:`~govmetrics.errors.InputError`, as is a name given twice or an empty one.
+    """
+    from govmetrics.errors import InputError
+    from govmetrics.plugins import get_plugin_host
+    from govmetrics.rows import TAGS
+
+    if isinstance(names, str):
+        wanted = tuple(name.strip() for name in names.split(",")) if names.strip() else ()
+    else:
+        wanted = tuple(names)
+    if not wanted:
+        return ()
+    taken = set(table_columns().typed_names) | set(TAGS) | {"kind"}
+    for cls in get_plugin_host().record_types().values():
+        taken.update(field.name for field in attrs.fields(cls))
+    for index, name in enumerate(wanted):
+        if not isinstance(name, str) or not name:
+            raise InputError(f"cannot keep the field {name!r}: not a field name")
+        if name in taken:
+            raise InputError(f"cannot keep the field {name!r}: it is already a column of the records")
+        if name in wanted[:index]:
+            raise InputError(f"cannot keep the field {name!r}: it is named twice")
+    return wanted
+
+
+def keep_columns(names: Iterable[str] | str) -> Columns:
+    """The columns of this process's record kinds, then the documents' own fields ``names``
+    (:func:`kept_names`) as text columns of the same names."""
+    return table_columns().with_fields(kept_names(names))

@@ -32,16 +32,17 @@ def document_rows(
         else:
             article = Article.from_text(document.text, published=document.published, source=document.id)
         result = extract(article, published=document.published, strict=strict)
-        return list(extraction_rows(result, document.id, source))
+        return list(extraction_rows(result, document.id, source, document.kept))
     text = document.text.raw if isinstance(document.text, Article) else document.text
     tags: dict[str, Any] = {"id": document.id, "source": source or document.id}
+    kept = dict(document.kept)
     rows: list[dict[str, Any]] = []
     for index, story in enumerate(split_page(text, published=document.published)):
         if not story.text:
             continue
         article = attrs.evolve(story, source=document.id)  # a plugin warning names the document
         result = extract(article, strict=strict)
-        tag = {**tags, "article": index, "article_title": article.title}
+        tag = {**tags, "article": index, "article_title": article.title, **kept}
         # a story's raw text is the whole page, so its raw span is the record's place on the page
         rows.extend(
             {**row, "page_span": {"start": row["raw_start"], "end": row["raw_end"]}} for row in record_rows(result, tag)

@@ -11,6 +11,8 @@ of a record after these tags (:data:`TAGS`):
   else the article's own ``source``, else the document ``id``: every row names where it came from,
   so rows of many runs can be concatenated and still be told apart;
 * ``article_title``: the title of the article, when it has one;
+* the fields of the document's record kept as they are (``keep_fields``, ``--keep-fields``), by
+  their own names, as text (``null`` where the record has none);
 * for a newspaper page split into stories (``pages``), ``article`` (the story's position on the
   page) and ``article_title`` (``null`` for a story without a headline) before the record, and
   ``page_span`` after it: the record's span on the page the story was cut from.
@@ -85,15 +87,22 @@ def record_rows(extraction: Extraction, tags: dict[str, Any]) -> Iterator[dict[s
         }
 
 
-def extraction_rows(extraction: Extraction, id: str, source: str | None = None) -> Iterator[dict[str, Any]]:
+def extraction_rows(
+    extraction: Extraction,
+    id: str,
+    source: str | None = None,
+    kept: tuple[tuple[str, str | None], ...] = (),
+) -> Iterator[dict[str, Any]]:
     """The record dicts of one document's extraction, each after the document's tags.
 
     :param id: the document's id.
     :param source: the file the document was read from; without one, the article's ``source``,
         else ``id``, names where the rows came from.
+    :param kept: the document's own fields kept as they are (``keep_fields``), after the tags.
     """
     article = extraction.article
     tags: dict[str, Any] = {"id": id, "source": source or article.source or id}
     if article.title is not None:
         tags["article_title"] = article.title
+    tags.update(kept)
     return record_rows(extraction, tags)

@@ -76,12 +76,17 @@ def dtypes(columns: Columns | None = None) -> dict[str, Any]:
     return {name: kinds.get(kind, pd.StringDtype()) for name, _, kind in (columns or table_columns()).cells}
 
 
-def extraction_rows(extraction: Extraction, id: str, source: str | None = None) -> Iterator[dict[str, Any]]:
+def extraction_rows(
+    extraction: Extraction,
+    id: str,
+    source: str | None = None,
+    kept: tuple[tuple[str, str | None], ...] = (),
+) -> Iterator[dict[str, Any]]:
     """The record dicts of one document, each tagged as every path tags its rows
     (:func:`govmetrics.rows.extraction_rows`): ``id``, ``source`` (the file, else the article's
     ``source``, else ``id``) and, when the article has one, ``article_title``.
     :func:`rows_frame` makes them a frame."""
-    return _tagged_rows(extraction, id, source)
+    return _tagged_rows(extraction, id, source, kept)
 
 
 def _day(value: Any) -> dt.date | None:

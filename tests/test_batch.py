@@ -325,3 +325,26 @@ def test_corpus_rows_warn_once_for_the_whole_corpus() -> None:
     with pytest.warns(govmetrics.UndatedWarning, match="^3 of 3 documents") as caught:
         rows = list(corpus_rows(items))
     assert len(caught) == 1 and len(rows) == 6
+
+
+def test_keep_fields_carries_a_records_own_fields_to_its_result() -> None:
+    items = [
+        {"id": "a", "text": "建成驿站8个。", "title": "驿站", "published": "2020-01-01"},
+        {"id": "b", "text": "新增车位300个。", "published": "2020-01-01", "url": "http://example.org/b"},
+        "累计走访2万余户。",
+    ]
+    results = list(extract_many(items, keep_fields=("title", "url"), published="2020-01-01"))
+    assert [r.kept for r in results] == [
+        (("title", "驿站"), ("url", None)),
+        (("title", None), ("url", "http://example.org/b")),
+        (("title", None), ("url", None)),
+    ]
+    assert [r.kept for r in extract_many(items[:1], keep_fields="title", published="2020-01-01")] == [
+        (("title", "驿站"),)
+    ]
+
+
+@pytest.mark.parametrize("names", [("text",), ("id",), ("sentence",), ("unit",), ("title", "title"), ("",)])
+def test_keep_fields_refuses_a_name_rows_already_use(names: tuple[str, ...]) -> None:
+    with pytest.raises(InputError, match=r"^cannot keep the field "):
+        extract_many(["建成驿站8个。"], keep_fields=names)

@@ -460,3 +460,62 @@ def test_a_wrong_encoding_is_one_line_naming_the_file_and_the_byte(
     assert main(["extract", str(page), "--encoding", "utf-8"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "page.txt: not utf-8: byte 0x" in err[0] and "at offset 0" in err[0]
+
+
+KEPT_RECORDS = [
+    {
+        "id": "a",
+        "text": "累计走访2万余户。",
+        "title": "走访",
+        "url": "http://example.org/a",
+        "published": "2020-01-01",
+    },
+    {"id": "b", "text": "建成驿站8个。", "title": "驿站", "published": "2020-01-01", "pages": 3},
+]
+
+
+class TestKeepFields:
+    def test_a_corpus_keeps_its_own_fields_in_every_format(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        corpus = write_jsonl(tmp_path / "news.jsonl", KEPT_RECORDS)
+        keep = ["--keep-fields", "title,url,pages"]
+        status, out, err = run(capsys, "extract", str(corpus), *keep)
+        assert (status, err) == (0, "")
+        rows = jsonl(out)
+        assert [(r["title"], r["url"], r["pages"]) for r in rows] == [
+            ("走访", "http://example.org/a", None),
+            ("驿站", None, "3"),
+        ]
+        assert list(rows[0])[:5] == ["id", "source", "title", "url", "pages"]
+
+        status, out, _ = run(capsys, "extract", str(corpus), *keep, "--format", "csv")
+        reader = csv.DictReader(io.StringIO(out))
+        assert tuple(reader.fieldnames or ())[-3:] == ("title", "url", "pages")
+        assert [(r["title"], r["url"], r["pages"]) for r in reader] == [
+            ("走访", "http://example.org/a", ""),
+            ("驿站", "", "3"),
+        ]
+
+        target = tmp_path / "records.parquet"
+        assert run(capsys, "extract", str(corpus), *keep, "-o", str(target))[0] == 0
+        table = pq.read_table(target)
+        assert [str(table.schema.field(name).type) for name in ("title", "url", "pages")] == ["string"] * 3
+        assert table.column("url").to_pylist() == ["http://example.org/a", None]
+        frame = pd.read_parquet(target)
+        assert str(frame["title"].dtype).startswith("string") and frame["title"].tolist() == ["走访", "驿站"]
+
+    def test_a_text_file_has_the_kept_columns_empty(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        (tmp_path / "a-2020-01-01.txt").write_text("建成驿站8个。", encoding="utf-8")
+        status, out, _ = run(capsys, "extract", str(tmp_path / "a-2020-01-01.txt"), "--keep-fields", "title")
+        assert status == 0 and jsonl(out)[0]["title"] is None
+
+    @pytest.mark.parametrize("names", ["title,text", "span", "source", "value_exact", "title,title"])
+    def test_a_name_that_is_already_a_column_is_one_line_and_exit_2(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, names: str
+    ) -> None:
+        corpus = write_jsonl(tmp_path / "news.jsonl", KEPT_RECORDS)
+        status, out, err = run(capsys, "extract", str(corpus), "--keep-fields", names)
+        assert (status, out) == (2, "")
+        [line] = err.splitlines()
+        assert line.startswith("govmetrics: cannot keep the field ") and names.split(",")[-1] in line

@@ -251,3 +251,23 @@ def test_a_dataframe_of_documents_tags_rows_as_a_corpus_of_records_does(client: 
     expected = frames.corpus_frame(documents.to_dict("records"))
     pd.testing.assert_frame_equal(frame, expected)
     assert (frame["source"] == frame["id"]).all()  # no file: a document is its own source
+
+
+def test_dask_keeps_the_fields_asked_for_as_corpus_frame_does(client: Any) -> None:
+    records = [
+        {"id": "m1", "text": TEXTS[1], "published": "2019-07-12", "title": "走访", "url": "http://example.org/1"},
+        {"id": "m2", "text": TEXTS[2], "published": "2019-06-01", "title": "检查"},
+    ]
+    expected = frames.corpus_frame(records, keep_fields=("title", "url"))
+    assert expected["title"].tolist()[-1] == "检查" and expected["url"].isna().any()
+    bag = records_bag(db.from_sequence(records, npartitions=2), keep_fields=("title", "url"))
+    assert bag.compute() == list(frames.corpus_rows(records, keep_fields=("title", "url")))
+    from_bag = bag_to_dataframe(bag, keep_fields=("title", "url")).compute().reset_index(drop=True)
+    pd.testing.assert_frame_equal(from_bag, expected)
+    documents = dd.from_pandas(pd.DataFrame(records), npartitions=2)
+    from_frame = records_dataframe(documents, keep_fields=("title", "url")).compute().reset_index(drop=True)
+    pd.testing.assert_frame_equal(from_frame, expected)
+    with pytest.raises(InputError, match="no column 'summary' to keep"):
+        records_dataframe(documents, keep_fields=("summary",))
+    with pytest.raises(InputError, match="'text': it is already a column"):
+        records_bag(db.from_sequence(records, npartitions=1), keep_fields="title,text")

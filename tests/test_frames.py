@@ -264,3 +264,17 @@ def test_frames_carry_the_sentence_and_the_raw_span() -> None:
     assert frame["sentence"].tolist() == ["全年新建公园8个。"]
     assert (frame["span_start"].iloc[0], frame["raw_start"].iloc[0], frame["raw_end"].iloc[0]) == (6, 8, 10)
     assert str(frame["raw_start"].dtype) == "Int64"
+
+
+def test_corpus_rows_and_frames_keep_the_fields_asked_for() -> None:
+    items = [
+        {"id": "a", "text": "建成驿站8个。", "title": "驿站", "published": "2020-01-01"},
+        {"id": "b", "text": "新增车位300个。", "published": "2020-01-01", "url": "http://example.org/b"},
+    ]
+    rows = list(frames.corpus_rows(items, keep_fields=("title", "url")))
+    assert [(row["title"], row["url"]) for row in rows] == [("驿站", None), (None, "http://example.org/b")]
+    frame = frames.corpus_frame(items, keep_fields=("title", "url"))
+    assert list(frame.columns)[-2:] == ["title", "url"] and list(frame.columns)[:-2] == list(frames.COLUMNS)
+    assert str(frame["url"].dtype).startswith("string") and frame["url"].isna().tolist() == [True, False]
+    with pytest.raises(govmetrics.InputError, match="'kind': it is already a column"):
+        frames.corpus_frame(items, keep_fields=("kind",))
