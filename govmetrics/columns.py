@@ -6,6 +6,10 @@ are nested: a span is ``{"start": …, "end": …}``, a chair a dict. A table ha
 into ``_start``/``_end`` columns and writes nested values as JSON. The tables below give each
 column its type, which Parquet (:mod:`govmetrics.parquet`) and the frames
 (:mod:`govmetrics.typed_frames`) both follow.
+
+After the built-in columns come those of the plugins' own record kinds, ``<kind>_<field>`` (the
+rule is :class:`Columns`'), and those of the documents' fields kept with ``keep_fields``
+(:func:`keep_columns`). :func:`table_columns` works them out once per plugin host.
 """
 
 from __future__ import annotations
