@@ -21,6 +21,7 @@ from govmetrics.errors import (
     NumeralError,
     PluginError,
     SerializationError,
+    UndatedWarning,
 )
 from govmetrics.extraction import Extraction
 from govmetrics.hookspecs import hookimpl, hookspec
@@ -61,6 +62,7 @@ __all__ = [
     "Record",
     "SerializationError",
     "Span",
+    "UndatedWarning",
     "extract",
     "extract_many",
     "from_dict",

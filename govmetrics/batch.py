@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import warnings
 from collections.abc import Generator, Iterable, Iterator
 from os import PathLike
 from typing import Any, Literal
@@ -25,9 +26,10 @@ from typing import Any, Literal
 import attrs
 
 from govmetrics.api import extract
+from govmetrics.columns import kept_names
 from govmetrics.corpus import CORPUS_SUFFIXES, JsonLine, Unreadable, corpus_items
 from govmetrics.documents import Document, parse_published
-from govmetrics.errors import BatchError, DocumentError, InputError
+from govmetrics.errors import BatchError, DocumentError, InputError, UndatedWarning, undated_message
 from govmetrics.extraction import Extraction
 from govmetrics.models import Article
 from govmetrics.plugins import strict_from_env
@@ -73,7 +75,8 @@ class DocumentResult:
     :func:`~govmetrics.documents.as_document` names it); ``source`` is the file it was read from,
     if any. Exactly one of ``extraction`` and ``error`` is set. ``error`` is one line;
     ``error_type`` is the exception's class name (``InputError`` for input that could not be read).
-    ``chars`` counts the characters of the document's text.
+    ``chars`` counts the characters of the document's text; ``published`` is its publication
+    date (``None`` when it has none).
     """
 
     index: int
@@ -83,6 +86,9 @@ class DocumentResult:
     error_type: str | None = None
     source: str | None = None
     chars: int = 0
+    published: dt.date | None = None
+    #: The document's own fields asked for with ``keep_fields``, as text (``None`` where it has none).
+    kept: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -113,6 +119,7 @@ def extract_many(
     on_error: Literal["report", "raise"] = "report",
     mp_context: str | Any | None = None,
     encoding: str | None = None,
+    keep_fields: Iterable[str] | str = (),
 ) -> Iterator[DocumentResult]:
     """Extract every document of a corpus, yielding a :class:`DocumentResult` per item, in input order.
 
@@ -134,7 +141,14 @@ def extract_many(
         or context; by default ``fork`` when the platform has it and this process runs one thread.
     :param encoding: the encoding of files read from paths, or ``None`` to detect it (UTF-8,
         GB18030 or Big5).
+    :param keep_fields: fields of dict items (JSON records) to carry along as they are, as text:
+        each result's ``kept`` (``("title", "url")``, or ``"title,url"``).
+    :raises InputError: a kept field's name is already a column of the records.
     :raises BatchError: a worker process died.
+
+    After the last document, when some extracted documents have no publication date (a corpus
+    whose date field has another name, no ``published``), an :class:`~govmetrics.errors.UndatedWarning`
+    says how many: once per call.
     """
     if isinstance(items, (str, bytes, dict, Article, Document, PathLike)):
         raise InputError(
@@ -142,12 +156,14 @@ def extract_many(
         )
     if on_error not in ("report", "raise"):
         raise InputError(f"on_error must be 'report' or 'raise', not {on_error!r}")
+    kept = kept_names(keep_fields)
     options = ReadOptions(
         published=parse_published(published),
         id_field=id_field,
         text_field=text_field,
         date_field=date_field,
         encoding=encoding,
+        keep_fields=kept,
     )
     task = ExtractTask(strict=strict_from_env() if strict is None else strict)
     outcomes = map_documents(
@@ -157,16 +173,25 @@ def extract_many(
 
 
 def _results(outcomes: Generator[Outcome, None, None], *, raise_first: bool) -> Iterator[DocumentResult]:
+    extracted = undated = 0
     with contextlib.closing(outcomes):
         for outcome in outcomes:
             if outcome.error is not None and raise_first:
                 raise DocumentError(outcome.id, outcome.error, outcome.error_type) from outcome.exception
+            if outcome.error is None:
+                extracted += 1
+                undated += outcome.published is None
             yield DocumentResult(
                 index=outcome.index,
                 id=outcome.id,
                 extraction=outcome.value,
+                kept=outcome.kept,
                 error=outcome.error,
                 error_type=outcome.error_type,
                 source=outcome.source,
                 chars=outcome.chars,
+                published=outcome.published,
             )
+    if undated:
+        fix = "name the field with date_field=, or pass published="
+        warnings.warn(undated_message(undated, extracted, fix), UndatedWarning, stacklevel=2)

@@ -2,15 +2,16 @@
 
     govmetrics extract [INPUT ...|-] [--published YYYY-MM-DD] [--format jsonl|json|csv|table|parquet]
                        [-o FILE] [--jobs N] [--text-field F] [--date-field F] [--id-field F]
-                       [--strict] [--pages] [--fail-fast] [--progress|--no-progress]
+                       [--keep-fields NAMES] [--strict] [--pages] [--fail-fast] [--progress|--no-progress]
     govmetrics plugins
 
 ``extract`` writes one record per line (JSON Lines by default), each with a ``kind`` field, the
 file it came from (``source``) and the document's ``id``. An input is a text file (UTF-8 or
 GB18030), ``-`` for standard input, a directory (searched recursively for ``*.txt`` and
 ``*.jsonl``), a glob, or a JSON Lines corpus (``*.jsonl``: one document per line, its fields named
-by ``--text-field``, ``--date-field`` and ``--id-field``). A document's publication date is its
-record's date field, else a date in its file name, else ``--published``.
+by ``--text-field``, ``--date-field`` and ``--id-field``; ``--keep-fields title,url`` carries
+other fields of its into every row, as columns of their names). A document's publication date is
+its record's date field, else a date in its file name, else ``--published``.
 
 ``-o FILE`` writes to a file, in the format its suffix names (``.jsonl``, ``.json``, ``.csv``,
 ``.parquet``) unless ``--format`` says otherwise. ``--jobs N`` extracts on ``N`` processes (``0``:
@@ -39,10 +40,11 @@ from typing import Any, TextIO
 
 import attrs
 
+from govmetrics.columns import Columns, kept_names, table_columns
 from govmetrics.corpus import corpus_items
 from govmetrics.document_rows import document_rows
 from govmetrics.documents import Document, parse_published
-from govmetrics.errors import BatchError, GovmetricsError, InputError
+from govmetrics.errors import BatchError, GovmetricsError, InputError, undated_message
 from govmetrics.export import FORMATS, encode_rows, format_for, open_writer
 from govmetrics.plugins import iter_plugin_info
 from govmetrics.pool import ReadOptions, map_documents
@@ -100,6 +102,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--id-field", default="id", metavar="NAME", help="JSON Lines: the id field (default id)")
     run.add_argument(
+        "--keep-fields",
+        default="",
+        metavar="NAMES",
+        help="JSON Lines: fields to carry into every record's row as they are, by name, separated by commas "
+        "(title,url)",
+    )
+    run.add_argument(
         "--encoding", default=None, metavar="NAME", help="the input's encoding (default: detect UTF-8, GB18030, Big5)"
     )
     run.add_argument("--strict", action="store_true", help="a failing plugin is an error, not a warning")
@@ -126,10 +135,13 @@ class RowsTask:
     fmt: str
     strict: bool
     pages: bool
+    #: The columns of CSV and Parquet, worked out in the writing process: a worker encodes its
+    #: rows into the same columns as the header or schema the writer wrote.
+    columns: Columns = attrs.field(factory=table_columns)
 
     def __call__(self, document: Document, source: str | None) -> tuple[Any, int]:
         rows = document_rows(document, source, strict=self.strict, pages=self.pages)
-        return encode_rows(rows, self.fmt), len(rows)
+        return encode_rows(rows, self.fmt, self.columns), len(rows)
 
 
 def _output_format(args: argparse.Namespace) -> str:
@@ -177,19 +189,23 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if progress_on is None:
         progress_on = _isatty(err) and (to_file or not _isatty(out))
     progress = Progress(err, enabled=progress_on)
-    writer = open_writer(fmt, args.output if to_file else out)
+    keep = kept_names(args.keep_fields)  # a name that clashes with a column stops the run here
+    columns = table_columns().with_fields(keep)
+    writer = open_writer(fmt, args.output if to_file else out, columns)
     options = ReadOptions(
         published=published,
         id_field=args.id_field,
         text_field=args.text_field,
         date_field=args.date_field,
         encoding=args.encoding,
+        keep_fields=keep,
     )
     items = corpus_items(inputs, exclude=[args.output] if to_file else (), encoding=args.encoding)
-    task = RowsTask(fmt=fmt, strict=args.strict, pages=args.pages)
+    task = RowsTask(fmt=fmt, strict=args.strict, pages=args.pages, columns=columns)
     jobs = args.jobs or os.cpu_count() or 1
     status = 0
     stopped = False
+    extracted = undated = 0
     try:
         with contextlib.closing(map_documents(items, task, processes=jobs, options=options)) as outcomes:
             for outcome in outcomes:
@@ -198,6 +214,8 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     status = max(status, EXIT_INPUT if outcome.error_type == "InputError" else EXIT_FAILED)
                 else:
                     writer.write(outcome.value)
+                    extracted += 1
+                    undated += outcome.published is None
                 progress.done(records=outcome.count, chars=outcome.chars, failed=outcome.error is not None)
                 if outcome.error is not None and args.fail_fast:
                     stopped = True
@@ -207,6 +225,11 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         status = max(status, EXIT_FAILED)
     finally:
         writer.close()
+    if undated:
+        # one line for the run: a corpus whose date field has another name would otherwise resolve
+        # every date without a year against nothing, silently
+        fix = "name the field with --date-field, or give --published"
+        progress.message(f"warning: {undated_message(undated, extracted, fix)}")
     progress.finish(stopped=stopped)
     return status
 

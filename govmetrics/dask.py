@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 
 from govmetrics import frames
+from govmetrics.columns import Columns, keep_columns, kept_names, table_columns
 from govmetrics.document_rows import document_rows
 from govmetrics.documents import Document, parse_published
 from govmetrics.errors import InputError
@@ -59,10 +60,13 @@ def _bag_partition(
     id_field: str,
     text_field: str,
     date_field: str,
+    keep_fields: tuple[str, ...] = (),
 ) -> list[dict[str, Any]]:
     """Runs in a worker: the record dicts of one partition of documents."""
     (partition,) = numbers
-    options = ReadOptions(published=published, id_field=id_field, text_field=text_field, date_field=date_field)
+    options = ReadOptions(
+        published=published, id_field=id_field, text_field=text_field, date_field=date_field, keep_fields=keep_fields
+    )
     rows: list[dict[str, Any]] = []
     for index, item in enumerate(items):
         name = None if _has_own_id(item, id_field) else f"{partition}-{index}"
@@ -89,6 +93,7 @@ def records_bag(
     id_field: str = "id",
     text_field: str = "text",
     date_field: str = "published",
+    keep_fields: Iterable[str] | str = (),
 ) -> Any:
     """A ``dask.bag.Bag`` of record dicts from a bag of documents.
 
@@ -102,6 +107,8 @@ def records_bag(
     is named ``"<partition>-<position in partition>"``, which is unique within the bag and
     stable as long as its partitioning is. ``published`` is the date of items that carry none;
     a path is read by the worker that extracts it, so the worker must see the file.
+    ``keep_fields`` names fields of dict items to carry into their rows as they are, as text
+    (:func:`govmetrics.frames.corpus_rows`); :func:`bag_to_dataframe` wants the same names.
     """
     db = _import("dask.bag")
     numbers = db.from_sequence(range(documents.npartitions), npartitions=documents.npartitions)
@@ -112,17 +119,20 @@ def records_bag(
         id_field=id_field,
         text_field=text_field,
         date_field=date_field,
+        keep_fields=kept_names(keep_fields),
     )
     return documents.map_partitions(work, numbers)
 
 
-def bag_to_dataframe(records: Any) -> Any:
+def bag_to_dataframe(records: Any, keep_fields: Iterable[str] | str = ()) -> Any:
     """A Dask DataFrame of a bag of record dicts (what :func:`records_bag` gives), typed as
-    :func:`govmetrics.frames.records_frame` types a frame: one pandas partition per bag partition."""
+    :func:`govmetrics.frames.records_frame` types a frame: one pandas partition per bag partition;
+    ``keep_fields`` as the bag was made with, text columns after the others."""
     dd = _import("dask.dataframe")
     delayed = _import("dask").delayed
-    parts = [delayed(frames.rows_frame)(part) for part in records.to_delayed()]
-    return dd.from_delayed(parts, meta=frames.empty_frame(), verify_meta=False)
+    columns = keep_columns(keep_fields)  # the client's: every partition gets the columns of the meta
+    parts = [delayed(frames.rows_frame)(part, columns) for part in records.to_delayed()]
+    return dd.from_delayed(parts, meta=frames.empty_frame(columns), verify_meta=False)
 
 
 def _when(value: Any) -> Any:
@@ -151,6 +161,8 @@ def _frame_partition(
     date_column: str | None,
     published: dt.date | None,
     strict: bool | None,
+    columns: Columns,
+    keep_fields: tuple[str, ...] = (),
 ) -> Any:
     """Runs in a worker: the records frame of one pandas partition of documents."""
     ids = partition.index if id_column not in partition.columns else partition[id_column]
@@ -158,11 +170,16 @@ def _frame_partition(
     dates = partition[date_column].tolist() if date_column is not None else [None] * len(partition)
     date_field = date_column or _NO_DATE
     rows: list[dict[str, Any]] = []
-    options = ReadOptions(published=published, id_field=id_column, text_field=text_column, date_field=date_field)
+    options = ReadOptions(
+        published=published, id_field=id_column, text_field=text_column, date_field=date_field, keep_fields=keep_fields
+    )
+    # a missing value of any dtype (NaN, NA, NaT) as None
+    kept = [partition[name].astype(object).where(partition[name].notna(), None).tolist() for name in keep_fields]
     for index, (id, text, when) in enumerate(zip(ids.tolist(), texts.tolist(), dates, strict=True)):
         item = {id_column: id, text_column: text if isinstance(text, str) else None, date_field: _when(when)}
+        item.update((name, values[index]) for name, values in zip(keep_fields, kept, strict=True))
         rows.extend(_document_rows(item, index, None, options, strict))
-    return frames.rows_frame(rows)
+    return frames.rows_frame(rows, columns)
 
 
 def records_dataframe(
@@ -173,6 +190,7 @@ def records_dataframe(
     date_column: str | None = "published",
     published: dt.date | str | None = None,
     strict: bool | None = None,
+    keep_fields: Iterable[str] | str = (),
 ) -> Any:
     """A Dask DataFrame of records from a Dask DataFrame of documents, one pandas partition each.
 
@@ -181,23 +199,32 @@ def records_dataframe(
     :param date_column: the publication dates (``datetime64``, ``date`` objects or ISO strings);
         a row without one, or a frame without the column, takes ``published``. ``None`` ignores
         the column.
+    :param keep_fields: columns of ``documents`` to carry into every record's row as they are, as
+        ``string`` columns of the same names after the others.
     :return: a frame with the columns and dtypes of :func:`govmetrics.frames.records_frame`; its
         ``meta`` is :func:`govmetrics.frames.empty_frame`, so nothing is computed to find it.
     """
     _import("dask.dataframe")
-    columns = list(documents.columns)
-    if id_column not in columns and documents.index.name != id_column:
-        raise InputError(f"no id column {id_column!r} (nor an index of that name) among {columns}")
-    if text_column not in columns:
-        raise InputError(f"no text column {text_column!r} among {columns}")
+    given = list(documents.columns)
+    if id_column not in given and documents.index.name != id_column:
+        raise InputError(f"no id column {id_column!r} (nor an index of that name) among {given}")
+    if text_column not in given:
+        raise InputError(f"no text column {text_column!r} among {given}")
+    keep = kept_names(keep_fields)
+    missing = [name for name in keep if name not in given]
+    if missing:
+        raise InputError(f"no column {missing[0]!r} to keep among {given}")
+    columns = table_columns().with_fields(keep)  # the client's: every partition gets the columns of the meta
     if date_column in (id_column, text_column):
         raise InputError(f"the date column {date_column!r} is also the id or the text column")
     work = functools.partial(
         _frame_partition,
         id_column=id_column,
         text_column=text_column,
-        date_column=date_column if date_column in columns else None,
+        date_column=date_column if date_column in given else None,
         published=parse_published(published),
         strict=strict,
+        columns=columns,
+        keep_fields=keep,
     )
-    return documents.map_partitions(work, meta=frames.empty_frame())
+    return documents.map_partitions(work, meta=frames.empty_frame(columns))

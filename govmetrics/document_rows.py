@@ -11,9 +11,9 @@ import attrs
 
 from govmetrics.api import extract
 from govmetrics.documents import Document
-from govmetrics.models import Article, Span
+from govmetrics.models import Article
 from govmetrics.pages import split_page
-from govmetrics.rows import extraction_rows
+from govmetrics.rows import extraction_rows, record_rows
 
 
 def document_rows(
@@ -32,22 +32,19 @@ def document_rows(
         else:
             article = Article.from_text(document.text, published=document.published, source=document.id)
         result = extract(article, published=document.published, strict=strict)
-        return list(extraction_rows(result, document.id, source))
+        return list(extraction_rows(result, document.id, source, document.kept))
     text = document.text.raw if isinstance(document.text, Article) else document.text
     tags: dict[str, Any] = {"id": document.id, "source": source or document.id}
+    kept = dict(document.kept)
     rows: list[dict[str, Any]] = []
     for index, story in enumerate(split_page(text, published=document.published)):
         if not story.text:
             continue
         article = attrs.evolve(story, source=document.id)  # a plugin warning names the document
         result = extract(article, strict=strict)
-        tag = {**tags, "article": index, "article_title": article.title}
-        rows.extend({**tag, **_on_page(row, article)} for row in result.to_dicts())
+        tag = {**tags, "article": index, "article_title": article.title, **kept}
+        # a story's raw text is the whole page, so its raw span is the record's place on the page
+        rows.extend(
+            {**row, "page_span": {"start": row["raw_start"], "end": row["raw_end"]}} for row in record_rows(result, tag)
+        )
     return rows
-
-
-def _on_page(row: dict[str, Any], article: Article) -> dict[str, Any]:
-    """A record of a story, with its span also given on the page the story came from."""
-    span = row["span"]
-    raw = article.raw_span(Span(start=span["start"], end=span["end"]))
-    return {**row, "page_span": {"start": raw.start, "end": raw.end}}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from os import PathLike
 from pathlib import Path
@@ -82,11 +83,44 @@ def _parsed_day(text: str) -> dt.date | None:
 
 @attrs.frozen(kw_only=True)
 class Document:
-    """One document of a corpus: ``id`` names it in every output row."""
+    """One document of a corpus: ``id`` names it in every output row.
+
+    ``kept`` are the fields of its record kept as they are (``keep_fields``): each name and its
+    value as text, ``None`` where the record has no such field.
+    """
 
     id: str
     text: str | Article
     published: dt.date | None = None
+    kept: tuple[tuple[str, str | None], ...] = ()
+
+
+def _as_text(value: Any) -> str:
+    """A kept field's value as text: a string as it is, JSON's values (a number, a list) as JSON, any
+    other object (a timestamp of a frame) as it prints."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (dict, list, tuple, bool, int, float)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def kept_fields(item: Any, names: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """The fields ``names`` of a record as text (a number or a list as its JSON); ``None`` for one the
+    record lacks or holds empty (``null``, a missing value of a frame), and for every name of an
+    item that is no record (a text, a path)."""
+    if not names:
+        return ()
+    if not isinstance(item, dict):
+        return tuple((name, None) for name in names)
+    kept: list[tuple[str, str | None]] = []
+    for name in names:
+        value = item.get(name)
+        if value is None or (isinstance(value, float) and value != value):  # NaN: a frame's missing value
+            kept.append((name, None))
+        else:
+            kept.append((name, _as_text(value)))
+    return tuple(kept)
 
 
 def date_in_name(name: str) -> dt.date | None:
@@ -176,12 +210,13 @@ def as_document(
     text_field: str = "text",
     date_field: str = "published",
     encoding: str | None = None,
+    keep_fields: tuple[str, ...] = (),
 ) -> Document:
     """Read one corpus item into a :class:`Document`.
 
     The publication date is the item's own (an article's ``published``, a record's date field),
     else a date in the file name, else ``published``. An item without an id is numbered by
-    ``index``.
+    ``index``. ``keep_fields`` are fields of a record to carry along (:func:`kept_fields`).
     """
     if isinstance(item, Document):
         return item
@@ -200,5 +235,6 @@ def as_document(
             id=str(item.get(id_field, index)),
             text=item[text_field],
             published=parse_published(own) if own else published,
+            kept=kept_fields(item, keep_fields),
         )
     raise InputError(f"cannot read a document from {type(item).__name__}")

@@ -1,6 +1,7 @@
 """The exceptions govmetrics raises: one base class, so callers can catch them all.
 
-Every one lives here, whichever module raises it, so a caller imports its errors from one place.
+Every one lives here, whichever module raises it, so a caller imports its errors from one place;
+so do the warnings that are about the input rather than a plugin (:class:`UndatedWarning`).
 """
 
 from __future__ import annotations
@@ -60,3 +61,21 @@ class MissingExtraError(GovmetricsError, ImportError):
         super().__init__(f"{needed_for} needs {module}: pip install 'govmetrics[{extra}]'")
         self.module = module
         self.extra = extra
+
+
+class UndatedWarning(UserWarning):
+    """Some documents of a corpus have no publication date, so their dates written without a year
+    (7月11日, 上半年, 今年) come out unresolved.
+
+    Usually the corpus names its date field otherwise than ``date_field`` says (``date`` where
+    ``published`` is looked for), or the documents carry none and ``published`` was not given.
+    :func:`govmetrics.extract_many` and :func:`govmetrics.frames.corpus_rows` give it once per
+    run, after the last document, counting the documents left without a date.
+    """
+
+
+def undated_message(undated: int, documents: int, fix: str) -> str:
+    """The one line that says how many documents have no publication date, and how to give them one."""
+    return (
+        f"{undated} of {documents} documents have no publication date; dates without a year are left unresolved ({fix})"
+    )

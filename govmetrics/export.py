@@ -2,9 +2,9 @@
 
 All formats share one schema, the dicts of :func:`govmetrics.serialize.to_dict`, tagged by
 :mod:`govmetrics.rows` with the document ``id`` and its ``source`` file (and, for pages, the
-article). CSV flattens it into fixed columns (:data:`CSV_COLUMNS`), the span into
+article). CSV flattens it into fixed columns (:data:`~govmetrics.columns.CSV_COLUMNS`), the span into
 ``span_start``/``span_end``, and writes nested values (a chair, attendees) as JSON.
-Parquet has the CSV columns, typed (:func:`parquet_schema`).
+Parquet has the CSV columns, typed (:mod:`govmetrics.parquet`).
 
 Output streams: :func:`encode_rows` turns the rows of one document into what the writer of a
 format takes (it runs where the document was extracted, a worker process in a batch run), and a
@@ -15,59 +15,66 @@ once, Parquet in record batches of fixed schema, so memory stays flat whatever t
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import importlib
-import importlib.util
 import io
-import json
 from collections.abc import Iterable
 from os import PathLike
-from typing import Any, BinaryIO, TextIO
+from typing import Any, Protocol, TextIO
+from unicodedata import east_asian_width
 
+from govmetrics.columns import (
+    BOOL_COLUMNS,
+    CSV_COLUMNS,
+    DATE_COLUMNS,
+    INT_COLUMNS,
+    JSON_COLUMNS,
+    NUMBER_COLUMNS,
+    Columns,
+    flat_row,
+    table_columns,
+)
 from govmetrics.errors import InputError
-from govmetrics.extras import check, require
-from govmetrics.models import as_day, exact
+from govmetrics.parquet import (
+    PARQUET_BATCH_ROWS,
+    PARQUET_COLUMNS,
+    PARQUET_PIECE_ROWS,
+    ParquetWriter,
+    check_pyarrow,
+    import_pyarrow,
+    parquet_lines,
+    parquet_row,
+    parquet_schema,
+)
+from govmetrics.rows import TAGS
 from govmetrics.serialize import to_json
+
+__all__ = [
+    "BOOL_COLUMNS",
+    "CSV_COLUMNS",
+    "DATE_COLUMNS",
+    "FORMATS",
+    "INT_COLUMNS",
+    "JSON_COLUMNS",
+    "NUMBER_COLUMNS",
+    "PARQUET_BATCH_ROWS",
+    "PARQUET_COLUMNS",
+    "PARQUET_PIECE_ROWS",
+    "SUFFIXES",
+    "ParquetWriter",
+    "RecordWriter",
+    "check_pyarrow",
+    "encode_rows",
+    "flat_row",
+    "format_for",
+    "import_pyarrow",
+    "open_writer",
+    "parquet_row",
+    "parquet_schema",
+    "write_records",
+]
 
 FORMATS = ("jsonl", "json", "csv", "table", "parquet")
 #: The format an output file's name asks for.
 SUFFIXES = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet"}
-CSV_COLUMNS = (
-    "id", "source", "article", "article_title", "kind", "text", "span_start", "span_end", "page_span_start",
-    "page_span_end", "plugin",
-    "value", "high", "unit", "approx", "subject", "change", "target",
-    "start", "end", "granularity", "relation", "year_inferred",
-    "period", "min_times", "max_times", "activity",
-    "name", "organ", "date", "chair", "attendees", "agenda", "location", "referred",
-)  # fmt: skip
-
-
-# The type of each column, for Parquet (:func:`parquet_schema`) and for DataFrames
-# (:mod:`govmetrics.typed_frames`); a column in none of these holds text.
-#: Columns of exact numbers: ``float64``, with ``<column>_exact`` beside them, the exact number as
-#: a string (``"97.6"``, ``"10360000000000000000"``).
-NUMBER_COLUMNS = ("value", "high")
-#: Columns of (nullable) integers.
-INT_COLUMNS = ("article", "span_start", "span_end", "page_span_start", "page_span_end", "min_times", "max_times")
-#: Columns of days.
-DATE_COLUMNS = ("start", "end", "date")
-#: Columns of (nullable) booleans.
-BOOL_COLUMNS = ("year_inferred", "referred", "target")
-#: Columns holding nested values (a person, a list) as JSON text.
-JSON_COLUMNS = ("chair", "attendees", "agenda")
-
-
-def flat_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A record dict as one CSV row: the span split, nested values as JSON."""
-    flat: dict[str, Any] = {}
-    for key, value in row.items():
-        if key in ("span", "page_span"):
-            flat[f"{key}_start"], flat[f"{key}_end"] = value["start"], value["end"]
-        elif isinstance(value, (dict, list, tuple)):
-            flat[key] = to_json(value)
-        else:
-            flat[key] = value
-    return flat
 
 
 def _summary(row: dict[str, Any]) -> str:
@@ -83,7 +90,34 @@ def _summary(row: dict[str, Any]) -> str:
     if row["kind"] == "meeting":
         chair = (row.get("chair") or {}).get("name")
         return f"{row['name']} {row.get('date') or ''} chair={chair}"
-    return ""
+    return " ".join(f"{name}={_shown(value)}" for name, value in _own_fields(row))
+
+
+#: Keys of a row that are not a plugin record's own fields: the tags and what every record has.
+_NOT_OWN = frozenset(TAGS) | {"kind", "text", "span", "plugin"}
+
+
+def _own_fields(row: dict[str, Any]) -> list[tuple[str, Any]]:
+    """A plugin record's own fields, in the order its class declares them (the row's order)."""
+    return [(name, value) for name, value in row.items() if name not in _NOT_OWN]
+
+
+def _shown(value: Any) -> str:
+    """A field's value for a table: nested values as JSON, the rest as they print."""
+    return to_json(value) if isinstance(value, (dict, list, tuple)) else str(value)
+
+
+def display_width(text: str) -> int:
+    """The columns ``text`` takes on a terminal: two for a wide or full-width character (汉字, ％),
+    one for the rest (Unicode's East Asian Width, W and F)."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _padded(text: str, width: int) -> str:
+    """``text`` left-aligned in ``width`` terminal columns (wider text is left as it is)."""
+    return text + " " * max(width - display_width(text), 0)
 
 
 def format_for(path: str | PathLike[str]) -> str | None:
@@ -97,7 +131,7 @@ def format_for(path: str | PathLike[str]) -> str | None:
 
 def _table_line(row: dict[str, Any]) -> str:
     span = row["span"]
-    return f"{row['kind']:<8} {span['start']:>6}-{span['end']:<6} {row['text']:<16} {_summary(row)}\n"
+    return f"{row['kind']:<8} {span['start']:>6}-{span['end']:<6} {_padded(row['text'], 16)} {_summary(row)}\n"
 
 
 def _json_item(row: dict[str, Any]) -> str:
@@ -105,40 +139,44 @@ def _json_item(row: dict[str, Any]) -> str:
     return "\n".join(" " + line for line in to_json(row, indent=1).splitlines())
 
 
-def encode_rows(rows: Iterable[dict[str, Any]], fmt: str) -> Any:
-    """The rows of one document as the writer of ``fmt`` takes them (picklable, so a worker can encode)."""
+def encode_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Columns | None = None) -> Any:
+    """The rows of one document as the writer of ``fmt`` takes them (picklable, so a worker can encode).
+
+    :param columns: the columns of CSV and Parquet; by default, those of this process's record
+        kinds (:func:`~govmetrics.columns.table_columns`). The writer must have the same.
+    """
     if fmt == "jsonl":
         return "".join(to_json(row) + "\n" for row in rows)
     if fmt == "json":
         return [_json_item(row) for row in rows]
     if fmt == "csv":
+        columns = columns or table_columns()
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-        writer.writerows(flat_row(row) for row in rows)
+        writer = csv.DictWriter(buffer, fieldnames=columns.names, extrasaction="ignore", lineterminator="\n")
+        writer.writerows(columns.flat(row) for row in rows)
         return buffer.getvalue()
     if fmt == "table":
         return "".join(_table_line(row) for row in rows)
     if fmt == "parquet":
-        return _parquet_lines(rows)
+        return parquet_lines(rows, columns or table_columns())
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-class RecordWriter:
+class RecordWriter(Protocol):
     """Writes what :func:`encode_rows` made, one document at a time; :meth:`close` finishes the output."""
 
-    def write(self, payload: Any) -> None:
-        raise NotImplementedError
+    def write(self, payload: Any) -> None: ...
 
     def close(self) -> None:
         """Finish the output (a JSON array's bracket, a Parquet footer) and close a file we opened."""
 
 
 class _TextWriter(RecordWriter):
-    def __init__(self, fmt: str, out: TextIO, owned: bool) -> None:
+    def __init__(self, fmt: str, out: TextIO, owned: bool, columns: Columns | None = None) -> None:
         self.out = out
         self.owned = owned
         if fmt == "csv":  # the header, even when no record follows
-            out.write(",".join(CSV_COLUMNS) + "\n")
+            csv.writer(out, lineterminator="\n").writerow((columns or table_columns()).names)
 
     def write(self, payload: Any) -> None:
         self.out.write(payload)
@@ -151,8 +189,8 @@ class _TextWriter(RecordWriter):
 
 
 class _JsonArrayWriter(_TextWriter):
-    def __init__(self, fmt: str, out: TextIO, owned: bool) -> None:
-        super().__init__(fmt, out, owned)
+    def __init__(self, fmt: str, out: TextIO, owned: bool, columns: Columns | None = None) -> None:
+        super().__init__(fmt, out, owned, columns)
         self.items = 0
 
     def write(self, payload: Any) -> None:
@@ -165,163 +203,11 @@ class _JsonArrayWriter(_TextWriter):
         super().close()
 
 
-# ---------------------------------------------------------------------------------------- Parquet
-
-#: The Parquet columns: the CSV columns, with ``value_exact`` and ``high_exact`` after their numbers.
-PARQUET_COLUMNS = tuple(
-    name for column in CSV_COLUMNS for name in ((column, f"{column}_exact") if column in NUMBER_COLUMNS else (column,))
-)
-#: Rows per Parquet row group: bounds what the writer holds.
-PARQUET_BATCH_ROWS = 10_000
-#: Rows of JSON lines turned into Arrow columns at a time, as they come; the row group is written
-#: from these pieces. Converting in small pieces leaves little for the end of a run with worker
-#: processes: only the last piece and the last row group's encoding, done once every document is.
-PARQUET_PIECE_ROWS = 1_000
-
-
-def parquet_schema() -> Any:
-    """The Parquet schema: ``int64`` offsets and counts, ``float64`` numbers with exact strings beside
-    them, ``date32`` days, ``bool`` flags, ``string`` for everything else (nested values as JSON)."""
-    pa = importlib.import_module("pyarrow")
-
-    def type_of(name: str) -> Any:
-        if name in INT_COLUMNS:
-            return pa.int64()
-        if name in NUMBER_COLUMNS:
-            return pa.float64()
-        if name in DATE_COLUMNS:
-            return pa.date32()
-        if name in BOOL_COLUMNS:
-            return pa.bool_()
-        return pa.string()
-
-    return pa.schema([pa.field(name, type_of(name)) for name in PARQUET_COLUMNS])
-
-
-_EPOCH = dt.date(1970, 1, 1)
-
-
-def _days(value: Any) -> int:
-    """A day as Arrow's ``date32`` counts it: days since 1970-01-01."""
-    return (as_day(value) - _EPOCH).days
-
-
-def parquet_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A record dict as the cells of :data:`PARQUET_COLUMNS`, typed as :func:`parquet_schema` says
-    (a day as its ``date32`` number); empty cells are left out."""
-    flat = flat_row(row)
-    cells: dict[str, Any] = {}
-    for name in PARQUET_COLUMNS:
-        value = flat.get(name.removesuffix("_exact"))
-        if value is None:
-            continue
-        if name in NUMBER_COLUMNS:
-            cells[name] = float(exact(value))
-        elif name.endswith("_exact"):
-            cells[name] = str(exact(value))
-        elif name in INT_COLUMNS:
-            cells[name] = int(value)
-        elif name in DATE_COLUMNS:
-            cells[name] = _days(value)
-        elif name in BOOL_COLUMNS:
-            cells[name] = bool(value)
-        else:
-            cells[name] = value if isinstance(value, str) else str(value)
-    return cells
-
-
-def _parquet_lines(rows: Iterable[dict[str, Any]]) -> str:
-    return "".join(json.dumps(parquet_row(row), ensure_ascii=False) + "\n" for row in rows)
-
-
-def import_pyarrow() -> Any:
-    """``pyarrow.parquet``, or :class:`~govmetrics.errors.MissingExtraError` naming the extra."""
-    return require("pyarrow.parquet", "parquet", "writing Parquet")
-
-
-def check_pyarrow() -> None:
-    """The error of :func:`import_pyarrow`, found without importing pyarrow (80 ms)."""
-    check("pyarrow", "parquet", "writing Parquet")
-
-
-class _ParquetWriter(RecordWriter):
-    """Rows come as JSON lines of typed cells; each ``piece_rows`` of them become Arrow columns, and
-    each ``batch_rows`` one row group.
-
-    The lines are read by Arrow's JSON reader against the fixed schema rather than built with
-    ``pyarrow.array`` from Python lists, which imports pandas (some 50 MB) into the writing process.
-    The file is created at once (so a file that cannot be written stops the run before it starts);
-    pyarrow is imported at the first piece, while worker processes are already extracting.
-    """
-
-    def __init__(
-        self,
-        target: str | PathLike[str] | BinaryIO,
-        batch_rows: int = PARQUET_BATCH_ROWS,
-        piece_rows: int = PARQUET_PIECE_ROWS,
-    ) -> None:
-        self.owned = isinstance(target, (str, PathLike))
-        self.file: BinaryIO = open(target, "wb") if isinstance(target, (str, PathLike)) else target  # noqa: SIM115
-        self.writer: Any = None
-        self.schema: Any = None
-        self.batch_rows = batch_rows
-        self.piece_rows = min(piece_rows, batch_rows)
-        self.lines: list[str] = []
-        self.rows = 0  # in self.lines
-        self.pieces: list[Any] = []  # Arrow tables of the row group being gathered
-        self.piece_total = 0  # rows in self.pieces
-
-    def _writer(self) -> Any:
-        if self.writer is None:
-            pq = import_pyarrow()
-            self.schema = parquet_schema()
-            self.writer = pq.ParquetWriter(self.file, self.schema)
-        return self.writer
-
-    def write(self, payload: Any) -> None:
-        self.lines.append(payload)
-        self.rows += payload.count("\n")
-        if self.rows >= self.piece_rows:
-            self._convert()
-            if self.piece_total >= self.batch_rows:
-                self._write_row_group()
-
-    def _convert(self) -> None:
-        """The lines gathered so far, as one more Arrow table of the row group."""
-        if not self.rows:
-            return
-        data = "".join(self.lines).encode("utf-8")
-        self.lines, self.rows = [], 0
-        self._writer()
-        pj = importlib.import_module("pyarrow.json")
-        table = pj.read_json(
-            io.BytesIO(data),
-            read_options=pj.ReadOptions(use_threads=False, block_size=max(len(data), 1 << 20)),
-            parse_options=pj.ParseOptions(explicit_schema=self.schema, unexpected_field_behavior="ignore"),
-        )
-        self.pieces.append(table)
-        self.piece_total += table.num_rows
-
-    def _write_row_group(self) -> None:
-        if not self.pieces:
-            return
-        pa = importlib.import_module("pyarrow")
-        table = pa.concat_tables(self.pieces)
-        self.pieces, self.piece_total = [], 0
-        self._writer().write_table(table, row_group_size=table.num_rows)
-
-    def close(self) -> None:
-        try:
-            self._convert()
-            self._write_row_group()
-            self._writer().close()  # an empty run still writes a file with every column
-        finally:
-            if self.owned:
-                self.file.close()
-
-
-def open_writer(fmt: str, out: TextIO | str | PathLike[str]) -> RecordWriter:
+def open_writer(fmt: str, out: TextIO | str | PathLike[str], columns: Columns | None = None) -> RecordWriter:
     """A writer of ``fmt`` to a text stream or to a file it creates (Parquet needs a file).
+
+    ``columns`` are those of CSV and Parquet (by default, :func:`~govmetrics.columns.table_columns`);
+    :func:`encode_rows` must encode with the same.
 
     :raises InputError: the file cannot be created, or Parquet is asked for without pyarrow or
         without a file.
@@ -333,7 +219,7 @@ def open_writer(fmt: str, out: TextIO | str | PathLike[str]) -> RecordWriter:
             raise InputError("Parquet output needs a file: -o FILE.parquet")
         check_pyarrow()  # the missing-pyarrow error before the file is created
         try:
-            return _ParquetWriter(out)
+            return ParquetWriter(out, columns=columns or table_columns())
         except OSError as exc:
             raise InputError(f"{out}: cannot write: {exc.strerror or exc}") from None
     stream: TextIO
@@ -347,14 +233,15 @@ def open_writer(fmt: str, out: TextIO | str | PathLike[str]) -> RecordWriter:
         stream = out
     if fmt == "json":
         return _JsonArrayWriter(fmt, stream, owned)
-    return _TextWriter(fmt, stream, owned)
+    return _TextWriter(fmt, stream, owned, columns)
 
 
 def write_records(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO | str | PathLike[str]) -> None:
     """Write record dicts to ``out`` (a text stream, or a file name) in ``fmt`` (one of :data:`FORMATS`)."""
-    writer = open_writer(fmt, out)
+    columns = table_columns()
+    writer = open_writer(fmt, out, columns)
     try:
         for row in rows:
-            writer.write(encode_rows([row], fmt))
+            writer.write(encode_rows([row], fmt, columns))
     finally:
         writer.close()

@@ -48,7 +48,7 @@ from typing import Any, Protocol
 import attrs
 
 from govmetrics.corpus import JsonLine, Unreadable
-from govmetrics.documents import Document, as_document, date_in_name, decode
+from govmetrics.documents import Document, as_document, date_in_name, decode, kept_fields
 from govmetrics.errors import BatchError, GovmetricsError, InputError
 from govmetrics.models import Article
 
@@ -77,6 +77,8 @@ class ReadOptions:
     date_field: str = "published"
     #: The encoding of files and JSON Lines, or None to detect it (UTF-8, GB18030, Big5).
     encoding: str | None = None
+    #: Fields of a record carried to its rows as they are (``--keep-fields``).
+    keep_fields: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -91,6 +93,11 @@ class Outcome:
     chars: int = 0
     error: str | None = None
     error_type: str | None = None
+    #: The document's publication date, once read (its own, else from its file name, else the
+    #: run's ``published``); ``None`` when it has none, or failed before it was read.
+    published: dt.date | None = None
+    #: The document's own fields kept as they are (``ReadOptions.keep_fields``), once read.
+    kept: tuple[tuple[str, str | None], ...] = ()
     #: The exception itself, in-process only (it does not cross process boundaries).
     exception: BaseException | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -116,7 +123,12 @@ def read_item(item: Any, index: int, options: ReadOptions) -> tuple[Document, st
     """The document an item holds and the file it came from (``None`` when not from a file)."""
     if isinstance(item, Unreadable):
         raise InputError(item.reason)
-    fields = {"id_field": options.id_field, "text_field": options.text_field, "date_field": options.date_field}
+    fields: dict[str, Any] = {
+        "id_field": options.id_field,
+        "text_field": options.text_field,
+        "date_field": options.date_field,
+        "keep_fields": options.keep_fields,
+    }
     if isinstance(item, JsonLine):
         try:
             record = json.loads(decode(item.data, item.name, options.encoding))
@@ -131,6 +143,8 @@ def read_item(item: Any, index: int, options: ReadOptions) -> tuple[Document, st
     document = as_document(item, index=index, published=options.published, encoding=options.encoding, **fields)
     if document.published is None and options.published is not None:
         document = attrs.evolve(document, published=options.published)
+    if options.keep_fields and not document.kept:  # no record: every kept field is empty
+        document = attrs.evolve(document, kept=kept_fields(None, options.keep_fields))
     if isinstance(item, (Path, PathLike)):
         return document, str(item)
     if isinstance(item, Article):
@@ -174,11 +188,14 @@ def run_one(index: int, item: Any, options: ReadOptions, task: Task, *, keep_exc
     doc_id = _first_id(item, index, options)
     source = item.source if isinstance(item, JsonLine) else str(item) if isinstance(item, (Path, PathLike)) else None
     chars = 0
+    published = None
+    kept: tuple[tuple[str, str | None], ...] = ()
     try:
         document, source = read_item(item, index, options)
         doc_id = document.id
         text = document.text
         chars = len(text.text if isinstance(text, Article) else text)
+        published, kept = document.published, document.kept
         value, count = task(document, source)
     except Exception as exc:
         return Outcome(
@@ -186,11 +203,14 @@ def run_one(index: int, item: Any, options: ReadOptions, task: Task, *, keep_exc
             id=doc_id,
             source=source,
             chars=chars,
+            published=published,
             error=_reason(exc, doc_id),
             error_type=_error_type(exc),
             exception=exc if keep_exception else None,
         )
-    return Outcome(index=index, id=doc_id, source=source, value=value, count=count, chars=chars)
+    return Outcome(
+        index=index, id=doc_id, source=source, value=value, count=count, chars=chars, published=published, kept=kept
+    )
 
 
 def _run_chunk(chunk: list[tuple[int, Any]], options: ReadOptions, task: Task) -> list[Outcome]:

@@ -10,15 +10,15 @@ first, and every value is the one the JSON and CSV output carry, typed:
   each chunk its own decimal precision, and Dask turns object columns into strings on the way
   (``dataframe.convert-string``). ``float64`` sums, averages and plots; the string keeps what a
   float cannot (a value of more than 15 significant digits) for whoever needs it exactly.
-* spans, ``article``, ``min_times`` and ``max_times`` are nullable ``Int64``;
+* spans (``span_*``, ``raw_*``, ``page_span_*``), ``article``, ``min_times`` and ``max_times`` are nullable ``Int64``;
 * ``start``, ``end`` and ``date`` are ``datetime64[ns]`` (midnight of the day; ``NaT`` when empty);
 * ``year_inferred`` and ``referred`` are nullable ``boolean``;
 * every other column is the nullable ``string`` dtype, ``chair``, ``attendees`` and ``agenda``
   holding JSON, as the CSV writes them (``[]`` for a meeting with no attendees).
 
 A column a record kind does not have is empty (``<NA>``, ``NaN``, ``NaT``) in its rows, as it is
-empty in CSV. Plugin record kinds fill the columns whose names their fields share; other fields
-are left out, as CSV leaves them out.
+empty in CSV. A plugin's record kind has columns of its own after these, ``<kind>_<field>``, for
+its fields that no built-in record class gives it (the rule is :class:`govmetrics.columns.Columns`').
 
 pandas is imported when a frame is built, never by ``import govmetrics``; without it these
 functions raise :class:`~govmetrics.errors.MissingExtraError` (an ``ImportError``) naming the
@@ -36,14 +36,9 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from govmetrics.export import (
-    BOOL_COLUMNS,
-    CSV_COLUMNS,
-    DATE_COLUMNS,
-    INT_COLUMNS,
-    JSON_COLUMNS,
-    NUMBER_COLUMNS,
-    flat_row,
+from govmetrics.columns import (
+    Columns,
+    table_columns,
 )
 from govmetrics.extras import require
 from govmetrics.models import as_day, exact
@@ -54,104 +49,100 @@ if TYPE_CHECKING:
     from govmetrics.extraction import Extraction
 
 
-def _columns() -> tuple[str, ...]:
-    columns = ["id"]
-    for name in CSV_COLUMNS:
-        if name in columns:
-            continue
-        columns.append(name)
-        if name in NUMBER_COLUMNS:
-            columns.append(f"{name}_exact")
-    return tuple(columns)
-
-
-#: The columns of every records frame, in order.
-COLUMNS: tuple[str, ...] = _columns()
-# the columns whose cells are copied from the row, not derived from a number
-_COPIED = tuple(
-    name for name in COLUMNS if name not in NUMBER_COLUMNS and name.removesuffix("_exact") not in NUMBER_COLUMNS
-)
-_NUMBERS = tuple(name for name in NUMBER_COLUMNS if name in COLUMNS)
+#: The columns of every records frame, in order, for the built-in record kinds; a plugin's kinds add
+#: theirs after them (:func:`frame_columns`).
+COLUMNS: tuple[str, ...] = Columns().typed_names
 
 
 def _pandas() -> Any:
     return require("pandas", "pandas", "a DataFrame")
 
 
-def dtypes() -> dict[str, Any]:
-    """The dtype of each column of :data:`COLUMNS` (needs pandas)."""
+def frame_columns(columns: Columns | None = None) -> tuple[str, ...]:
+    """The columns of a records frame: :data:`COLUMNS`, then the plugin kinds' own (see
+    :class:`govmetrics.columns.Columns`)."""
+    return (columns or table_columns()).typed_names
+
+
+def dtypes(columns: Columns | None = None) -> dict[str, Any]:
+    """The dtype of each column of a records frame (needs pandas)."""
     pd = _pandas()
-    out: dict[str, Any] = {}
-    for name in COLUMNS:
-        if name in NUMBER_COLUMNS:
-            out[name] = pd.api.types.pandas_dtype("float64")
-        elif name in INT_COLUMNS:
-            out[name] = pd.Int64Dtype()
-        elif name in DATE_COLUMNS:
-            out[name] = pd.api.types.pandas_dtype("datetime64[ns]")
-        elif name in BOOL_COLUMNS:
-            out[name] = pd.BooleanDtype()
-        else:
-            out[name] = pd.StringDtype()
-    return out
+    kinds = {
+        "number": pd.api.types.pandas_dtype("float64"),
+        "int": pd.Int64Dtype(),
+        "date": pd.api.types.pandas_dtype("datetime64[ns]"),
+        "bool": pd.BooleanDtype(),
+    }
+    return {name: kinds.get(kind, pd.StringDtype()) for name, _, kind in (columns or table_columns()).cells}
 
 
-def extraction_rows(extraction: Extraction, id: str, source: str | None = None) -> Iterator[dict[str, Any]]:
+def extraction_rows(
+    extraction: Extraction,
+    id: str,
+    source: str | None = None,
+    kept: tuple[tuple[str, str | None], ...] = (),
+) -> Iterator[dict[str, Any]]:
     """The record dicts of one document, each tagged as every path tags its rows
     (:func:`govmetrics.rows.extraction_rows`): ``id``, ``source`` (the file, else the article's
     ``source``, else ``id``) and, when the article has one, ``article_title``.
     :func:`rows_frame` makes them a frame."""
-    return _tagged_rows(extraction, id, source)
+    return _tagged_rows(extraction, id, source, kept)
 
 
 def _day(value: Any) -> dt.date | None:
     return None if value is None else as_day(value)
 
 
-def _cell(name: str, value: Any) -> Any:
+def _cell(kind: str, value: Any) -> Any:
     if value is None:
         return None
-    if name in INT_COLUMNS:
+    if kind == "int":
         return int(value)
-    if name in BOOL_COLUMNS:
+    if kind == "bool":
         return bool(value)
-    if name in DATE_COLUMNS:
+    if kind == "date":
         return _day(value)
     return value if isinstance(value, str) else str(value)
 
 
-def rows_frame(rows: Iterable[dict[str, Any]]) -> Any:
+def rows_frame(rows: Iterable[dict[str, Any]], columns: Columns | None = None) -> Any:
     """A frame of record dicts: :func:`~govmetrics.serialize.to_dict` output, maybe tagged.
 
     Tags are the other CSV columns (``id``, ``source``, ``article``, ``article_title``,
-    ``page_span``), as :mod:`govmetrics.rows` adds them for the CLI, :func:`~govmetrics.frames.corpus_rows` and
-    Dask. Keys that are not columns are left out. With no rows, the frame is empty with every column and dtype.
+    ``page_span``, ``sentence``, ``raw_start``, ``raw_end``), as :mod:`govmetrics.rows` adds them for
+    the CLI, :func:`~govmetrics.frames.corpus_rows` and Dask. A plugin kind's own fields go to its
+    own columns (see :class:`govmetrics.columns.Columns`); ``columns`` are by default those of this
+    process's record kinds. Keys that are not columns are left out. With no rows, the frame is
+    empty with every column and dtype.
     """
     pd = _pandas()
-    cells: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+    columns = columns or table_columns()
+    plan = columns.cells
+    cells: dict[str, list[Any]] = {name: [] for name, _, _ in plan}
     for row in rows:
-        flat = flat_row(row)
-        for name in _COPIED:
-            cells[name].append(_cell(name, flat.get(name)))
-        for name in _NUMBERS:
-            value = flat.get(name)
-            number = None if value is None else exact(value)
-            cells[name].append(float("nan") if number is None else float(number))
-            cells[f"{name}_exact"].append(None if number is None else str(number))
-    types = dtypes()
-    columns: dict[str, Any] = {}
-    for name in COLUMNS:
-        if name in DATE_COLUMNS:
+        flat = columns.flat(row)
+        for name, key, kind in plan:
+            value = flat.get(key)
+            if kind == "number":
+                cells[name].append(float("nan") if value is None else float(exact(value)))
+            elif kind == "exact":
+                cells[name].append(None if value is None else str(exact(value)))
+            else:
+                cells[name].append(_cell(kind, value))
+    types = dtypes(columns)
+    series: dict[str, Any] = {}
+    for name, _, kind in plan:
+        if kind == "date":
             # through object: pandas infers a unit from date objects (µs in pandas 3); the schema says ns
-            columns[name] = pd.Series(cells[name], dtype="object").astype(types[name])
+            series[name] = pd.Series(cells[name], dtype="object").astype(types[name])
         else:
-            columns[name] = pd.Series(pd.array(cells[name], dtype=types[name]), dtype=types[name])
-    return pd.DataFrame(columns, columns=list(COLUMNS))
+            series[name] = pd.Series(pd.array(cells[name], dtype=types[name]), dtype=types[name])
+    return pd.DataFrame(series, columns=list(columns.typed_names))
 
 
-def empty_frame() -> Any:
+def empty_frame(columns: Columns | None = None) -> Any:
     """A records frame with no rows: every column, every dtype (the ``meta`` of a Dask frame)."""
-    return rows_frame(())
+    return rows_frame((), columns)
 
 
 def records_frame(extractions: Iterable[Extraction], ids: Iterable[Any] | None = None) -> Any:
@@ -189,35 +180,39 @@ def frame_to_dicts(frame: Any) -> list[dict[str, Any]]:
 
     pd = _pandas()
     kinds = get_plugin_host().record_types()
+    columns = table_columns()
     out: list[dict[str, Any]] = []
     for row in frame.to_dict("records"):
         kind = row["kind"]
         cls = kinds.get(kind)
         if cls is None:
             raise ValueError(f"unknown record kind: {kind!r}")
+        own = columns.own.get(kind, {})
         data: dict[str, Any] = {"kind": kind}
         for field in attrs.fields(cls):
             name = field.name
             if name == "span":
                 data["span"] = {"start": int(row["span_start"]), "end": int(row["span_end"])}
                 continue
-            if name not in row:
+            column = own.get(name, name)
+            if column not in row:
                 continue
-            value = row[name]
+            value = row[column]
+            type_ = columns.type_of(column)
             if not _present(pd, value):
                 data[name] = None
-            elif name in NUMBER_COLUMNS:
+            elif type_ == "number":
                 # the exact digits when the frame still has them, else the float's shortest form
-                digits = row.get(f"{name}_exact")
+                digits = row.get(f"{column}_exact")
                 data[name] = exact(Decimal(digits) if _present(pd, digits) else value)
-            elif name in INT_COLUMNS:
+            elif type_ == "int":
                 data[name] = int(value)
-            elif name in BOOL_COLUMNS:
+            elif type_ == "bool":
                 data[name] = bool(value)
-            elif name in DATE_COLUMNS:
-                day = _day(value)  # a Timestamp from a frame, a date from Parquet the CLI wrote
+            elif type_ == "date":
+                day = _day(value)  # a Timestamp from a frame or from Parquet the CLI wrote
                 data[name] = day.isoformat() if day else None
-            elif name in JSON_COLUMNS:
+            elif type_ == "json":
                 data[name] = from_json(value)
             else:
                 data[name] = str(value)

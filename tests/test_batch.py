@@ -287,3 +287,64 @@ def test_long_documents_go_to_the_workers_a_few_at_a_time(tmp_path: Path) -> Non
     sizes = [len(chunk) for chunk in _chunks([*items, *["短文。"] * 20], 8, options)]
     assert sizes[:3] == [2, 2, 2]  # two long documents fill a chunk, whatever form they come in
     assert sum(sizes) == 26 and max(sizes) == 8
+
+
+def test_a_corpus_whose_date_field_has_another_name_warns_once_with_the_count() -> None:
+    """Records with ``date`` where ``published`` is looked for would resolve 7月3日 against nothing,
+    silently; one warning after the last document counts the documents left without a date."""
+    from govmetrics.errors import UndatedWarning
+
+    items = [
+        {"id": "a", "text": "7月3日，全镇完成造林1200亩。", "date": "2021-07-05"},
+        {"id": "b", "text": "8月9日召开推进会。", "date": "2021-08-10"},
+        {"id": "c", "text": "已建成驿站8个。", "date": "2021-08-11", "published": "2021-08-11"},
+    ]
+    with pytest.warns(UndatedWarning) as caught:
+        results = list(extract_many(items))
+    assert [str(w.message) for w in caught] == [
+        "2 of 3 documents have no publication date; dates without a year are left unresolved "
+        "(name the field with date_field=, or pass published=)"
+    ]
+    assert [r.published for r in results] == [None, None, dt.date(2021, 8, 11)]
+    dates = [record for record in results[0].extraction.records if record.kind == "date"]  # type: ignore[union-attr]
+    assert dates and dates[0].start is None  # the gap the warning is about
+
+
+def test_no_warning_when_every_document_has_a_date(recwarn: pytest.WarningsRecorder) -> None:
+    items = [{"id": "a", "text": "7月3日，全镇完成造林1200亩。", "date": "2021-07-05"}, "已建成驿站8个。"]
+    results = list(extract_many(items, date_field="date", published="2021-01-01"))
+    assert [r.published for r in results] == [dt.date(2021, 7, 5), dt.date(2021, 1, 1)]
+    assert not [w for w in recwarn if issubclass(w.category, govmetrics.UndatedWarning)]
+
+
+def test_corpus_rows_warn_once_for_the_whole_corpus() -> None:
+    pytest.importorskip("pandas")
+    from govmetrics.frames import corpus_rows
+
+    items = [{"id": str(n), "text": f"{n + 1}月3日，完成造林1200亩。"} for n in range(3)]
+    with pytest.warns(govmetrics.UndatedWarning, match="^3 of 3 documents") as caught:
+        rows = list(corpus_rows(items))
+    assert len(caught) == 1 and len(rows) == 6
+
+
+def test_keep_fields_carries_a_records_own_fields_to_its_result() -> None:
+    items = [
+        {"id": "a", "text": "建成驿站8个。", "title": "驿站", "published": "2020-01-01"},
+        {"id": "b", "text": "新增车位300个。", "published": "2020-01-01", "url": "http://example.org/b"},
+        "累计走访2万余户。",
+    ]
+    results = list(extract_many(items, keep_fields=("title", "url"), published="2020-01-01"))
+    assert [r.kept for r in results] == [
+        (("title", "驿站"), ("url", None)),
+        (("title", None), ("url", "http://example.org/b")),
+        (("title", None), ("url", None)),
+    ]
+    assert [r.kept for r in extract_many(items[:1], keep_fields="title", published="2020-01-01")] == [
+        (("title", "驿站"),)
+    ]
+
+
+@pytest.mark.parametrize("names", [("text",), ("id",), ("sentence",), ("unit",), ("title", "title"), ("",)])
+def test_keep_fields_refuses_a_name_rows_already_use(names: tuple[str, ...]) -> None:
+    with pytest.raises(InputError, match=r"^cannot keep the field "):
+        extract_many(["建成驿站8个。"], keep_fields=names)

@@ -54,7 +54,7 @@ def assert_one_error_line(err: str, *words: str) -> None:
 
 class TestJsonLines:
     def test_one_record_per_line(self, capsys: pytest.CaptureFixture[str], news: Path) -> None:
-        status, out, err = run(capsys, "extract", str(news))
+        status, out, err = run(capsys, "extract", str(news), "--published", "2019-07-12")
         assert (status, err) == (0, "")
         rows = jsonl(out)
         assert len(out.splitlines()) == len(rows) == 3
@@ -86,7 +86,7 @@ class TestJsonLines:
     def test_a_file_without_records_writes_nothing(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         empty = tmp_path / "empty.txt"
         empty.write_bytes(b"")
-        assert run(capsys, "extract", str(empty)) == (0, "", "")
+        assert run(capsys, "extract", str(empty), "--published", "2019-07-12") == (0, "", "")
 
 
 class TestOtherFormats:
@@ -137,6 +137,38 @@ class TestOtherFormats:
         assert len(lines) == 3
         assert lines[1].startswith("metric") and "2万余户" in lines[1] and "20000 户 (more_than)" in lines[1]
 
+    def test_table_aligns_chinese_text_by_its_display_width(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A Chinese character takes two terminal columns: padding by characters would push the
+        summary of 5 km of ASCII text left of that of 5 Chinese characters."""
+        from govmetrics.export import display_width
+
+        story = tmp_path / "story.txt"
+        story.write_text("修建步道5km，新增车位3200个，投资1.5亿元。", encoding="utf-8")
+        status, out, _ = run(capsys, "extract", str(story), "--format", "table", "--published", "2019-07-12")
+        assert status == 0
+        lines = out.splitlines()
+        assert [line.split()[2] for line in lines] == ["5km", "3200个", "1.5亿元"]
+        summaries = [
+            display_width(line[: line.index(summary)])
+            for line, summary in zip(lines, ("5 公里", "3200 个", "150000000"), strict=True)
+        ]
+        assert len(set(summaries)) == 1  # every summary starts in the same terminal column
+        assert (display_width("亿元"), display_width("1.5"), display_width("％")) == (4, 3, 2)
+
+    def test_table_shows_a_plugin_records_own_fields(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        from govmetrics.plugins import using_host
+        from govmetrics.testing import plugin_host
+        from tests.test_plugins import ShareTypes
+
+        story = tmp_path / "story.txt"
+        story.write_text("全区三成社区建成驿站。", encoding="utf-8")
+        with using_host(plugin_host(ShareTypes())):
+            status, out, _ = run(capsys, "extract", str(story), "--format", "table", "--published", "2019-07-12")
+        assert status == 0
+        assert out == "share         2-4      三成             tenths=3\n"
+
     def test_an_unknown_format_is_a_usage_error(self, capsys: pytest.CaptureFixture[str], news: Path) -> None:
         with pytest.raises(SystemExit) as exit_info:
             main(["extract", str(news), "--format", "xml"])
@@ -160,7 +192,7 @@ class TestInput:
     def test_gb18030_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = tmp_path / "gb.txt"
         path.write_bytes(TEXT.encode("gb18030"))
-        status, out, err = run(capsys, "extract", str(path))
+        status, out, err = run(capsys, "extract", str(path), "--published", "2019-07-12")
         assert (status, err) == (0, "")
         assert [row["text"] for row in jsonl(out)] == ["697万平方米", "2万余户", "97.6%"]
 
@@ -214,7 +246,7 @@ class TestErrors:
         self, capsys: pytest.CaptureFixture[str], news: Path, tmp_path: Path
     ) -> None:
         missing = tmp_path / "missing.txt"
-        status, out, err = run(capsys, "extract", str(missing), str(news))
+        status, out, err = run(capsys, "extract", str(missing), str(news), "--published", "2019-07-12")
         assert status == 2
         assert_one_error_line(err, "missing.txt")
         rows = jsonl(out)
@@ -223,7 +255,9 @@ class TestErrors:
     def test_one_line_per_failing_file(self, capsys: pytest.CaptureFixture[str], news: Path, tmp_path: Path) -> None:
         empty = tmp_path / "empty"  # a directory is read for its documents now; one without any is an error
         empty.mkdir()
-        status, out, err = run(capsys, "extract", str(tmp_path / "a.txt"), str(news), str(empty))
+        status, out, err = run(
+            capsys, "extract", str(tmp_path / "a.txt"), str(news), str(empty), "--published", "2019-07-12"
+        )
         assert status == 2
         assert len(err.splitlines()) == 2
         assert len(jsonl(out)) == 3
@@ -272,7 +306,17 @@ def test_python_dash_m_govmetrics_as_a_real_process(tmp_path: Path) -> None:
     gb = tmp_path / "gb.txt"
     gb.write_bytes(TEXT.encode("gb18030"))
     result = subprocess.run(
-        [sys.executable, "-m", "govmetrics", "extract", str(gb), str(tmp_path / "missing.txt"), "-"],
+        [
+            sys.executable,
+            "-m",
+            "govmetrics",
+            "extract",
+            str(gb),
+            str(tmp_path / "missing.txt"),
+            "-",
+            "--published",
+            "2019-07-12",
+        ],
         input=TEXT.encode("utf-8"),
         capture_output=True,
         cwd=ROOT,
@@ -302,6 +346,25 @@ def test_pages_tags_every_record_with_its_article(tmp_path: Path, capsys: pytest
     for row in rows:
         piece = text[row["page_span"]["start"] : row["page_span"]["end"]]
         assert "".join(piece.split()) == row["text"]
+        # the text as given is the page: the raw span is the span on the page
+        assert (row["raw_start"], row["raw_end"]) == (row["page_span"]["start"], row["page_span"]["end"])
+    sentences = [r["sentence"] for r in rows if r["kind"] == "metric"]
+    assert sentences == ["3月8日，全区完成整治12个小区。", "3月9日，八角街道发放宣传折页1200余份。"]
+
+
+def test_csv_rows_carry_the_sentence_and_the_raw_span(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "全年新建  公园8个！\n改造管网36公里？各街道每周至少巡查一次"
+    story = tmp_path / "story.txt"
+    story.write_text(text, encoding="utf-8")
+    assert main(["extract", str(story), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    placed = [(r["text"], r["sentence"], r["span_start"], r["raw_start"], r["raw_end"]) for r in rows]
+    assert placed == [
+        ("8个", "全年新建公园8个！", "6", "8", "10"),
+        ("36公里", "改造管网36公里？", "14", "16", "20"),
+        ("每周至少巡查一次", "各街道每周至少巡查一次", "22", "24", "32"),
+    ]
+    assert all(text[int(r["raw_start"]) : int(r["raw_end"])] == r["text"] for r in rows)
 
 
 def test_every_row_names_its_document(

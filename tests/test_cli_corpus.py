@@ -65,7 +65,7 @@ def ids(rows: list[dict[str, Any]]) -> list[str]:
 
 class TestInputs:
     def test_a_directory_is_read_recursively(self, capsys: pytest.CaptureFixture[str], tree: Path) -> None:
-        status, out, err = run(capsys, "extract", str(tree))
+        status, out, err = run(capsys, "extract", str(tree), "--published", "2019-07-01")
         assert (status, err) == (0, "")
         rows = jsonl(out)
         a, b, c = str(tree / "a.txt"), str(tree / "sub" / "b-2019-07-12.txt"), str(tree / "sub" / "c.jsonl")
@@ -151,9 +151,11 @@ class TestJobs:
 class TestOutput:
     def test_parquet(self, capsys: pytest.CaptureFixture[str], tree: Path) -> None:
         target = tree.parent / "records.parquet"
-        status, out, err = run(capsys, "extract", str(tree), "-o", str(target), "--jobs", "2")
+        status, out, err = run(
+            capsys, "extract", str(tree), "-o", str(target), "--jobs", "2", "--published", "2019-07-01"
+        )
         assert (status, out, err) == (0, "", "")
-        _, expected, _ = run(capsys, "extract", str(tree))
+        _, expected, _ = run(capsys, "extract", str(tree), "--published", "2019-07-01")
         rows = jsonl(expected)
         frame = pd.read_parquet(target)
         assert tuple(frame.columns) == PARQUET_COLUMNS
@@ -165,20 +167,49 @@ class TestOutput:
         big = frame[frame["text"] == "697万平方米"].iloc[0]
         assert big["value_exact"] == "6970000"
         date = frame[frame["kind"] == "date"].iloc[0]
-        assert str(date["start"]) == "2019-07-10" and bool(date["year_inferred"])
+        assert str(date["start"]) == "2019-07-10 00:00:00" and bool(date["year_inferred"])
         schema = pq.read_schema(target)
-        assert str(schema.field("start").type) == "date32[day]" and str(schema.field("span_start").type) == "int64"
+        assert str(schema.field("start").type) == "timestamp[ns]" and str(schema.field("span_start").type) == "int64"
+
+    def test_pandas_reads_our_parquet_with_the_dtypes_of_a_frame(
+        self, capsys: pytest.CaptureFixture[str], tree: Path
+    ) -> None:
+        """The schema carries the pandas metadata, so nullable ints stay Int64 (not float64 with NaN),
+        flags boolean (not object) and days datetime64[ns]: as ``to_frame`` gives them."""
+        from govmetrics import frames
+
+        target = tree.parent / "records.parquet"
+        assert run(capsys, "extract", str(tree), "-o", str(target))[0] == 0
+        frame = pd.read_parquet(target)
+        assert len(frame) > 6 and frame["article"].isna().all() and frame["min_times"].isna().any()
+        assert {name: str(dtype) for name, dtype in frame.dtypes.items()} == {
+            name: str(dtype) for name, dtype in frames.dtypes().items()
+        }
+        # and the frame the records make itself, read back from pandas' own Parquet, matches ours
+        expected = frames.rows_frame(jsonl(run(capsys, "extract", str(tree))[1]))
+        pd.testing.assert_frame_equal(frame, expected)
+
+    def test_the_pandas_metadata_is_what_pyarrow_writes_for_a_frame(self) -> None:
+        import json
+
+        pa = pytest.importorskip("pyarrow")
+        from govmetrics import frames
+        from govmetrics.parquet import pandas_metadata
+
+        theirs = json.loads(pa.Schema.from_pandas(frames.empty_frame(), preserve_index=False).metadata[b"pandas"])
+        ours = json.loads(pandas_metadata()[b"pandas"])
+        assert ours["columns"] == theirs["columns"] and ours["index_columns"] == theirs["index_columns"] == []
 
     def test_parquet_row_groups_are_gathered_from_small_pieces(
         self, capsys: pytest.CaptureFixture[str], tree: Path
     ) -> None:
         """Lines become Arrow columns a few rows at a time; a row group is written once enough are
         held, so every group but the last has at least ``batch_rows`` rows, all in order."""
-        from govmetrics.export import _ParquetWriter, encode_rows
+        from govmetrics.export import ParquetWriter, encode_rows
 
         rows = jsonl(run(capsys, "extract", str(tree))[1])
         target = tree.parent / "records.parquet"
-        writer = _ParquetWriter(target, batch_rows=3, piece_rows=2)
+        writer = ParquetWriter(target, batch_rows=3, piece_rows=2)
         for row in rows:
             writer.write(encode_rows([row], "parquet"))
         writer.close()
@@ -222,7 +253,7 @@ class TestOutput:
 
     def test_csv_file(self, capsys: pytest.CaptureFixture[str], tree: Path) -> None:
         target = tree.parent / "records.csv"
-        assert run(capsys, "extract", str(tree), "-o", str(target)) == (0, "", "")
+        assert run(capsys, "extract", str(tree), "-o", str(target), "--published", "2019-07-01") == (0, "", "")
         reader = csv.DictReader(io.StringIO(target.read_text(encoding="utf-8")))
         assert tuple(reader.fieldnames or ()) == CSV_COLUMNS and CSV_COLUMNS[:2] == ("id", "source")
         rows = list(reader)
@@ -252,7 +283,7 @@ class TestOutput:
     def test_the_output_is_never_read_as_input(self, capsys: pytest.CaptureFixture[str], tree: Path) -> None:
         inside = tree / "out.jsonl"
         inside.write_text("stale\n", encoding="utf-8")
-        status, _, err = run(capsys, "extract", str(tree), "-o", str(inside))
+        status, _, err = run(capsys, "extract", str(tree), "-o", str(inside), "--published", "2019-07-01")
         assert (status, err) == (0, "")
         assert ids(jsonl(inside.read_text(encoding="utf-8")))[-2:] == ["c2", str(tree / "z.txt")]
         status, _, err = run(capsys, "extract", str(inside), "-o", str(inside))
@@ -278,7 +309,7 @@ class TestFailures:
     def test_each_failure_is_one_line_and_the_run_goes_on(
         self, capsys: pytest.CaptureFixture[str], broken: list[str], jobs: str
     ) -> None:
-        status, out, err = run(capsys, "extract", *broken, "--jobs", jobs)
+        status, out, err = run(capsys, "extract", *broken, "--jobs", jobs, "--published", "2019-07-01")
         assert status == 2
         first, second = err.splitlines()
         assert first.startswith(f"govmetrics: {broken[1]}: cannot decode")
@@ -289,7 +320,7 @@ class TestFailures:
         assert ids(jsonl(out)) == [broken[0], "ok", broken[3]]
 
     def test_fail_fast_stops_at_the_first_failure(self, capsys: pytest.CaptureFixture[str], broken: list[str]) -> None:
-        status, out, err = run(capsys, "extract", *broken, "--fail-fast", "--jobs", "2")
+        status, out, err = run(capsys, "extract", *broken, "--fail-fast", "--jobs", "2", "--published", "2019-07-01")
         assert status == 2
         [line] = err.splitlines()
         assert line.startswith(f"govmetrics: {broken[1]}: cannot decode")
@@ -305,11 +336,46 @@ class TestFailures:
 
         get_plugin_host().register(Breaks(), "breaks")
         path = write_jsonl(tmp_path / "c.jsonl", [{"id": "x", "text": "坏了2个。"}, {"id": "y", "text": TEXT_C}])
-        status, out, err = run(capsys, "extract", str(path), "--strict")
+        status, out, err = run(capsys, "extract", str(path), "--strict", "--published", "2019-07-01")
         assert status == 1
         [line] = err.splitlines()
         assert line.startswith("govmetrics: x: plugin \"breaks\" failed: RuntimeError('cannot read this one')")
         assert ids(jsonl(out)) == ["y"]
+
+
+class TestUndated:
+    def test_documents_without_a_date_are_one_warning_line_at_the_end(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A corpus that names its date ``date``, read with the default ``--date-field published``:
+        its dates without a year would be left unresolved without a word."""
+        records = [
+            {"id": "a", "text": "7月3日，全镇完成造林1200亩。", "date": "2021-07-05"},
+            {"id": "b", "text": "8月9日召开推进会。", "date": "2021-08-10"},
+            {"id": "c", "text": "已建成驿站8个。", "date": "2021-08-11", "published": "2021-08-11"},
+        ]
+        corpus = write_jsonl(tmp_path / "news.jsonl", records)
+        status, out, err = run(capsys, "extract", str(corpus))
+        assert status == 0 and len(jsonl(out)) >= 4
+        assert err == (
+            "warning: 2 of 3 documents have no publication date; dates without a year are left unresolved "
+            "(name the field with --date-field, or give --published)\n"
+        )
+        status, out, err = run(capsys, "extract", str(corpus), "--date-field", "date")
+        assert (status, err) == (0, "")
+        assert [row["start"] for row in jsonl(out) if row["kind"] == "date"] == ["2021-07-03", "2021-08-09"]
+
+    def test_the_warning_counts_documents_extracted_and_comes_before_the_summary(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        (tmp_path / "a.txt").write_text("7月3日，全镇完成造林1200亩。", encoding="utf-8")
+        (tmp_path / "b-2021-07-05.txt").write_text("7月3日召开推进会。", encoding="utf-8")
+        inputs = [str(tmp_path / "a.txt"), str(tmp_path / "b-2021-07-05.txt"), str(tmp_path / "missing.txt")]
+        status, _, err = run(capsys, "extract", *inputs, "--progress")
+        lines = err.splitlines()
+        assert status == 2 and "missing.txt: no such file" in lines[0]
+        assert lines[1].startswith("warning: 1 of 2 documents have no publication date;")
+        assert lines[2].startswith("govmetrics: 3 documents, 4 records, 1 failed in ")
 
 
 class TestProgress:
@@ -327,8 +393,8 @@ class TestProgress:
         assert err.splitlines()[-1].endswith("stopped at the first failure (--fail-fast)")
 
     def test_off_when_stderr_is_not_a_terminal(self, capsys: pytest.CaptureFixture[str], tree: Path) -> None:
-        assert run(capsys, "extract", str(tree))[2] == ""
-        assert run(capsys, "extract", str(tree), "--no-progress")[2] == ""
+        assert run(capsys, "extract", str(tree), "--published", "2019-07-01")[2] == ""
+        assert run(capsys, "extract", str(tree), "--no-progress", "--published", "2019-07-01")[2] == ""
 
     def test_on_a_terminal_the_line_is_redrawn_and_cleared(self) -> None:
         class Terminal(io.StringIO):
@@ -394,3 +460,62 @@ def test_a_wrong_encoding_is_one_line_naming_the_file_and_the_byte(
     assert main(["extract", str(page), "--encoding", "utf-8"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "page.txt: not utf-8: byte 0x" in err[0] and "at offset 0" in err[0]
+
+
+KEPT_RECORDS = [
+    {
+        "id": "a",
+        "text": "累计走访2万余户。",
+        "title": "走访",
+        "url": "http://example.org/a",
+        "published": "2020-01-01",
+    },
+    {"id": "b", "text": "建成驿站8个。", "title": "驿站", "published": "2020-01-01", "pages": 3},
+]
+
+
+class TestKeepFields:
+    def test_a_corpus_keeps_its_own_fields_in_every_format(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        corpus = write_jsonl(tmp_path / "news.jsonl", KEPT_RECORDS)
+        keep = ["--keep-fields", "title,url,pages"]
+        status, out, err = run(capsys, "extract", str(corpus), *keep)
+        assert (status, err) == (0, "")
+        rows = jsonl(out)
+        assert [(r["title"], r["url"], r["pages"]) for r in rows] == [
+            ("走访", "http://example.org/a", None),
+            ("驿站", None, "3"),
+        ]
+        assert list(rows[0])[:5] == ["id", "source", "title", "url", "pages"]
+
+        status, out, _ = run(capsys, "extract", str(corpus), *keep, "--format", "csv")
+        reader = csv.DictReader(io.StringIO(out))
+        assert tuple(reader.fieldnames or ())[-3:] == ("title", "url", "pages")
+        assert [(r["title"], r["url"], r["pages"]) for r in reader] == [
+            ("走访", "http://example.org/a", ""),
+            ("驿站", "", "3"),
+        ]
+
+        target = tmp_path / "records.parquet"
+        assert run(capsys, "extract", str(corpus), *keep, "-o", str(target))[0] == 0
+        table = pq.read_table(target)
+        assert [str(table.schema.field(name).type) for name in ("title", "url", "pages")] == ["string"] * 3
+        assert table.column("url").to_pylist() == ["http://example.org/a", None]
+        frame = pd.read_parquet(target)
+        assert str(frame["title"].dtype).startswith("string") and frame["title"].tolist() == ["走访", "驿站"]
+
+    def test_a_text_file_has_the_kept_columns_empty(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        (tmp_path / "a-2020-01-01.txt").write_text("建成驿站8个。", encoding="utf-8")
+        status, out, _ = run(capsys, "extract", str(tmp_path / "a-2020-01-01.txt"), "--keep-fields", "title")
+        assert status == 0 and jsonl(out)[0]["title"] is None
+
+    @pytest.mark.parametrize("names", ["title,text", "span", "source", "value_exact", "title,title"])
+    def test_a_name_that_is_already_a_column_is_one_line_and_exit_2(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, names: str
+    ) -> None:
+        corpus = write_jsonl(tmp_path / "news.jsonl", KEPT_RECORDS)
+        status, out, err = run(capsys, "extract", str(corpus), "--keep-fields", names)
+        assert (status, out) == (2, "")
+        [line] = err.splitlines()
+        assert line.startswith("govmetrics: cannot keep the field ") and names.split(",")[-1] in line

@@ -34,6 +34,10 @@ TEXTS = [
     "没有数字的一句话",
     "7月10日下午，区委书记常卫主持召开区委常委会会议，区委副书记、区长李华出席。",
 ]
+#: A text with the spaces of a justified PDF line, which cleaning takes out: spans move.
+SPACED = "全年完成  投资2.5亿元。\n各乡镇每月至少一次巡查河道。"
+#: The keys a record dict may have, of any built-in kind.
+ROW_FIELDS = {name for row in govmetrics.extract(" ".join(TEXTS), published="2019-07-12").to_dicts() for name in row}
 
 
 @pytest.fixture(scope="module")
@@ -45,11 +49,12 @@ def client() -> Iterator[Any]:
 
 def plain_rows(documents: list[tuple[str, str, str | None]]) -> list[dict[str, Any]]:
     """What plain ``govmetrics.extract`` gives for (id, text, published) documents, tagged with ids
-    (a document not read from a file names itself as its source; a path is both)."""
+    (a document not read from a file names itself as its source; a path is both), and placed in
+    their text (sentence, raw span)."""
     return [
-        {"id": id, "source": id, **row}
+        row
         for id, text, published in documents
-        for row in govmetrics.extract(text, published=published).to_dicts()
+        for row in frames.extraction_rows(govmetrics.extract(text, published=published), id)
     ]
 
 
@@ -189,6 +194,7 @@ def test_the_cli_corpus_rows_and_dask_give_the_same_rows_and_columns(client: Any
         {"id": "n1", "text": TEXTS[1], "published": "2019-07-12"},
         {"id": "n2", "text": TEXTS[2], "published": "2019-06-01"},
         {"id": "n3", "text": TEXTS[3]},
+        {"id": "n4", "text": SPACED, "published": "2019-07-12"},
     ]
     corpus = tmp_path / "news.jsonl"
     corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
@@ -206,12 +212,27 @@ def test_the_cli_corpus_rows_and_dask_give_the_same_rows_and_columns(client: Any
     for rows in (corpus_rows, bag_rows):
         assert [list(row) for row in rows] == [list(row) for row in cli_rows]
         assert rows == cli_rows
-    tags = [tuple(row.get(tag) for tag in TAGS) for row in cli_rows]
+    document_tags = ("id", "source", "article", "article_title", "page_span")
+    tags = [tuple(row.get(tag) for tag in document_tags) for row in cli_rows]
     assert list(dict.fromkeys(tags)) == [
         (str(text_file), str(text_file), None, None, None),
         ("n1", str(corpus), None, None, None),
         ("n2", str(corpus), None, None, None),
+        ("n4", str(corpus), None, None, None),
     ]
+    # and places its record in the text: the sentence, and the span in the text as given
+    texts = {str(text_file): TEXTS[4], "n1": TEXTS[1], "n2": TEXTS[2], "n4": SPACED}
+    for row in cli_rows:
+        assert list(row)[-3:] == ["sentence", "raw_start", "raw_end"] and set(TAGS) >= set(row) - set(ROW_FIELDS)
+        assert row["text"] in row["sentence"] and row["sentence"] in texts[row["id"]].replace(" ", "")
+        raw = texts[row["id"]][row["raw_start"] : row["raw_end"]]
+        assert raw.replace(" ", "") == row["text"]
+    spaced = [row for row in cli_rows if row["id"] == "n4"]
+    assert [(row["text"], row["sentence"]) for row in spaced] == [
+        ("2.5亿元", "全年完成投资2.5亿元。"),
+        ("每月至少一次", "各乡镇每月至少一次巡查河道。"),
+    ]
+    assert spaced[0]["span"] == {"start": 6, "end": 11} and (spaced[0]["raw_start"], spaced[0]["raw_end"]) == (8, 13)
 
     # and the frames of those rows: the CLI's, corpus_frame's and the Dask DataFrame's
     cli_frame = frames.rows_frame(cli_rows)
@@ -219,6 +240,9 @@ def test_the_cli_corpus_rows_and_dask_give_the_same_rows_and_columns(client: Any
     dask_frame = bag_to_dataframe(records_of_bag).compute().reset_index(drop=True)
     for frame in (corpus_frame, dask_frame):
         pd.testing.assert_frame_equal(frame, cli_frame)
+    assert cli_frame["sentence"].tolist() == [row["sentence"] for row in cli_rows]
+    assert cli_frame["raw_start"].tolist() == [row["raw_start"] for row in cli_rows]
+    assert str(cli_frame["raw_end"].dtype) == "Int64" and str(cli_frame["sentence"].dtype).startswith("string")
 
 
 def test_a_dataframe_of_documents_tags_rows_as_a_corpus_of_records_does(client: Any) -> None:
@@ -227,3 +251,23 @@ def test_a_dataframe_of_documents_tags_rows_as_a_corpus_of_records_does(client: 
     expected = frames.corpus_frame(documents.to_dict("records"))
     pd.testing.assert_frame_equal(frame, expected)
     assert (frame["source"] == frame["id"]).all()  # no file: a document is its own source
+
+
+def test_dask_keeps_the_fields_asked_for_as_corpus_frame_does(client: Any) -> None:
+    records = [
+        {"id": "m1", "text": TEXTS[1], "published": "2019-07-12", "title": "走访", "url": "http://example.org/1"},
+        {"id": "m2", "text": TEXTS[2], "published": "2019-06-01", "title": "检查"},
+    ]
+    expected = frames.corpus_frame(records, keep_fields=("title", "url"))
+    assert expected["title"].tolist()[-1] == "检查" and expected["url"].isna().any()
+    bag = records_bag(db.from_sequence(records, npartitions=2), keep_fields=("title", "url"))
+    assert bag.compute() == list(frames.corpus_rows(records, keep_fields=("title", "url")))
+    from_bag = bag_to_dataframe(bag, keep_fields=("title", "url")).compute().reset_index(drop=True)
+    pd.testing.assert_frame_equal(from_bag, expected)
+    documents = dd.from_pandas(pd.DataFrame(records), npartitions=2)
+    from_frame = records_dataframe(documents, keep_fields=("title", "url")).compute().reset_index(drop=True)
+    pd.testing.assert_frame_equal(from_frame, expected)
+    with pytest.raises(InputError, match="no column 'summary' to keep"):
+        records_dataframe(documents, keep_fields=("summary",))
+    with pytest.raises(InputError, match="'text': it is already a column"):
+        records_bag(db.from_sequence(records, npartitions=1), keep_fields="title,text")

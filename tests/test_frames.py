@@ -237,3 +237,44 @@ def test_an_article_with_a_title_tags_its_rows_alike_in_frames_and_on_the_comman
     assert [(row["id"], row["source"], row["article_title"]) for row in rows] == [("t1", "town.txt", "交通建设提速")]
     encoded, count = RowsTask(fmt="jsonl", strict=False, pages=False)(Document(id="t1", text=article), None)
     assert count == 1 and [from_json(line) for line in encoded.splitlines()] == rows
+
+
+def test_the_sentence_of_a_record_runs_from_the_last_stop_to_the_next() -> None:
+    from govmetrics.rows import Sentences
+
+    text = "一、总体目标\n到2025年，建成驿站30个。其中新建12个!   改造18个？\n完成"
+    sentences = Sentences(text)
+
+    def around(piece: str) -> str:
+        start = text.index(piece)
+        return sentences.around(start, start + len(piece))
+
+    assert around("总体目标") == "一、总体目标"  # a heading ends at its line break
+    assert around("30个") == "到2025年，建成驿站30个。"
+    assert around("12个") == "其中新建12个!"  # half-width marks end sentences too
+    assert around("18个") == "改造18个？"  # trimmed of the spaces after the last stop
+    assert around("完成") == "完成"  # the last sentence may have no end mark
+    # a record that runs over a stop keeps every sentence it touches
+    assert around("30个。其中") == "到2025年，建成驿站30个。其中新建12个!"
+
+
+def test_frames_carry_the_sentence_and_the_raw_span() -> None:
+    result = govmetrics.extract("全年新建  公园8个。", published="2019-07-12")
+    frame = result.to_frame()
+    assert frame["sentence"].tolist() == ["全年新建公园8个。"]
+    assert (frame["span_start"].iloc[0], frame["raw_start"].iloc[0], frame["raw_end"].iloc[0]) == (6, 8, 10)
+    assert str(frame["raw_start"].dtype) == "Int64"
+
+
+def test_corpus_rows_and_frames_keep_the_fields_asked_for() -> None:
+    items = [
+        {"id": "a", "text": "建成驿站8个。", "title": "驿站", "published": "2020-01-01"},
+        {"id": "b", "text": "新增车位300个。", "published": "2020-01-01", "url": "http://example.org/b"},
+    ]
+    rows = list(frames.corpus_rows(items, keep_fields=("title", "url")))
+    assert [(row["title"], row["url"]) for row in rows] == [("驿站", None), (None, "http://example.org/b")]
+    frame = frames.corpus_frame(items, keep_fields=("title", "url"))
+    assert list(frame.columns)[-2:] == ["title", "url"] and list(frame.columns)[:-2] == list(frames.COLUMNS)
+    assert str(frame["url"].dtype).startswith("string") and frame["url"].isna().tolist() == [True, False]
+    with pytest.raises(govmetrics.InputError, match="'kind': it is already a column"):
+        frames.corpus_frame(items, keep_fields=("kind",))

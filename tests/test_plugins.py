@@ -7,7 +7,11 @@ example plugin built as a real distribution is tested in test_plugin_distributio
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import inspect
+import io
+import json
 import logging
 import re
 import warnings
@@ -22,8 +26,9 @@ import pytest
 import govmetrics
 from govmetrics import Metric, PluginError, PluginWarning, Record, Span, hookimpl, hookspecs, lexicon
 from govmetrics.cli import main
-from govmetrics.plugins import DEFAULT_PLUGINS, HOOK_NAMES, get_plugin_host
-from govmetrics.testing import run
+from govmetrics.models import Number, exact
+from govmetrics.plugins import DEFAULT_PLUGINS, HOOK_NAMES, get_plugin_host, using_host
+from govmetrics.testing import plugin_host, run
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "plugins.md"
 TEXT = "新增停车位316个，乱停车现象减少了三成。"
@@ -664,3 +669,130 @@ def test_a_lexicons_alternation_puts_the_longer_word_first() -> None:
     assert re.compile(alternation(["米", "平方米"])).match("平方米").group() == "平方米"  # type: ignore[union-attr]
     assert alternation(["a.b"]) == r"a\.b"
     assert alternation([]) == ""
+
+
+# -- a plugin's own fields as table columns --------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Allocation(Record):
+    """A plugin record of every field type a column can have."""
+
+    kind: ClassVar[str] = "allocation"
+
+    item: str
+    amount: Number = attrs.field(converter=exact)
+    projects: int
+    approved: bool | None = None
+    due: dt.date | None = None
+    towns: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class GoalMetric(Metric):
+    """A plugin's metric: its Metric fields fill the metric columns, its own field its own column."""
+
+    kind: ClassVar[str] = "goal_metric"
+
+    deadline: int | None = None
+
+
+class Allocations:
+    @hookimpl
+    def govmetrics_record_types(self) -> list[type[Record]]:
+        return [Allocation, GoalMetric]
+
+    @hookimpl
+    def govmetrics_extract(self, article: govmetrics.Article) -> Iterator[Record]:
+        for match in re.finditer(r"拨付(\w{2})资金(\d+(?:\.\d+)?)亿元", article.text):
+            span = Span(start=match.start(), end=match.end())
+            amount = exact(match.group(2)) * 100_000_000
+            yield Allocation(
+                text=match.group(), span=span, item=match.group(1), amount=amount, projects=12,
+                approved=True, due=dt.date(2024, 6, 30), towns=("东镇", "西镇"),
+            )  # fmt: skip
+        for match in re.finditer(r"(\d+)个", article.text):
+            span = Span(start=match.start(), end=match.end())
+            yield GoalMetric(text=match.group(), span=span, value=int(match.group(1)), unit="个", deadline=2025)
+
+
+ALLOCATION_TEXT = "今年拨付专项资金1.25亿元，到2025年建成驿站40个。"
+ALLOCATION_COLUMNS = [
+    "allocation_item", "allocation_amount", "allocation_projects", "allocation_approved", "allocation_due",
+    "allocation_towns", "goal_metric_deadline",
+]  # fmt: skip
+
+
+def test_plugin_fields_get_columns_named_by_kind_after_the_built_in_ones() -> None:
+    from govmetrics.columns import CSV_COLUMNS, table_columns
+
+    with using_host(plugin_host(Allocations())):
+        columns = table_columns()
+    assert columns.names == (*CSV_COLUMNS, *ALLOCATION_COLUMNS)
+    assert [columns.type_of(name) for name in ALLOCATION_COLUMNS] == [
+        "string", "number", "int", "bool", "date", "json", "int",
+    ]  # fmt: skip
+    # the Metric subclass's value, unit … fill the metric columns; only its own field is new
+    assert columns.own == {
+        "allocation": {name.removeprefix("allocation_"): name for name in ALLOCATION_COLUMNS[:6]},
+        "goal_metric": {"deadline": "goal_metric_deadline"},
+    }
+
+
+def test_plugin_fields_reach_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(ALLOCATION_TEXT, encoding="utf-8")
+    with using_host(plugin_host(Allocations())):
+        assert main(["extract", str(story), "--format", "csv", "--published", "2024-01-05"]) == 0
+    reader = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    assert list(reader.fieldnames or ())[-7:] == ALLOCATION_COLUMNS
+    allocation, goal = list(reader)
+    assert (allocation["kind"], allocation["text"], allocation["value"]) == ("allocation", "拨付专项资金1.25亿元", "")
+    assert [allocation[name] for name in ALLOCATION_COLUMNS] == [
+        "专项", "125000000", "12", "True", "2024-06-30", '["东镇", "西镇"]', "",
+    ]  # fmt: skip
+    assert (goal["kind"], goal["value"], goal["unit"], goal["goal_metric_deadline"]) == (
+        "goal_metric",
+        "40",
+        "个",
+        "2025",
+    )
+    assert goal["allocation_item"] == ""
+
+
+def test_plugin_fields_reach_parquet_and_frames_typed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pd = pytest.importorskip("pandas")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from govmetrics import frames
+
+    story = tmp_path / "story.txt"
+    story.write_text(ALLOCATION_TEXT, encoding="utf-8")
+    target = tmp_path / "records.parquet"
+    with using_host(plugin_host(Allocations())):
+        assert main(["extract", str(story), "-o", str(target), "--published", "2024-01-05"]) == 0
+        frame = govmetrics.testing.run(ALLOCATION_TEXT, Allocations(), published="2024-01-05").to_frame()
+        dtypes = {name: str(dtype) for name, dtype in frames.dtypes().items()}
+        back = frames.frame_to_dicts(frame)
+        records = [govmetrics.from_dict(data) for data in back]
+    schema = pq.read_schema(target)
+    assert [str(schema.field(name).type) for name in ("allocation_amount", "allocation_amount_exact")] == [
+        "double", "string",
+    ]  # fmt: skip
+    assert [str(schema.field(name).type) for name in ALLOCATION_COLUMNS[2:]] == [
+        "int64", "bool", "timestamp[ns]", "string", "int64",
+    ]  # fmt: skip
+    read = pd.read_parquet(target)
+    assert {name: str(dtype) for name, dtype in read.dtypes.items()} == dtypes
+    for table in (read, frame):
+        row = table[table["kind"] == "allocation"].iloc[0]
+        assert (row["allocation_amount"], row["allocation_amount_exact"]) == (125000000.0, "125000000")
+        assert (row["allocation_projects"], bool(row["allocation_approved"])) == (12, True)
+        assert row["allocation_due"] == pd.Timestamp("2024-06-30") and json.loads(row["allocation_towns"]) == [
+            "东镇",
+            "西镇",
+        ]
+        goal = table[table["kind"] == "goal_metric"].iloc[0]
+        assert (goal["value"], goal["goal_metric_deadline"]) == (40.0, 2025)
+    # and the frame reads back into the records it was made of
+    assert [type(record) for record in records] == [Allocation, GoalMetric]
+    assert records[0].amount == 125000000 and records[0].towns == ("东镇", "西镇") and records[1].deadline == 2025

@@ -260,3 +260,26 @@ def test_the_lexicon_maps_every_name_to_a_canonical_name_of_its_own() -> None:
     assert names["GDP"] == "地区生产总值"
     for canonical in set(names.values()):
         assert names[canonical] == canonical, canonical
+
+
+def test_an_indicators_fields_are_columns_of_their_own_in_csv() -> None:
+    """The indicator's period (上半年) is not a cadence's period (P3M): it has the column
+    ``fiscal_indicator_period``, and its name and value columns of their own too."""
+    import csv
+    import io
+
+    from govmetrics.export import write_records
+    from govmetrics.rows import extraction_rows
+
+    with using_host(plugin_host(govmetrics_fiscal, builtins=True)):
+        result = govmetrics.extract("上半年，全市地区生产总值达到1.2万亿元，同比增长4.8%。", published="2023-07-20")
+        buffer = io.StringIO()
+        write_records(extraction_rows(result, "report"), "csv", buffer)
+    [row] = [row for row in csv.DictReader(io.StringIO(buffer.getvalue())) if row["kind"] == "fiscal_indicator"]
+    assert (row["period"], row["value"]) == ("", "")
+    assert (row["fiscal_indicator_indicator"], row["fiscal_indicator_value"], row["fiscal_indicator_unit"]) == (
+        "地区生产总值",
+        "1200000000000",
+        "元",
+    )
+    assert (row["fiscal_indicator_period"], row["fiscal_indicator_period_start"]) == ("上半年", "2023-01-01")
