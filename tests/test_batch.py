@@ -36,6 +36,9 @@ TEXTS = [
     "区委常委会每季度至少召开一次会议。",
 ]
 
+# the documents here test batching, not dates: most have no publication date, on purpose
+pytestmark = pytest.mark.filterwarnings("ignore::govmetrics.UndatedWarning")
+
 
 def corpus(tmp_path: Path) -> list[Any]:
     """Every kind of item: texts, dicts, paths (one with a date in its name), articles, documents."""

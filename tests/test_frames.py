@@ -150,6 +150,7 @@ def test_a_corpus_of_documents_with_ids() -> None:
     pd.testing.assert_frame_equal(frame, by_records)
 
 
+@pytest.mark.filterwarnings("ignore::govmetrics.UndatedWarning")  # undated on purpose
 def test_a_corpus_of_texts_and_paths_is_numbered_and_named_as_documents_are(tmp_path: Path) -> None:
     path = tmp_path / "district-2019-07-12.txt"
     path.write_text("7月11日上午召开区政府常务会议。", encoding="utf-8")
@@ -219,6 +220,7 @@ def test_a_parquet_file_the_cli_wrote_reads_back_into_records(tmp_path: Path) ->
     assert [r.text for r in records] == ["7月10日", "12个", "2万余户"]
 
 
+@pytest.mark.filterwarnings("ignore::govmetrics.UndatedWarning")  # undated on purpose
 def test_a_corpus_row_names_the_file_it_was_read_from_else_its_document(tmp_path: Path) -> None:
     path = tmp_path / "county-2020-05-08.txt"
     path.write_text("全县新建村级卫生室15所。", encoding="utf-8")
