@@ -27,7 +27,7 @@ import attrs
 
 from govmetrics.api import extract
 from govmetrics.columns import kept_names
-from govmetrics.corpus import CORPUS_SUFFIXES, JsonLine, Unreadable, corpus_items
+from govmetrics.corpus import CORPUS_SUFFIXES, JsonLine, Unreadable, corpus_items, expand_corpus_files
 from govmetrics.documents import Document, parse_published
 from govmetrics.errors import BatchError, DocumentError, InputError, UndatedWarning, undated_message
 from govmetrics.extraction import Extraction
@@ -124,8 +124,8 @@ def extract_many(
     """Extract every document of a corpus, yielding a :class:`DocumentResult` per item, in input order.
 
     :param items: texts, :class:`~govmetrics.models.Article` objects, file paths (``Path``, read as
-        UTF-8 or GB18030), dicts (JSON records) or :class:`~govmetrics.documents.Document` objects;
-        any iterable, read lazily.
+        UTF-8, GB18030 or Big5; a ``.jsonl`` file is a corpus, one document per line), dicts (JSON
+        records) or :class:`~govmetrics.documents.Document` objects; any iterable, read lazily.
     :param processes: ``None`` or ``1`` runs in this process; ``N`` runs ``N`` worker processes.
     :param published: the publication date of documents that carry none (a record's date field, a
         date in a file name and an article's own date come first).
@@ -167,7 +167,12 @@ def extract_many(
     )
     task = ExtractTask(strict=strict_from_env() if strict is None else strict)
     outcomes = map_documents(
-        items, task, processes=processes, options=options, chunksize=chunksize, mp_context=mp_context
+        expand_corpus_files(items),
+        task,
+        processes=processes,
+        options=options,
+        chunksize=chunksize,
+        mp_context=mp_context,
     )
     return _results(outcomes, raise_first=on_error == "raise")
 

@@ -83,6 +83,16 @@ def corpus_items(
             yield from _file_items(name)
 
 
+def expand_corpus_files(items: Iterable[Any]) -> Iterator[Any]:
+    """The items, with each path to a ``.jsonl`` file (a :class:`~pathlib.Path`, not a str, which is
+    a text) in place of its documents: one per non-blank line, as the command line reads it."""
+    for item in items:
+        if isinstance(item, PathLike) and os.fspath(item).lower().endswith(".jsonl"):
+            yield from _file_items(os.fspath(item))
+        else:
+            yield item
+
+
 def _stdin_document(read_stdin: Callable[[], bytes] | None, encoding: str | None = None) -> Document | Unreadable:
     data = read_stdin() if read_stdin is not None else sys.stdin.buffer.read()
     try:

@@ -280,3 +280,14 @@ def test_corpus_rows_and_frames_keep_the_fields_asked_for() -> None:
     assert str(frame["url"].dtype).startswith("string") and frame["url"].isna().tolist() == [True, False]
     with pytest.raises(govmetrics.InputError, match="'kind': it is already a column"):
         frames.corpus_frame(items, keep_fields=("kind",))
+
+
+def test_a_path_to_a_json_lines_file_is_a_corpus_of_its_lines(tmp_path: Path) -> None:
+    corpus = tmp_path / "reports.jsonl"
+    corpus.write_text(
+        '{"id": "r1", "title": "一号", "text": "累计走访2万余户。", "published": "2020-01-02"}\n\n'
+        '{"id": "r2", "title": "二号", "text": "建成12个驿站。", "published": "2020-01-03"}\n',
+        "utf-8",
+    )
+    frame = frames.corpus_frame([corpus], keep_fields=("title",))
+    assert frame[["id", "title", "text"]].values.tolist() == [["r1", "一号", "2万余户"], ["r2", "二号", "12个"]]
