@@ -79,6 +79,8 @@ _LEADING = (
 )
 # marks and particles at either end of the words
 _LOOSE = r"[，,、：:\s的]"
+# how far from their end the words are searched for what cannot end a subject
+_TAIL = 16
 _DONE = re.compile(r"已经?|曾")
 # what reports a deed done, ending the reach of a goal's cue before it: 截至10月底已完成投资
 _REPORTED = re.compile(r"已经?|截[至止]|累计完成")
@@ -172,6 +174,7 @@ def describe(text: str, metrics: Iterable[Metric], lexicons: Lexicons, *, rules:
     out: list[Metric] = []
     previous: Metric | None = None
     sentence_start = sentence_end = -1
+    marks: list[int] = []
     for metric in metrics:
         start = metric.span.start
         # the sentence and the clause around the number, read within a sentence's reach of it: the
@@ -180,7 +183,9 @@ def describe(text: str, metrics: Iterable[Metric], lexicons: Lexicons, *, rules:
             sentence_start = _last_mark_end(_SENTENCE_MARK, text, max(0, start - _REACH), start)
             ending = _SENTENCE_MARK.search(text, start, start + _REACH)
             sentence_end = ending.start() if ending else min(len(text), start + _REACH)
-        clause_start = _last_mark_end(_CLAUSE_MARK, text, sentence_start, start)
+            marks = [m.end() for m in _CLAUSE_MARK.finditer(text, sentence_start, sentence_end)]
+        at = bisect.bisect_right(marks, start)
+        clause_start = marks[at - 1] if at else sentence_start
         in_clause = previous is not None and previous.span.end > clause_start
         listed = in_clause and _joined(text, previous, metric)  # type: ignore[arg-type]
         # the words before the number: from the clause's start, or the number before it in the clause
@@ -250,9 +255,10 @@ def _change(text: str, region: int, start: int, lex: MeaningLexicon) -> Change |
 def _subject(text: str, metric: Metric, region: int, sentence_end: int, lex: MeaningLexicon) -> str | None:
     """The noun a counting word counts (28个老旧小区), else what the words before the number name,
     else the noun after 的 (15%的税率), else the action counted (累计走访2万余户)."""
-    counted = _noun_after(text, metric, sentence_end, lex, counting=True)
-    if counted:
-        return counted
+    if metric.unit in _COUNTING_WORDS:
+        counted = _noun_after(text, metric, sentence_end, lex, counting=True)
+        if counted:
+            return counted
     share = _SHARE_OF_WHAT.match(metric.text)
     if share:
         # 不低于工资的150%: the metric holds what it is a share of
@@ -262,8 +268,8 @@ def _subject(text: str, metric: Metric, region: int, sentence_end: int, lex: Mea
     before = _PARENTHESES.sub("", text[region : metric.span.start])
     if before.endswith("的"):
         before = before[:-1]  # 罚款数额的3%: what the share is of
-    noun, action, applied = _noun_before(before, lex)
-    of = _noun_after(text, metric, sentence_end, lex, counting=False)
+    noun, action, applied = _noun_before(before, lex) if before else (None, None, False)
+    of = _noun_after(text, metric, sentence_end, lex, counting=False) if applied or not noun else None
     if applied and of:
         return of  # 按15%的税率, 并处1万元以下的罚款: the rate or the fine applied
     bare = None if noun or of else _noun_after(text, metric, sentence_end, lex, counting=False, bare=True)
@@ -359,7 +365,10 @@ def _last_verb(words: str, lex: MeaningLexicon) -> re.Match[str] | None:
 
 def _strip(words: str, lex: MeaningLexicon) -> str:
     """The words without the times, places, adverbs and per-unit words at either end."""
-    return lex.trailing.sub("", lex.leading.sub("", words, count=1), count=1)
+    words = lex.leading.sub("", words, count=1)
+    # what ends the words is short: looked for in their tail only, not tried from every character
+    tail = lex.trailing.search(words, max(0, len(words) - _TAIL))
+    return words[: tail.start()] if tail else words
 
 
 class _Cues:
