@@ -104,7 +104,7 @@ def is_name(names: NameLexicon, word: str) -> bool:
 
 def lexicon_title_end(names: NameLexicon, text: str) -> bool:
     """Whether ``text`` ends with a title head (区委书记), so it is a title, not a name."""
-    return any(text.endswith(title) for title in names.titles)
+    return text.endswith(names.titles)
 
 
 def split_title(names: NameLexicon, item: str) -> tuple[str, str]:

@@ -259,13 +259,15 @@ def _subject(text: str, metric: Metric, region: int, sentence_end: int, lex: Mea
         counted = _noun_after(text, metric, sentence_end, lex, counting=True)
         if counted:
             return counted
-    share = _SHARE_OF_WHAT.match(metric.text)
+    share = _SHARE_OF_WHAT.match(metric.text) if "的" in metric.text else None
     if share:
         # 不低于工资的150%: the metric holds what it is a share of
         noun, _, _ = _noun_before(share.group(1), lex)
         if noun:
             return noun
-    before = _PARENTHESES.sub("", text[region : metric.span.start])
+    before = text[region : metric.span.start]
+    if "（" in before or "(" in before:
+        before = _PARENTHESES.sub("", before)
     if before.endswith("的"):
         before = before[:-1]  # 罚款数额的3%: what the share is of
     noun, action, applied = _noun_before(before, lex) if before else (None, None, False)
@@ -332,11 +334,10 @@ def _noun_before(before: str, lex: MeaningLexicon) -> tuple[str | None, str | No
         words = _strip(words[digit.end() :], lex)  # 12345热线受理群众诉求: from the last number on
     applied = words.endswith(_APPLIED)
     peeled = False
-    while words:
-        last = _last_verb(words, lex)
-        if last is None or last.end() != len(words) or last.group() not in lex.links:
-            break
+    last = _last_verb(words, lex)
+    while words and last is not None and last.end() == len(words) and last.group() in lex.links:
         words = _strip(words[: last.start()], lex)
+        last = _last_verb(words, lex)
         peeled = True
     if not words:
         return None, None, applied
@@ -344,7 +345,6 @@ def _noun_before(before: str, lex: MeaningLexicon) -> tuple[str | None, str | No
     if share >= 0:
         head = _strip(words[:share], lex)
         return (head if len(head) >= 2 else None), None, applied
-    last = _last_verb(words, lex)
     if last is not None and last.end() == len(words) and not peeled:
         head = words[: last.start()]
         if len(_strip(head, lex)) < 2 or _strip(head, lex) != head.rstrip("，,、：: "):
