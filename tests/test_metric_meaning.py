@@ -166,3 +166,18 @@ def test_a_plugin_can_add_a_verb_of_change() -> None:
     assert metric("全县存款余额攀升12%。", "12%").change is None
     govmetrics.plugins.get_plugin_host().register(Swells(), "swells")
     assert metric("全县存款余额攀升12%。", "12%").change == "up"
+
+
+def test_a_bound_on_a_share_speaks_of_what_is_bounded_before_it() -> None:
+    text = "单位缴费比例不得低于职工上年度工资总额的6%。"
+    assert metric(text, "6%").subject == "单位缴费比例"
+
+
+def test_a_fine_reckoned_on_an_amount_is_the_fine() -> None:
+    text = "有违法所得的，没收违法所得，处违法所得2倍以上5倍以下的罚款。"
+    assert metric(text, "2倍").subject == "罚款"
+
+
+def test_a_number_after_or_names_the_noun_after_it() -> None:
+    text = "造成10人以上死亡，或者5000万元以上直接经济损失的。"
+    assert metric(text, "5000万元").subject == "直接经济损失"

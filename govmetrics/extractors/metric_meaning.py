@@ -74,11 +74,11 @@ _LIST_JOIN = re.compile(r"[、和及与]|以及")
 _LEADING = (
     r"(?:截至|截止|从|由|到|至|在)?(?:\d{4}年|[〇零一二三四五六七八九]{4}年|[\d一二三四五六七八九十]{1,2}月|去年|上年|今年"
     r"|前?[一二三四]季度|[上下]半年)+"
-    r"(?:底|末|初|份|以来)?|第[\d一二三四五六七八九十百零〇]+条|(?:或者|或|以及|并且|并|且|但|和|及)(?=[\u4e00-\u9fff]{2})"
+    r"(?:底|末|初|份|以来)?|第[\d一二三四五六七八九十百零〇]+条|(?:或者|或|以及|并且|并|且|但|和|及)(?=[\u4e00-\u9fff]{2}|$)"
     r"|截至(?:目前|[\u4e00-\u9fff]{1,4}(?:底|末))|今年以来|年初以来|[全我本该](?:国|省|市|县|区|乡|镇|村|州)"
 )
 # marks and particles at either end of the words
-_LOOSE = r"[，,、：:\s的]"
+_LOOSE = r"[，,、：:\s的（）()]"
 # how far from their end the words are searched for what cannot end a subject
 _TAIL = 16
 _DONE = re.compile(r"已经?|曾")
@@ -108,6 +108,7 @@ class MeaningLexicon:
     change_before: re.Pattern[str]  # the last verb of change in a clause
     verbs: re.Pattern[str]  # links and verbs
     links: frozenset[str]
+    bounds: tuple[str, ...]  # the qualifiers written before a number (不低于, 不得超过)
     rates: re.Pattern[str]  # a word naming a rate of change, anywhere in the clause
     skips: re.Pattern[str]  # an adverb, a modal, a tally word anywhere
     leading: re.Pattern[str]  # what a subject does not start with: times, places, adverbs
@@ -147,6 +148,7 @@ def _build(lexicons: Lexicons) -> MeaningLexicon:
         change_before=re.compile(f".*({lexicon.alternation(changes, then=guarded) or '(?!)'})", re.DOTALL),
         verbs=re.compile(lexicon.alternation(verbs, then=guarded) or "(?!)"),
         links=frozenset(word for word, kind in kinds.items() if kind == "link") | frozenset(changes),
+        bounds=tuple(row[0] for row in lexicons.rows("qualifiers") if row[1:2] == ("before",)),
         rates=re.compile(lexicon.alternation(rates) or "(?!)"),
         skips=re.compile(f"{skips}|{_BASE}"),
         leading=re.compile(f"^(?:{skips}|{_BASE}|{_LEADING}|{_LOOSE})+"),
@@ -260,8 +262,8 @@ def _subject(text: str, metric: Metric, region: int, sentence_end: int, lex: Mea
         if counted:
             return counted
     share = _SHARE_OF_WHAT.match(metric.text) if "的" in metric.text else None
-    if share:
-        # 不低于工资的150%: the metric holds what it is a share of
+    if share and not share.group(1).startswith(lex.bounds):
+        # 罚款数额的3%: the metric holds what it is a share of
         noun, _, _ = _noun_before(share.group(1), lex)
         if noun:
             return noun
@@ -271,6 +273,10 @@ def _subject(text: str, metric: Metric, region: int, sentence_end: int, lex: Mea
     if before.endswith("的"):
         before = before[:-1]  # 罚款数额的3%: what the share is of
     noun, action, applied = _noun_before(before, lex) if before else (None, None, False)
+    if share and not noun:
+        # 缴存比例均不得低于月平均工资的5%: a bound on a share says what is bounded before it; with
+        # nothing there, what the share is of
+        noun, _, _ = _noun_before(share.group(1), lex)
     of = _noun_after(text, metric, sentence_end, lex, counting=False) if applied or not noun else None
     if applied and of:
         return of  # 按15%的税率, 并处1万元以下的罚款: the rate or the fine applied
@@ -332,7 +338,7 @@ def _noun_before(before: str, lex: MeaningLexicon) -> tuple[str | None, str | No
         pass
     if digit:
         words = _strip(words[digit.end() :], lex)  # 12345热线受理群众诉求: from the last number on
-    applied = words.endswith(_APPLIED)
+    applied = words.endswith(_APPLIED) or words.startswith(_APPLIED)
     peeled = False
     last = _last_verb(words, lex)
     while words and last is not None and last.end() == len(words) and last.group() in lex.links:
