@@ -181,3 +181,13 @@ def test_a_fine_reckoned_on_an_amount_is_the_fine() -> None:
 def test_a_number_after_or_names_the_noun_after_it() -> None:
     text = "造成10人以上死亡，或者5000万元以上直接经济损失的。"
     assert metric(text, "5000万元").subject == "直接经济损失"
+
+
+def test_a_heading_of_goals_makes_its_paragraph_goals() -> None:
+    text = "二、目标任务。全年新建高标准农田2.1万亩，粮食总产量不低于9万吨。\n三、保障措施。\n"
+    assert [metric(text, n).target for n in ("2.1万亩", "9万吨")] == [True, True]
+
+
+def test_what_a_meeting_settles_is_a_target() -> None:
+    text = "会议明确，今年全镇承担农村危房改造任务160户。"
+    assert metric(text, "160户").target is True
