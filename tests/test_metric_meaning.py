@@ -191,3 +191,27 @@ def test_a_heading_of_goals_makes_its_paragraph_goals() -> None:
 def test_what_a_meeting_settles_is_a_target() -> None:
     text = "会议明确，今年全镇承担农村危房改造任务160户。"
     assert metric(text, "160户").target is True
+
+
+def test_the_number_in_a_rules_condition_is_a_rule() -> None:
+    text = "一、职工病假在三个月以内的，发给原工资。"
+    assert metric(text, "三个月").target is True
+
+
+def test_expectations_are_no_goal() -> None:
+    text = "发展态势持续向好，市场的预期不断改善，全市生产总值增长5.1%。"
+    assert metric(text, "5.1%").target is False
+
+
+@pytest.mark.parametrize(
+    ("name", "column", "allowed"),
+    [
+        ("change_words", 1, {"up", "down"}),
+        ("target_cues", 1, {"before", "after", "paragraph"}),
+        ("subject_words", 1, {"link", "verb", "skip"}),
+    ],
+)
+def test_every_row_of_the_meaning_lexicons_says_what_it_is(name: str, column: int, allowed: set[str]) -> None:
+    rows = govmetrics.lexicon.Lexicons().rows(name)
+    assert rows
+    assert [row for row in rows if len(row) <= column or row[column] not in allowed] == []

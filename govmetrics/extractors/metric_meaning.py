@@ -84,6 +84,8 @@ _TAIL = 16
 _DONE = re.compile(r"已经?|曾")
 # what reports a deed done, ending the reach of a goal's cue before it: 截至10月底已完成投资
 _REPORTED = re.compile(r"已经?|截[至止]|累计完成")
+# the rest of a rule's condition after its number, up to the 的， that closes it
+_CONDITION_AFTER = re.compile(r"[^，。；！？：,;!?\n]{0,12}?(?<![是说看讲])的[，,]")
 # Cues of a goal, a plan or a rule that the target_cues lexicon cannot list as words:
 # - the year a goal is to be reached by, opening its clause (，到2025年; not 减少到2016年底的);
 # - 计划 as a verb, not the plan a share is of (占年度计划的58%);
@@ -417,4 +419,6 @@ class _Cues:
                 cue_end = self.lists[at]  # 主要预期目标是：…。规模以上工业增加值增长7.5%左右
         if cue_end >= 0:
             return not _REPORTED.search(text, cue_end, start)
+        if _CONDITION_AFTER.match(text, end):
+            return True  # 工作人员病假在两个月以内的，发给原工资: a rule's condition
         return bool(self.lex.targets_after.search(text, end, sentence_end))
