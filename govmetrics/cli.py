@@ -45,7 +45,8 @@ from govmetrics.corpus import corpus_items
 from govmetrics.document_rows import document_rows
 from govmetrics.documents import Document, parse_published
 from govmetrics.errors import BatchError, GovmetricsError, InputError, undated_message
-from govmetrics.export import FORMATS, encode_rows, format_for, open_writer
+from govmetrics.export import FORMATS, RecordWriter, encode_rows, format_for, open_writer
+from govmetrics.output_file import AtomicOutput
 from govmetrics.plugins import iter_plugin_info
 from govmetrics.pool import ReadOptions, map_documents
 from govmetrics.progress import Progress
@@ -191,7 +192,13 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     progress = Progress(err, enabled=progress_on)
     keep = kept_names(args.keep_fields)  # a name that clashes with a column stops the run here
     columns = table_columns().with_fields(keep)
-    writer = open_writer(fmt, args.output if to_file else out, columns)
+    target = AtomicOutput(args.output) if to_file else None
+    try:
+        writer = open_writer(fmt, target.partial if target else out, columns)
+    except BaseException:
+        if target is not None:
+            target.discard()  # Parquet without pyarrow: no file left behind
+        raise
     options = ReadOptions(
         published=published,
         id_field=args.id_field,
@@ -200,31 +207,42 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         encoding=args.encoding,
         keep_fields=keep,
     )
-    items = corpus_items(inputs, exclude=[args.output] if to_file else (), encoding=args.encoding)
+    exclude = [args.output, target.partial] if target else []
+    items = corpus_items(inputs, exclude=exclude, encoding=args.encoding)
     task = RowsTask(fmt=fmt, strict=args.strict, pages=args.pages, columns=columns)
     jobs = args.jobs or os.cpu_count() or 1
     status = 0
     stopped = False
-    extracted = undated = 0
+    extracted = undated = failed = 0
     try:
-        with contextlib.closing(map_documents(items, task, processes=jobs, options=options)) as outcomes:
-            for outcome in outcomes:
-                if outcome.error is not None:
-                    progress.message(f"govmetrics: {outcome.id}: {outcome.error}")
-                    status = max(status, EXIT_INPUT if outcome.error_type == "InputError" else EXIT_FAILED)
-                else:
-                    writer.write(outcome.value)
-                    extracted += 1
-                    undated += outcome.published is None
-                progress.done(records=outcome.count, chars=outcome.chars, failed=outcome.error is not None)
-                if outcome.error is not None and args.fail_fast:
-                    stopped = True
-                    break
-    except BatchError as exc:
-        progress.message(f"govmetrics: {exc}")
-        status = max(status, EXIT_FAILED)
-    finally:
+        try:
+            with contextlib.closing(map_documents(items, task, processes=jobs, options=options)) as outcomes:
+                for outcome in outcomes:
+                    if outcome.error is not None:
+                        progress.message(f"govmetrics: {outcome.id}: {outcome.error}")
+                        status = max(status, EXIT_INPUT if outcome.error_type == "InputError" else EXIT_FAILED)
+                        failed += 1
+                    else:
+                        writer.write(outcome.value)
+                        extracted += 1
+                        undated += outcome.published is None
+                    progress.done(records=outcome.count, chars=outcome.chars, failed=outcome.error is not None)
+                    if outcome.error is not None and args.fail_fast:
+                        stopped = True
+                        break
+        except BatchError as exc:
+            progress.message(f"govmetrics: {exc}")
+            status = max(status, EXIT_FAILED)
         writer.close()
+    except BaseException as exc:
+        _abandon(writer, target, exc, progress)
+        raise
+    if target is not None:
+        # a run that read nothing (every input missing or unreadable) leaves the previous output
+        if extracted or not failed:
+            target.commit()
+        else:
+            target.discard()
     if undated:
         # one line for the run: a corpus whose date field has another name would otherwise resolve
         # every date without a year against nothing, silently
@@ -232,6 +250,26 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         progress.message(f"warning: {undated_message(undated, extracted, fix)}")
     progress.finish(stopped=stopped)
     return status
+
+
+def _abandon(writer: RecordWriter, target: AtomicOutput | None, exc: BaseException, progress: Progress) -> None:
+    """End a run that did not finish without touching the previous output. An interrupted run
+    keeps what it wrote, finished as far as it can be, and says where; a run that broke (a full
+    disk, a bug) removes it."""
+    if target is None:
+        with contextlib.suppress(Exception):
+            writer.close()
+        return
+    if isinstance(exc, Exception):
+        with contextlib.suppress(Exception):
+            writer.close()
+        target.discard()
+        return
+    with contextlib.suppress(Exception):
+        writer.close()
+    progress.message(
+        f"govmetrics: {target.name} left as it was; what was written before the interruption is in {target.partial}"
+    )
 
 
 def _isatty(stream: TextIO) -> bool:
