@@ -156,15 +156,6 @@ def _output_format(args: argparse.Namespace) -> str:
     return fmt
 
 
-def _check_not_an_input(output: str, inputs: Sequence[str]) -> None:
-    """Refuse to overwrite an input named on the command line before it is read."""
-    if not os.path.exists(output):
-        return
-    for name in inputs:
-        if name != "-" and os.path.isfile(name) and os.path.samefile(name, output):
-            raise InputError(f"{output}: the output file is also an input")
-
-
 #: Thread counts of the linear-algebra libraries numpy loads, for a run that writes Parquet.
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
@@ -184,8 +175,6 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _one_blas_thread()
     inputs = args.files or ["-"]
     to_file = args.output is not None and args.output != "-"
-    if to_file:
-        _check_not_an_input(args.output, inputs)
     progress_on = args.progress
     if progress_on is None:
         progress_on = _isatty(err) and (to_file or not _isatty(out))
