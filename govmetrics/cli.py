@@ -15,7 +15,8 @@ its record's date field, else a date in its file name, else ``--published``.
 
 ``-o FILE`` writes to a file, in the format its suffix names (``.jsonl``, ``.json``, ``.csv``,
 ``.parquet``) unless ``--format`` says otherwise. ``--jobs N`` extracts on ``N`` processes (``0``:
-one per CPU); records still come out in input order, written as their documents finish.
+one per CPU), never more than the CPUs or the documents; records still come out in input order,
+written as their documents finish.
 
 A document that fails is one line on stderr, ``govmetrics: <id>: <reason>``, and the run goes on
 (``--fail-fast`` stops it there). With progress on (stderr a terminal and the records not going to
@@ -33,9 +34,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 import attrs
@@ -95,7 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="write to FILE (.jsonl, .json, .csv or .parquet), not stdout",
     )
     run.add_argument(
-        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1; 0: one per CPU)"
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1; 0: one per CPU); never more than the CPUs or the documents",
     )
     run.add_argument("--text-field", default="text", metavar="NAME", help="JSON Lines: the text field (default text)")
     run.add_argument(
@@ -199,7 +206,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     exclude = [args.output, target.partial] if target else []
     items = corpus_items(inputs, exclude=exclude, encoding=args.encoding)
     task = RowsTask(fmt=fmt, strict=args.strict, pages=args.pages, columns=columns)
-    jobs = args.jobs or os.cpu_count() or 1
+    jobs, items = _workers(args.jobs, items)
     status = 0
     stopped = False
     extracted = undated = failed = 0
@@ -239,6 +246,25 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         progress.message(f"warning: {undated_message(undated, extracted, fix)}")
     progress.finish(stopped=stopped)
     return status
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def _workers(asked: int, items: Iterator[Any]) -> tuple[int, Iterator[Any]]:
+    """How many worker processes to start: never more than the CPUs (more only share them) nor
+    than the documents, counted by reading up to that many items ahead (``0``: one per CPU)."""
+    cpus = available_cpus()
+    jobs = min(asked or cpus, cpus)
+    if jobs > 1:
+        ahead = list(itertools.islice(items, jobs))
+        jobs = max(min(jobs, len(ahead)), 1)
+        items = itertools.chain(ahead, items)
+    return jobs, items
 
 
 def _abandon(writer: RecordWriter, target: AtomicOutput | None, exc: BaseException, progress: Progress) -> None:

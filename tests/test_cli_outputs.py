@@ -13,6 +13,7 @@ import pytest
 
 from govmetrics.cli import RowsTask, main
 from govmetrics.documents import Document
+from govmetrics.pool import map_documents
 from govmetrics.serialize import from_json
 
 TEXT = "据了解，我区老旧小区建筑面积697万平方米，累计走访2万余户。"
@@ -240,3 +241,32 @@ class TestEverySkipIsReported:
             f"govmetrics: {corpus / 'empty.txt'}: is empty",
         ]
         assert out.count('"text": "697万平方米"') == 3
+
+
+class TestWorkers:
+    @pytest.mark.parametrize(
+        ("jobs", "documents", "workers"),
+        [("10000", 1, 1), ("10000", 3, 3), ("0", 3, 3), ("0", 9, 4), ("2", 9, 2), ("6", 9, 4)],
+    )
+    def test_workers_are_capped_at_the_cpus_and_the_documents(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        jobs: str,
+        documents: int,
+        workers: int,
+    ) -> None:
+        for number in range(documents):
+            (tmp_path / f"{number}.txt").write_text(TEXT, encoding="utf-8")
+        asked: list[int | None] = []
+
+        def in_process(items: Any, task: Any, *, processes: int | None = None, options: Any = None) -> Any:
+            asked.append(processes)
+            return map_documents(items, task, processes=1, options=options)
+
+        monkeypatch.setattr("govmetrics.cli.available_cpus", lambda: 4, raising=False)
+        monkeypatch.setattr("govmetrics.cli.map_documents", in_process)
+        status, out, _ = run(capsys, "extract", str(tmp_path), "--jobs", jobs, "--published", "2019-07-01")
+        assert status == 0 and out.count('"text": "697万平方米"') == documents
+        assert asked == [workers]
