@@ -282,6 +282,8 @@ def _abandon(writer: RecordWriter, target: AtomicOutput | None, exc: BaseExcepti
         return
     with contextlib.suppress(Exception):
         writer.close()
+    if target.direct:
+        return
     progress.message(
         f"govmetrics: {target.name} left as it was; what was written before the interruption is in {target.partial}"
     )

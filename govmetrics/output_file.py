@@ -32,6 +32,12 @@ class AtomicOutput:
             raise InputError(f"{target}: cannot write: Is a directory")
         if os.path.exists(self.target) and not os.access(self.target, os.W_OK):
             raise InputError(f"{target}: cannot write: Permission denied")
+        #: A device or a FIFO (``-o /dev/null``, ``-o /dev/stdout``) is written to as it is: a
+        #: file renamed over it would put a regular file in its place.
+        self.direct = os.path.exists(self.target) and not os.path.isfile(self.target)
+        if self.direct:
+            self.partial = target
+            return
         folder, base = os.path.split(self.target)
         self.partial = os.path.join(folder, f".{base}.{secrets.token_hex(4)}.partial")
         try:
@@ -46,9 +52,12 @@ class AtomicOutput:
 
     def commit(self) -> None:
         """Put the finished file in the target's place, in one step."""
-        os.replace(self.partial, self.target)
+        if not self.direct:
+            os.replace(self.partial, self.target)
 
     def discard(self) -> None:
         """Remove the temporary file; the target stays as it was."""
+        if self.direct:
+            return
         with contextlib.suppress(FileNotFoundError):
             os.remove(self.partial)

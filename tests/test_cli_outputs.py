@@ -115,6 +115,13 @@ class TestAtomicOutput:
         assert status == 2 and "pyarrow" in err
         assert leftovers(tmp_path) == [] and not (tmp_path / "x.parquet").exists()
 
+    def test_a_device_as_output_is_written_to_not_replaced(
+        self, capsys: pytest.CaptureFixture[str], corpus: Path
+    ) -> None:
+        assert run(capsys, "extract", str(corpus), "-o", "/dev/null", "--format", "jsonl")[0] == 0
+        assert Path("/dev/null").is_char_device()
+        assert not [name for name in os.listdir("/dev") if name.endswith(".partial")]
+
     def test_standard_output_is_written_as_it_comes(self, capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
         status, out, _ = run(capsys, "extract", str(corpus), "--published", "2019-07-01")
         assert status == 0 and out.count('"text": "697万平方米"') == 3
