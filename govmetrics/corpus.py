@@ -182,9 +182,6 @@ def _match(folder: str, parts: list[str], found: dict[str, Unreadable | None]) -
             found.setdefault(folder, None)
         return
     part, rest = parts[0], parts[1:]
-    if part == "**" and not rest:  # the directory and everything under it: walked as a whole
-        _match(folder, rest, found)
-        return
     if not _GLOB_MAGIC.search(part):
         path = os.path.join(folder, part)
         if os.path.isdir(path) if rest else os.path.lexists(path):
@@ -194,13 +191,15 @@ def _match(folder: str, parts: list[str], found: dict[str, Unreadable | None]) -
     if isinstance(entries, Unreadable):
         found[folder] = entries
         return
-    if part == "**":
+    if part == "**" and rest:
         _match(folder, rest, found)  # no directory at all
     for entry in entries:
         path = os.path.join(folder, entry.name)
         if entry.name.startswith(".") and not part.startswith("."):
             continue
-        if part == "**":
+        if part == "**" and not rest:  # everything under the folder: its entries, each walked
+            found[path] = _symlinked(path) if entry.is_symlink() and entry.is_dir() else None
+        elif part == "**":
             if entry.is_dir(follow_symlinks=False):
                 _match(path, parts, found)
             elif entry.is_symlink() and entry.is_dir():

@@ -206,6 +206,8 @@ class TestEverySkipIsReported:
             ("**/*.txt", ["a.txt", "b.txt", "c.txt", "sub/deeper/d.txt"]),
             ("*/*/d.txt", ["sub/deeper/d.txt"]),
             ("[ab].txt", ["a.txt", "b.txt"]),
+            ("**", ["a.txt", "b.txt", "c.txt", "sub/deeper/d.txt"]),
+            ("sub/**", ["sub/deeper/d.txt"]),
             (f"{corpus}/sub/**/d.txt", [f"{corpus}/sub/deeper/d.txt"]),
         ]:
             status, out, err = run(capsys, "extract", pattern, "--published", "2019-07-01")
