@@ -14,9 +14,12 @@ other fields of its into every row, as columns of their names). A document's pub
 its record's date field, else a date in its file name, else ``--published``.
 
 ``-o FILE`` writes to a file, in the format its suffix names (``.jsonl``, ``.json``, ``.csv``,
-``.parquet``) unless ``--format`` says otherwise. ``--jobs N`` extracts on ``N`` processes (``0``:
-one per CPU), never more than the CPUs or the documents; records still come out in input order,
-written as their documents finish.
+``.parquet``) unless ``--format`` says otherwise: to a hidden file beside it, renamed over it when
+the run ends, so that an interrupted run leaves the previous file as it was. ``--jobs N`` extracts
+on ``N`` processes (``0``: one per CPU), never more than the CPUs or the documents; records still
+come out in input order, written as their documents finish. An input that is not read (the output
+file itself, a FIFO, an empty file, a symlinked directory met in a walk) is reported as one that
+cannot be read.
 
 A document that fails is one line on stderr, ``govmetrics: <id>: <reason>``, and the run goes on
 (``--fail-fast`` stops it there). With progress on (stderr a terminal and the records not going to

@@ -47,7 +47,9 @@ class JsonLine:
 
 @attrs.frozen
 class Unreadable:
-    """An input that could not be turned into documents (an empty directory, a glob matching nothing)."""
+    """An input that is not turned into documents, and why: an empty directory, a glob matching
+    nothing, a directory that cannot be listed or is a symlink met in a walk, a FIFO or other
+    special file, an empty file, the output file."""
 
     id: str
     reason: str
