@@ -232,6 +232,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except BatchError as exc:
             progress.message(f"govmetrics: {exc}")
             status = max(status, EXIT_FAILED)
+            failed += 1  # the documents the dead worker held, at least one
         writer.close()
     except BaseException as exc:
         _abandon(writer, target, exc, progress)

@@ -13,6 +13,7 @@ import pytest
 
 from govmetrics.cli import RowsTask, main
 from govmetrics.documents import Document
+from govmetrics.errors import BatchError
 from govmetrics.pool import map_documents
 from govmetrics.serialize import from_json
 
@@ -91,6 +92,21 @@ class TestAtomicOutput:
         [partial] = leftovers(tmp_path)
         assert partial in err and "interrupted" in err
         assert "a.txt" in (tmp_path / partial).read_text(encoding="utf-8")
+
+    def test_a_run_whose_workers_died_before_any_document_keeps_the_output(
+        self, capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        target = tmp_path / "out.jsonl"
+        target.write_text("old\n", encoding="utf-8")
+
+        def died(*args: Any, **kwargs: Any) -> Any:
+            raise BatchError("a worker process died (killed, or out of memory?)")
+            yield  # a generator, as map_documents is
+
+        monkeypatch.setattr("govmetrics.cli.map_documents", died)
+        status, _, err = run(capsys, "extract", str(corpus), "-o", str(target), "--published", "2019-07-01")
+        assert status == 1 and "worker process died" in err
+        assert target.read_text(encoding="utf-8") == "old\n" and leftovers(tmp_path) == []
 
     def test_a_crash_mid_run_removes_the_partial_and_keeps_the_output(
         self, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
