@@ -14,8 +14,12 @@ other fields of its into every row, as columns of their names). A document's pub
 its record's date field, else a date in its file name, else ``--published``.
 
 ``-o FILE`` writes to a file, in the format its suffix names (``.jsonl``, ``.json``, ``.csv``,
-``.parquet``) unless ``--format`` says otherwise. ``--jobs N`` extracts on ``N`` processes (``0``:
-one per CPU); records still come out in input order, written as their documents finish.
+``.parquet``) unless ``--format`` says otherwise: to a hidden file beside it, renamed over it when
+the run ends, so that an interrupted run leaves the previous file as it was. ``--jobs N`` extracts
+on ``N`` processes (``0``: one per CPU), never more than the CPUs or the documents; records still
+come out in input order, written as their documents finish. An input that is not read (the output
+file itself, a FIFO, an empty file, a symlinked directory met in a walk) is reported as one that
+cannot be read.
 
 A document that fails is one line on stderr, ``govmetrics: <id>: <reason>``, and the run goes on
 (``--fail-fast`` stops it there). With progress on (stderr a terminal and the records not going to
@@ -33,9 +37,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 import attrs
@@ -45,7 +50,8 @@ from govmetrics.corpus import corpus_items
 from govmetrics.document_rows import document_rows
 from govmetrics.documents import Document, parse_published
 from govmetrics.errors import BatchError, GovmetricsError, InputError, undated_message
-from govmetrics.export import FORMATS, encode_rows, format_for, open_writer
+from govmetrics.export import FORMATS, RecordWriter, encode_rows, format_for, open_writer
+from govmetrics.output_file import AtomicOutput
 from govmetrics.plugins import iter_plugin_info
 from govmetrics.pool import ReadOptions, map_documents
 from govmetrics.progress import Progress
@@ -94,7 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="write to FILE (.jsonl, .json, .csv or .parquet), not stdout",
     )
     run.add_argument(
-        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1; 0: one per CPU)"
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1; 0: one per CPU); never more than the CPUs or the documents",
     )
     run.add_argument("--text-field", default="text", metavar="NAME", help="JSON Lines: the text field (default text)")
     run.add_argument(
@@ -155,15 +166,6 @@ def _output_format(args: argparse.Namespace) -> str:
     return fmt
 
 
-def _check_not_an_input(output: str, inputs: Sequence[str]) -> None:
-    """Refuse to overwrite an input named on the command line before it is read."""
-    if not os.path.exists(output):
-        return
-    for name in inputs:
-        if name != "-" and os.path.isfile(name) and os.path.samefile(name, output):
-            raise InputError(f"{output}: the output file is also an input")
-
-
 #: Thread counts of the linear-algebra libraries numpy loads, for a run that writes Parquet.
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
@@ -183,15 +185,19 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _one_blas_thread()
     inputs = args.files or ["-"]
     to_file = args.output is not None and args.output != "-"
-    if to_file:
-        _check_not_an_input(args.output, inputs)
     progress_on = args.progress
     if progress_on is None:
         progress_on = _isatty(err) and (to_file or not _isatty(out))
     progress = Progress(err, enabled=progress_on)
     keep = kept_names(args.keep_fields)  # a name that clashes with a column stops the run here
     columns = table_columns().with_fields(keep)
-    writer = open_writer(fmt, args.output if to_file else out, columns)
+    target = AtomicOutput(args.output) if to_file else None
+    try:
+        writer = open_writer(fmt, target.partial if target else out, columns)
+    except BaseException:
+        if target is not None:
+            target.discard()  # Parquet without pyarrow: no file left behind
+        raise
     options = ReadOptions(
         published=published,
         id_field=args.id_field,
@@ -200,31 +206,43 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         encoding=args.encoding,
         keep_fields=keep,
     )
-    items = corpus_items(inputs, exclude=[args.output] if to_file else (), encoding=args.encoding)
+    exclude = [args.output, target.partial] if target else []
+    items = corpus_items(inputs, exclude=exclude, encoding=args.encoding)
     task = RowsTask(fmt=fmt, strict=args.strict, pages=args.pages, columns=columns)
-    jobs = args.jobs or os.cpu_count() or 1
+    jobs, items = _workers(args.jobs, items)
     status = 0
     stopped = False
-    extracted = undated = 0
+    extracted = undated = failed = 0
     try:
-        with contextlib.closing(map_documents(items, task, processes=jobs, options=options)) as outcomes:
-            for outcome in outcomes:
-                if outcome.error is not None:
-                    progress.message(f"govmetrics: {outcome.id}: {outcome.error}")
-                    status = max(status, EXIT_INPUT if outcome.error_type == "InputError" else EXIT_FAILED)
-                else:
-                    writer.write(outcome.value)
-                    extracted += 1
-                    undated += outcome.published is None
-                progress.done(records=outcome.count, chars=outcome.chars, failed=outcome.error is not None)
-                if outcome.error is not None and args.fail_fast:
-                    stopped = True
-                    break
-    except BatchError as exc:
-        progress.message(f"govmetrics: {exc}")
-        status = max(status, EXIT_FAILED)
-    finally:
+        try:
+            with contextlib.closing(map_documents(items, task, processes=jobs, options=options)) as outcomes:
+                for outcome in outcomes:
+                    if outcome.error is not None:
+                        progress.message(f"govmetrics: {outcome.id}: {outcome.error}")
+                        status = max(status, EXIT_INPUT if outcome.error_type == "InputError" else EXIT_FAILED)
+                        failed += 1
+                    else:
+                        writer.write(outcome.value)
+                        extracted += 1
+                        undated += outcome.published is None
+                    progress.done(records=outcome.count, chars=outcome.chars, failed=outcome.error is not None)
+                    if outcome.error is not None and args.fail_fast:
+                        stopped = True
+                        break
+        except BatchError as exc:
+            progress.message(f"govmetrics: {exc}")
+            status = max(status, EXIT_FAILED)
+            failed += 1  # the documents the dead worker held, at least one
         writer.close()
+    except BaseException as exc:
+        _abandon(writer, target, exc, progress)
+        raise
+    if target is not None:
+        # a run that read nothing (every input missing or unreadable) leaves the previous output
+        if extracted or not failed:
+            target.commit()
+        else:
+            target.discard()
     if undated:
         # one line for the run: a corpus whose date field has another name would otherwise resolve
         # every date without a year against nothing, silently
@@ -232,6 +250,47 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         progress.message(f"warning: {undated_message(undated, extracted, fix)}")
     progress.finish(stopped=stopped)
     return status
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def _workers(asked: int, items: Iterator[Any]) -> tuple[int, Iterator[Any]]:
+    """How many worker processes to start: never more than the CPUs (more only share them) nor
+    than the documents, counted by reading up to that many items ahead (``0``: one per CPU)."""
+    cpus = available_cpus()
+    jobs = min(asked or cpus, cpus)
+    if jobs > 1:
+        ahead = list(itertools.islice(items, jobs))
+        jobs = max(min(jobs, len(ahead)), 1)
+        items = itertools.chain(ahead, items)
+    return jobs, items
+
+
+def _abandon(writer: RecordWriter, target: AtomicOutput | None, exc: BaseException, progress: Progress) -> None:
+    """End a run that did not finish without touching the previous output. An interrupted run
+    keeps what it wrote, finished as far as it can be, and says where; a run that broke (a full
+    disk, a bug) removes it."""
+    if target is None:
+        with contextlib.suppress(Exception):
+            writer.close()
+        return
+    if isinstance(exc, Exception):
+        with contextlib.suppress(Exception):
+            writer.close()
+        target.discard()
+        return
+    with contextlib.suppress(Exception):
+        writer.close()
+    if target.direct:
+        return
+    progress.message(
+        f"govmetrics: {target.name} left as it was; what was written before the interruption is in {target.partial}"
+    )
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -10,12 +10,14 @@ a pool's workers read and decode them in parallel. An input that yields no docum
 
 from __future__ import annotations
 
+import contextlib
+import fnmatch
 import itertools
 import os
 import re
+import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from glob import glob
+from collections.abc import Callable, Container, Iterable, Iterator
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -45,7 +47,9 @@ class JsonLine:
 
 @attrs.frozen
 class Unreadable:
-    """An input that could not be turned into documents (an empty directory, a glob matching nothing)."""
+    """An input that is not turned into documents, and why: an empty directory, a glob matching
+    nothing, a directory that cannot be listed or is a symlink met in a walk, a FIFO or other
+    special file, an empty file, the output file."""
 
     id: str
     reason: str
@@ -62,25 +66,29 @@ def corpus_items(
 
     * ``-`` is standard input, one document.
     * A directory is searched recursively, in path order, for ``*.txt`` and ``*.jsonl`` files
-      (names starting with a dot and symlinked directories are skipped).
-    * A name with ``*``, ``?`` or ``[`` that is not a file is a glob (``**`` spans directories).
+      (names starting with a dot are left out).
+    * A name with ``*``, ``?`` or ``[`` that is not a file is a glob (``**`` spans directories;
+      names starting with a dot match only a pattern that starts with one).
     * A ``.jsonl`` file is a corpus: one document per non-blank line (:class:`JsonLine`).
     * Any other file is one text document (a :class:`~pathlib.Path`, read by the worker).
 
-    Files in ``exclude`` (the output file) are skipped when found in a directory or glob. An input
-    that yields no document is an :class:`Unreadable` item, so it is reported in its place.
+    A directory walk and a glob follow no symlinked directory: each one they meet is reported (a
+    symlinked directory named as an input is read). Every input that is not read is an
+    :class:`Unreadable` item in its place, so it is reported: the file in ``exclude`` (the output)
+    however it was found, a directory that cannot be listed, a FIFO or any file that is not a
+    regular one (never opened: a FIFO would block), an empty file, an input that yields no document.
     """
-    skip = {os.path.realpath(path) for path in exclude}
+    outputs = _identities(exclude)
     for name in inputs:
         if name == "-":
             yield _stdin_document(read_stdin, encoding)
         elif os.path.isdir(name):
             empty = Unreadable(name, f"{name}: is a directory with no .txt or .jsonl files")
-            yield from _items(_walk(name, skip), empty)
-        elif not os.path.exists(name) and _GLOB_MAGIC.search(name):
-            yield from _items(_glob(name, skip), Unreadable(name, f"{name}: no files match"))
+            yield from _items(_walk(name), empty, outputs)
+        elif not os.path.lexists(name) and _GLOB_MAGIC.search(name):
+            yield from _items(_glob(name), Unreadable(name, f"{name}: no files match"), outputs)
         else:
-            yield from _file_items(name)
+            yield from _file_items(name, outputs)
 
 
 def expand_corpus_files(items: Iterable[Any]) -> Iterator[Any]:
@@ -101,41 +109,155 @@ def _stdin_document(read_stdin: Callable[[], bytes] | None, encoding: str | None
         return Unreadable("<stdin>", str(exc))
 
 
-def _items(files: Iterator[str], otherwise: Unreadable) -> Iterator[Any]:
-    """The documents of the files found, or ``otherwise`` when no file was."""
-    first = next(files, None)
+def _items(
+    found: Iterator[str | Unreadable], otherwise: Unreadable, outputs: Container[tuple[int, int]]
+) -> Iterator[Any]:
+    """The documents of the files found (and what was found but cannot be read, in its place), or
+    ``otherwise`` when nothing was."""
+    first = next(found, None)
     if first is None:
         yield otherwise
         return
-    for path in itertools.chain([first], files):
-        yield from _file_items(path)
+    for path in itertools.chain([first], found):
+        if isinstance(path, Unreadable):
+            yield path
+        else:
+            yield from _file_items(path, outputs)
 
 
-def _walk(top: str, skip: set[str]) -> Iterator[str]:
+def _walk(top: str) -> Iterator[str | Unreadable]:
     """The corpus files under ``top``, in path order (a directory's entries sorted by name, each
-    subdirectory where its name falls); hidden names and symlinked directories are left out."""
-    try:
-        entries = sorted(os.scandir(top), key=lambda entry: entry.name)
-    except OSError:
+    subdirectory where its name falls); hidden names are left out, and a symlinked directory or
+    one that cannot be listed is reported where it falls."""
+    entries = _entries(top)
+    if isinstance(entries, Unreadable):
+        yield entries
         return
-    for entry in entries:
+    for entry in sorted(entries, key=lambda entry: entry.name):
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path, skip)
-        elif entry.name.lower().endswith(CORPUS_SUFFIXES) and not (skip and os.path.realpath(entry.path) in skip):
+            yield from _walk(entry.path)
+        elif entry.is_symlink() and entry.is_dir():
+            yield _symlinked(entry.path)
+        elif entry.name.lower().endswith(CORPUS_SUFFIXES):
             yield entry.path
 
 
-def _glob(pattern: str, skip: set[str]) -> Iterator[str]:
-    for path in sorted(glob(pattern, recursive=True)):
-        if os.path.isdir(path):
-            yield from _walk(path, skip)
-        elif not (skip and os.path.realpath(path) in skip):
+def _entries(folder: str) -> list[os.DirEntry[str]] | Unreadable:
+    try:
+        with os.scandir(folder or ".") as entries:
+            return list(entries)
+    except (FileNotFoundError, NotADirectoryError):
+        return []  # a glob's fixed part that names nothing: no match, said by the caller
+    except OSError as exc:
+        return Unreadable(folder, f"{folder}: cannot read the directory: {exc.strerror or exc}")
+
+
+def _symlinked(path: str) -> Unreadable:
+    return Unreadable(path, f"{path}: a symlinked directory, not followed (name it to read it)")
+
+
+def _glob(pattern: str) -> Iterator[str | Unreadable]:
+    """What ``glob.glob(pattern, recursive=True)`` finds, in path order, with a matched directory
+    walked, but following no symlinked directory (as :func:`_walk` does): the walk is done here,
+    one path component at a time, so that a symlinked or unreadable directory can be reported."""
+    parts = pattern.split(os.sep)
+    fixed = next((index for index, part in enumerate(parts) if _GLOB_MAGIC.search(part)), len(parts))
+    base = os.sep.join(parts[:fixed]) or (os.sep if pattern.startswith(os.sep) else "")
+    found: dict[str, Unreadable | None] = {}
+    _match(base, parts[fixed:], found)
+    for path in sorted(found):
+        report = found[path]
+        if report is not None:
+            yield report
+        elif os.path.isdir(path):
+            yield from _walk(path)
+        else:
             yield path
 
 
-def _file_items(name: str) -> Iterator[Any]:
+def _match(folder: str, parts: list[str], found: dict[str, Unreadable | None]) -> None:
+    """Put in ``found`` the paths under ``folder`` that match the pattern's remaining ``parts``."""
+    if not parts:
+        if folder:
+            found.setdefault(folder, None)
+        return
+    part, rest = parts[0], parts[1:]
+    if not _GLOB_MAGIC.search(part):
+        path = os.path.join(folder, part)
+        if os.path.isdir(path) if rest else os.path.lexists(path):
+            _match(path, rest, found)
+        return
+    entries = _entries(folder)
+    if isinstance(entries, Unreadable):
+        found[folder] = entries
+        return
+    if part == "**" and rest:
+        _match(folder, rest, found)  # no directory at all
+    for entry in entries:
+        path = os.path.join(folder, entry.name)
+        if entry.name.startswith(".") and not part.startswith("."):
+            continue
+        if part == "**" and not rest:  # everything under the folder: its entries, each walked
+            found[path] = _symlinked(path) if entry.is_symlink() and entry.is_dir() else None
+        elif part == "**":
+            if entry.is_dir(follow_symlinks=False):
+                _match(path, parts, found)
+            elif entry.is_symlink() and entry.is_dir():
+                found[path] = _symlinked(path)
+        elif fnmatch.fnmatch(entry.name, part):
+            if entry.is_symlink() and entry.is_dir():
+                found[path] = _symlinked(path)
+            elif not rest:
+                found.setdefault(path, None)
+            elif entry.is_dir():
+                _match(path, rest, found)
+
+
+def _identities(paths: Iterable[str | PathLike[str]]) -> set[tuple[int, int]]:
+    """The files as the system knows them (device, inode): a path through a link or a hard link
+    to the same file has the same."""
+    found = set()
+    for path in paths:
+        with contextlib.suppress(OSError):
+            info = os.stat(path)
+            found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def _not_readable(name: str, outputs: Container[tuple[int, int]]) -> Unreadable | None:
+    """Why the file ``name`` is not read, found without opening it; ``None`` to read it (a file
+    that cannot even be looked at is left to the reader, which says why)."""
+    try:
+        info = os.stat(name)
+    except OSError:
+        return None
+    if (info.st_dev, info.st_ino) in outputs:
+        return Unreadable(name, f"{name}: the output file is also an input; not read")
+    if not stat.S_ISREG(info.st_mode):
+        return Unreadable(name, f"{name}: not a regular file ({_file_kind(info.st_mode)}); not read")
+    if info.st_size == 0:
+        return Unreadable(name, f"{name}: is empty")
+    return None
+
+
+def _file_kind(mode: int) -> str:
+    kinds = [
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a directory"),
+    ]
+    return next((kind for test, kind in kinds if test(mode)), "a special file")
+
+
+def _file_items(name: str, outputs: Container[tuple[int, int]] = ()) -> Iterator[Any]:
+    refused = _not_readable(name, outputs)
+    if refused is not None:
+        yield refused
+        return
     if not name.lower().endswith(".jsonl"):
         yield Path(name)
         return
@@ -147,7 +269,11 @@ def _file_items(name: str) -> Iterator[Any]:
     except OSError as exc:
         yield Unreadable(name, f"{name}: cannot read: {exc.strerror}")
         return
+    documents = 0
     with lines:
         for number, line in enumerate(lines, start=1):
             if line.strip():
+                documents += 1
                 yield JsonLine(name, number, line)
+    if not documents:
+        yield Unreadable(name, f"{name}: no document in it (only blank lines)")

@@ -85,7 +85,7 @@ class TestJsonLines:
 
     def test_a_file_without_records_writes_nothing(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         empty = tmp_path / "empty.txt"
-        empty.write_bytes(b"")
+        empty.write_text("没有数字。", encoding="utf-8")  # an empty file is reported: tests/test_cli_outputs.py
         assert run(capsys, "extract", str(empty), "--published", "2019-07-12") == (0, "", "")
 
 

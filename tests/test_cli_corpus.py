@@ -284,7 +284,7 @@ class TestOutput:
         inside = tree / "out.jsonl"
         inside.write_text("stale\n", encoding="utf-8")
         status, _, err = run(capsys, "extract", str(tree), "-o", str(inside), "--published", "2019-07-01")
-        assert (status, err) == (0, "")
+        assert (status, err) == (2, f"govmetrics: {inside}: the output file is also an input; not read\n")
         assert ids(jsonl(inside.read_text(encoding="utf-8")))[-2:] == ["c2", str(tree / "z.txt")]
         status, _, err = run(capsys, "extract", str(inside), "-o", str(inside))
         assert status == 2 and "also an input" in err and inside.stat().st_size > 0
