@@ -32,6 +32,10 @@ _ISO_STAMP = re.compile(
 )
 # 07/08/2019: day and month in an order only the writer knew
 _DAY_MONTH_FIRST = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.][0-9]{4}\b")
+#: The publication dates a text may name, first and last day inclusive. A date outside them is a
+#: corpus's placeholder (0001-01-01, 9999-12-31 for "unknown"), not the day a story came out, and
+#: would resolve 去年 or 下月 to nonsense. A ``date`` a program hands over is taken as it is.
+PUBLISHED_RANGE = (dt.date(1800, 1, 1), dt.date(2200, 12, 31))
 _DATEPARSER_SETTINGS = {
     "STRICT_PARSING": True,  # a day, a month and a year, or not a publication date
     "DATE_ORDER": "YMD",
@@ -47,8 +51,9 @@ def parse_published(value: dt.date | str | None) -> dt.date | None:
     full date, as web pages and corpus dumps write them (``2019/07/16``, ``2019年7月16日 10:30``,
     ``2019-7-16``, ``Jul 16, 2019``), are read by dateparser. The date is the one written: a time
     zone after it does not move it. Refused, with :class:`~govmetrics.errors.InputError`: a date
-    without its day or year, a relative one (昨天), an impossible one (2019-02-30), and a numeric
-    date that puts day and month first (``07/08/2019``), whose order only its writer knew.
+    without its day or year, a relative one (昨天), an impossible one (2019-02-30), a numeric date
+    that puts day and month first (``07/08/2019``), whose order only its writer knew, and a date
+    outside :data:`PUBLISHED_RANGE` (a placeholder such as 9999-12-31).
     """
     if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
@@ -56,6 +61,17 @@ def parse_published(value: dt.date | str | None) -> dt.date | None:
         return value.date()
     if not isinstance(value, str):
         raise InputError(f"published must be a date or a YYYY-MM-DD string, not {type(value).__name__}")
+    return _in_range(_written_day(value), value)
+
+
+def _in_range(day: dt.date, value: str) -> dt.date:
+    first, last = PUBLISHED_RANGE
+    if not first <= day <= last:
+        raise InputError(f"publication date {value!r} is outside {first} to {last}: a placeholder, not a date")
+    return day
+
+
+def _written_day(value: str) -> dt.date:
     text = value.strip()
     stamp = _ISO_STAMP.fullmatch(text)
     if stamp:
