@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from decimal import Decimal
 from os import PathLike
 from typing import Any, Protocol, TextIO
 from unicodedata import east_asian_width
@@ -45,7 +46,7 @@ from govmetrics.parquet import (
     parquet_schema,
 )
 from govmetrics.rows import TAGS
-from govmetrics.serialize import to_json
+from govmetrics.serialize import exact_text, to_json
 
 __all__ = [
     "BOOL_COLUMNS",
@@ -79,7 +80,7 @@ SUFFIXES = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parq
 
 def _summary(row: dict[str, Any]) -> str:
     if row["kind"] == "metric":
-        value = f"{row['value']}" + (f"~{row['high']}" if row.get("high") is not None else "")
+        value = csv_cell(row["value"]) + (f"~{csv_cell(row['high'])}" if row.get("high") is not None else "")
         return f"{value} {row.get('unit', '')}" + (f" ({row['approx']})" if row.get("approx") else "")
     if row["kind"] == "date":
         return f"{row['start']}..{row['end']} {row['granularity']}" + (
@@ -139,6 +140,14 @@ def _json_item(row: dict[str, Any]) -> str:
     return "\n".join(" " + line for line in to_json(row, indent=1).splitlines())
 
 
+def csv_cell(value: Any) -> Any:
+    """A cell as CSV (and a table) writes it: a number by its exact digits, however many (``str``
+    of an ``int`` stops at 4,300 digits)."""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return exact_text(value)
+    return value
+
+
 def encode_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Columns | None = None) -> Any:
     """The rows of one document as the writer of ``fmt`` takes them (picklable, so a worker can encode).
 
@@ -153,7 +162,7 @@ def encode_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Columns | Non
         columns = columns or table_columns()
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns.names, extrasaction="ignore", lineterminator="\n")
-        writer.writerows(columns.flat(row) for row in rows)
+        writer.writerows({key: csv_cell(value) for key, value in columns.flat(row).items()} for row in rows)
         return buffer.getvalue()
     if fmt == "table":
         return "".join(_table_line(row) for row in rows)
