@@ -34,6 +34,7 @@ from govmetrics.columns import (
     table_columns,
 )
 from govmetrics.errors import InputError
+from govmetrics.escapes import csv_text, without_surrogates
 from govmetrics.parquet import (
     PARQUET_BATCH_ROWS,
     PARQUET_COLUMNS,
@@ -132,7 +133,8 @@ def format_for(path: str | PathLike[str]) -> str | None:
 
 def _table_line(row: dict[str, Any]) -> str:
     span = row["span"]
-    return f"{row['kind']:<8} {span['start']:>6}-{span['end']:<6} {_padded(row['text'], 16)} {_summary(row)}\n"
+    line = f"{row['kind']:<8} {span['start']:>6}-{span['end']:<6} {_padded(row['text'], 16)} {_summary(row)}\n"
+    return without_surrogates(line)
 
 
 def _json_item(row: dict[str, Any]) -> str:
@@ -142,9 +144,13 @@ def _json_item(row: dict[str, Any]) -> str:
 
 def csv_cell(value: Any) -> Any:
     """A cell as CSV (and a table) writes it: a number by its exact digits, however many (``str``
-    of an ``int`` stops at 4,300 digits)."""
+    of an ``int`` stops at 4,300 digits); text as :func:`~govmetrics.escapes.csv_text` makes it safe
+    (no lone surrogate, no formula a spreadsheet would run). Numbers are never quoted: ``-3.2``
+    stays a number."""
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         return exact_text(value)
+    if isinstance(value, str):
+        return csv_text(value)
     return value
 
 

@@ -17,6 +17,7 @@ from os import PathLike
 from typing import Any, BinaryIO
 
 from govmetrics.columns import CSV_COLUMNS, NUMBER_COLUMNS, Columns, table_columns
+from govmetrics.escapes import without_surrogates
 from govmetrics.extras import check, require
 from govmetrics.models import as_day, exact
 from govmetrics.serialize import as_double, exact_text
@@ -138,8 +139,8 @@ def parquet_row(row: dict[str, Any], columns: Columns | None = None) -> dict[str
             cells[name] = _days(value)
         elif kind == "bool":
             cells[name] = bool(value)
-        else:
-            cells[name] = value if isinstance(value, str) else str(value)
+        else:  # a lone surrogate (a GBK byte of a file name) as its escape: Arrow takes UTF-8 only
+            cells[name] = without_surrogates(value if isinstance(value, str) else str(value))
     return cells
 
 

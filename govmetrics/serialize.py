@@ -21,6 +21,7 @@ from typing import Any
 import cattrs
 
 from govmetrics.errors import SerializationError
+from govmetrics.escapes import without_surrogates
 from govmetrics.models import Number, Record, exact
 
 _converter = cattrs.Converter(forbid_extra_keys=True)
@@ -99,11 +100,13 @@ def _json_default(value: Any) -> Any:
 
 
 def to_json(data: Any, *, indent: int | None = None) -> str:
-    """JSON with Chinese as characters and exact numbers."""
+    """JSON with Chinese as characters and exact numbers; a lone surrogate (a GBK byte of a file name
+    read as UTF-8) as its JSON escape ``\\udcd6``, so the text is valid UTF-8 and reads back the same."""
     try:
-        return json.dumps(data, ensure_ascii=False, default=_json_default, indent=indent)
+        text = json.dumps(data, ensure_ascii=False, default=_json_default, indent=indent)
     except ValueError:  # a whole number past str(int)'s 4,300 digits: written as its digits
-        return json.dumps(_huge_ints_as_text(data), ensure_ascii=False, default=_json_default, indent=indent)
+        text = json.dumps(_huge_ints_as_text(data), ensure_ascii=False, default=_json_default, indent=indent)
+    return without_surrogates(text)  # only inside strings, where \udcd6 is JSON's own escape
 
 
 def from_json(line: str) -> Any:
