@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from os import PathLike
 from typing import Any, BinaryIO
 
-from govmetrics.columns import CSV_COLUMNS, NUMBER_COLUMNS, Columns, table_columns
+from govmetrics.columns import CSV_COLUMNS, NUMBER_COLUMNS, Columns, table_columns, timestamp_day
 from govmetrics.escapes import without_surrogates
 from govmetrics.extras import check, require
 from govmetrics.models import as_day, exact
@@ -136,7 +136,8 @@ def parquet_row(row: dict[str, Any], columns: Columns | None = None) -> dict[str
         elif kind == "int":
             cells[name] = int(value)
         elif kind == "date":
-            cells[name] = _days(value)
+            if timestamp_day(value) is not None:  # a day a timestamp[ns] cannot hold is null
+                cells[name] = _days(value)
         elif kind == "bool":
             cells[name] = bool(value)
         else:  # a lone surrogate (a GBK byte of a file name) as its escape: Arrow takes UTF-8 only

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from govmetrics.columns import (
     Columns,
     table_columns,
+    timestamp_day,
 )
 from govmetrics.extras import require
 from govmetrics.models import as_day, exact
@@ -101,7 +102,7 @@ def _cell(kind: str, value: Any) -> Any:
     if kind == "bool":
         return bool(value)
     if kind == "date":
-        return _day(value)
+        return timestamp_day(value)
     return value if isinstance(value, str) else str(value)
 
 

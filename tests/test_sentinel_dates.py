@@ -83,3 +83,19 @@ def test_a_record_with_a_sentinel_date_fails_alone(capsys: pytest.CaptureFixture
     assert status != 0
     assert {json.loads(line)["id"] for line in out.splitlines()} == {"good"}
     assert len(err.splitlines()) == 1 and "corpus.jsonl:1" in err and "outside" in err
+
+
+@pytest.mark.parametrize("published", [dt.date.min, dt.date.max], ids=str)
+def test_a_day_past_what_a_timestamp_holds_is_null_in_frames_and_parquet(published: dt.date, tmp_path: Path) -> None:
+    pytest.importorskip("pandas")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from govmetrics.export import write_records
+    from govmetrics.rows import extraction_rows
+    from govmetrics.typed_frames import records_frame
+
+    result = govmetrics.extract(Article(text="今天召开常委会会议。", published=published))
+    frame = records_frame([result])
+    assert len(frame) and frame["start"].isna().all()
+    target = tmp_path / "out.parquet"
+    write_records(extraction_rows(result, "a"), "parquet", target)
+    assert [row["start"] for row in pq.read_table(target).to_pylist() if row["kind"] == "date"] == [None]
