@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import json
 import re
+from decimal import Decimal
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import attrs
 
 from govmetrics.errors import InputError
 from govmetrics.models import Article
+from govmetrics.serialize import exact_text, to_json
 
 # A date written into a file name: 2019-07-16, 20190716, 2019_07_16.
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -111,13 +113,28 @@ class Document:
     kept: tuple[tuple[str, str | None], ...] = ()
 
 
+def json_record(text: str) -> Any:
+    """A line of JSON Lines read: a whole number of any length too (``int`` refuses a string of over
+    4,300 digits; a ``Decimal`` reads it whole)."""
+    return json.loads(text, parse_int=_whole_number)
+
+
+def _whole_number(digits: str) -> int:
+    return int(digits) if len(digits) < 4000 else int(Decimal(digits))
+
+
 def _as_text(value: Any) -> str:
     """A kept field's value as text: a string as it is, JSON's values (a number, a list) as JSON, any
-    other object (a timestamp of a frame) as it prints."""
+    other object (a timestamp of a frame) as it prints; a whole number by all its digits."""
     if isinstance(value, str):
         return value
-    if isinstance(value, (dict, list, tuple, bool, int, float)):
-        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return exact_text(value)
+    if isinstance(value, (dict, list, tuple, bool, float)):
+        try:
+            return json.dumps(value, ensure_ascii=False, default=str)
+        except ValueError:  # a whole number inside, past str(int)'s 4,300 digits
+            return to_json(value)
     return str(value)
 
 

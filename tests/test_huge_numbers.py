@@ -96,3 +96,19 @@ def test_a_frame_nulls_the_float_and_keeps_the_digits() -> None:
     assert set(metrics["value_exact"]) == {HUGE, LONG}
     assert metrics["value"].isna().all()
     assert {exact_text(row["value"]) for row in frame_to_dicts(frame) if row["kind"] == "metric"} == {HUGE, LONG}
+
+
+def test_a_record_with_a_huge_json_number_is_read_and_its_digits_kept(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        f'{{"id": "a", "n": {HUGE}, "m": [{HUGE}], "published": "2019-07-16", "text": "{TEXT}"}}\n', encoding="utf-8"
+    )
+    status = main(["extract", str(corpus), "--keep-fields", "n,m", "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert (status, err) == (0, "")
+    csv.field_size_limit(sys.maxsize)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and {row["n"] for row in rows} == {HUGE}
+    assert {row["m"] for row in rows} == {f'["{HUGE}"]'}
