@@ -16,7 +16,8 @@ while it puts the date within half a year. A month, a ten-day period or a span o
 that rule; a quarter, a half-year, 年初/年底 or 前N个月 with no year take the publication year,
 since news speaks of those for the current year. 今年/去年/明年, 本月/上月 and
 昨天/今天 count from the publication date. When the publication date is unknown, such dates keep
-``start`` and ``end`` empty and say ``year_inferred``: a guess would be worse than a gap.
+``start`` and ``end`` empty and say ``year_inferred``: a guess would be worse than a gap. So do
+dates counted past the calendar's ends (去年 of a story dated 0001-01-01).
 
 A span takes its finer end's granularity. A part of day or a clock time (7月13日上午9时30分)
 belongs to the date's text and leaves it a day.
@@ -232,7 +233,15 @@ def resolve_match(match: re.Match[str], published: dt.date | None, month_of: dt.
     the month named alone (6日上午) is in that month (ANNOTATION.md). Without it, the nearest rule.
     """
     groups = match.groupdict()
-    value = _resolve_body(groups, published, month_of)
+    try:
+        value = _resolve_body(groups, published, month_of)
+    except DateError:
+        raise
+    except (OverflowError, ValueError):
+        # Counted from a publication date at the calendar's ends (去年 of 0001-01-01, 明天 of
+        # 9999-12-31), the date falls outside what a date can hold: unresolved, as when the
+        # publication date is unknown, rather than a failure.
+        value = _resolve_body(groups, None)
     return attrs.evolve(value, relation=relation_of(groups["pre"], groups["suf"]))
 
 

@@ -58,7 +58,13 @@ def named_year(text: str, published: dt.date | None) -> tuple[int | None, bool]:
 
 
 def checked_day(year: int, month: int, day: int) -> dt.date:
-    """The day, or :class:`DateError` when the month has no such day (2月30日)."""
+    """The day, or :class:`DateError` when the month has no such day (2月30日).
+
+    A year the calendar cannot hold (year 0, counted back from 0001-01-01) is no :class:`DateError`
+    but an ``OverflowError``: the expression is a date, only not one a ``date`` can hold.
+    """
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OverflowError(f"year {year} is outside the calendar")
     try:
         return dt.date(year, month, day)
     except ValueError as exc:

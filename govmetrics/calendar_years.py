@@ -15,12 +15,20 @@ import datetime as dt
 
 from govmetrics.errors import DateError
 
-__all__ = ["HALF_A_YEAR", "month_end", "nearest_day", "nearest_year", "shift_month"]
+__all__ = ["HALF_A_YEAR", "days_after", "month_end", "nearest_day", "nearest_year", "shift_month"]
 
 
 def month_end(year: int, month: int) -> dt.date:
     """The last day of the month (月底, a span that ends in the month)."""
     return dt.date(year, month, _stdlib_calendar.monthrange(year, month)[1])
+
+
+def days_after(day: dt.date, days: int) -> dt.date | None:
+    """The day ``days`` after ``day`` (before, when negative), or ``None`` past the calendar's ends."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
@@ -48,6 +56,8 @@ def nearest_year(span_of: object, published: dt.date) -> int:
     """
     best, best_distance = published.year, None
     for year in (published.year, published.year - 1, published.year + 1):
+        if not dt.MINYEAR <= year <= dt.MAXYEAR:
+            continue  # no year before 1 or after 9999 to be nearest in
         try:
             start, end = span_of(year)  # type: ignore[operator]
         except DateError:

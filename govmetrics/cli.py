@@ -50,6 +50,7 @@ from govmetrics.corpus import corpus_items
 from govmetrics.document_rows import document_rows
 from govmetrics.documents import Document, parse_published
 from govmetrics.errors import BatchError, GovmetricsError, InputError, undated_message
+from govmetrics.escapes import for_terminal
 from govmetrics.export import FORMATS, RecordWriter, encode_rows, format_for, open_writer
 from govmetrics.output_file import AtomicOutput
 from govmetrics.plugins import iter_plugin_info
@@ -318,7 +319,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_plugins(out)
         return cmd_extract(args, out, sys.stderr)
     except GovmetricsError as exc:
-        print(f"govmetrics: {exc}", file=sys.stderr)
+        print(for_terminal(f"govmetrics: {exc}"), file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:
         return 0

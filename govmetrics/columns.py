@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from govmetrics.models import as_day
 from govmetrics.serialize import to_json
 
 #: The columns of every table, in order.
@@ -53,6 +54,18 @@ DATE_COLUMNS = ("start", "end", "date")
 BOOL_COLUMNS = ("year_inferred", "referred", "target")
 #: Columns holding nested values (a person, a list) as JSON text.
 JSON_COLUMNS = ("chair", "attendees", "agenda")
+
+
+#: The days a ``datetime64[ns]`` column (a frame's, a Parquet file's timestamps) can hold. A day
+#: outside them (counted from a publication date of 0001-01-01) is null there, as a number a double
+#: cannot hold is; JSON and CSV write it as it is.
+TIMESTAMP_DAYS = (dt.date(1677, 9, 22), dt.date(2262, 4, 11))
+
+
+def timestamp_day(value: Any) -> dt.date | None:
+    """The day ``value`` names (:func:`~govmetrics.models.as_day`), or ``None`` outside :data:`TIMESTAMP_DAYS`."""
+    day = as_day(value)
+    return day if TIMESTAMP_DAYS[0] <= day <= TIMESTAMP_DAYS[1] else None
 
 
 def flat_row(row: dict[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import json
 import re
+from decimal import Decimal
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import attrs
 
 from govmetrics.errors import InputError
 from govmetrics.models import Article
+from govmetrics.serialize import exact_text, to_json
 
 # A date written into a file name: 2019-07-16, 20190716, 2019_07_16.
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -32,6 +34,10 @@ _ISO_STAMP = re.compile(
 )
 # 07/08/2019: day and month in an order only the writer knew
 _DAY_MONTH_FIRST = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.][0-9]{4}\b")
+#: The publication dates a text may name, first and last day inclusive. A date outside them is a
+#: corpus's placeholder (0001-01-01, 9999-12-31 for "unknown"), not the day a story came out, and
+#: would resolve 去年 or 下月 to nonsense. A ``date`` a program hands over is taken as it is.
+PUBLISHED_RANGE = (dt.date(1800, 1, 1), dt.date(2200, 12, 31))
 _DATEPARSER_SETTINGS = {
     "STRICT_PARSING": True,  # a day, a month and a year, or not a publication date
     "DATE_ORDER": "YMD",
@@ -47,8 +53,9 @@ def parse_published(value: dt.date | str | None) -> dt.date | None:
     full date, as web pages and corpus dumps write them (``2019/07/16``, ``2019年7月16日 10:30``,
     ``2019-7-16``, ``Jul 16, 2019``), are read by dateparser. The date is the one written: a time
     zone after it does not move it. Refused, with :class:`~govmetrics.errors.InputError`: a date
-    without its day or year, a relative one (昨天), an impossible one (2019-02-30), and a numeric
-    date that puts day and month first (``07/08/2019``), whose order only its writer knew.
+    without its day or year, a relative one (昨天), an impossible one (2019-02-30), a numeric date
+    that puts day and month first (``07/08/2019``), whose order only its writer knew, and a date
+    outside :data:`PUBLISHED_RANGE` (a placeholder such as 9999-12-31).
     """
     if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
@@ -56,6 +63,17 @@ def parse_published(value: dt.date | str | None) -> dt.date | None:
         return value.date()
     if not isinstance(value, str):
         raise InputError(f"published must be a date or a YYYY-MM-DD string, not {type(value).__name__}")
+    return _in_range(_written_day(value), value)
+
+
+def _in_range(day: dt.date, value: str) -> dt.date:
+    first, last = PUBLISHED_RANGE
+    if not first <= day <= last:
+        raise InputError(f"publication date {value!r} is outside {first} to {last}: a placeholder, not a date")
+    return day
+
+
+def _written_day(value: str) -> dt.date:
     text = value.strip()
     stamp = _ISO_STAMP.fullmatch(text)
     if stamp:
@@ -95,13 +113,28 @@ class Document:
     kept: tuple[tuple[str, str | None], ...] = ()
 
 
+def json_record(text: str) -> Any:
+    """A line of JSON Lines read: a whole number of any length too (``int`` refuses a string of over
+    4,300 digits; a ``Decimal`` reads it whole)."""
+    return json.loads(text, parse_int=_whole_number)
+
+
+def _whole_number(digits: str) -> int:
+    return int(digits) if len(digits) < 4000 else int(Decimal(digits))
+
+
 def _as_text(value: Any) -> str:
     """A kept field's value as text: a string as it is, JSON's values (a number, a list) as JSON, any
-    other object (a timestamp of a frame) as it prints."""
+    other object (a timestamp of a frame) as it prints; a whole number by all its digits."""
     if isinstance(value, str):
         return value
-    if isinstance(value, (dict, list, tuple, bool, int, float)):
-        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return exact_text(value)
+    if isinstance(value, (dict, list, tuple, bool, float)):
+        try:
+            return json.dumps(value, ensure_ascii=False, default=str)
+        except ValueError:  # a whole number inside, past str(int)'s 4,300 digits
+            return to_json(value)
     return str(value)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from decimal import Decimal
 from os import PathLike
 from typing import Any, Protocol, TextIO
 from unicodedata import east_asian_width
@@ -33,6 +34,7 @@ from govmetrics.columns import (
     table_columns,
 )
 from govmetrics.errors import InputError
+from govmetrics.escapes import csv_text, without_surrogates
 from govmetrics.parquet import (
     PARQUET_BATCH_ROWS,
     PARQUET_COLUMNS,
@@ -45,7 +47,7 @@ from govmetrics.parquet import (
     parquet_schema,
 )
 from govmetrics.rows import TAGS
-from govmetrics.serialize import to_json
+from govmetrics.serialize import exact_text, to_json
 
 __all__ = [
     "BOOL_COLUMNS",
@@ -79,7 +81,7 @@ SUFFIXES = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parq
 
 def _summary(row: dict[str, Any]) -> str:
     if row["kind"] == "metric":
-        value = f"{row['value']}" + (f"~{row['high']}" if row.get("high") is not None else "")
+        value = csv_cell(row["value"]) + (f"~{csv_cell(row['high'])}" if row.get("high") is not None else "")
         return f"{value} {row.get('unit', '')}" + (f" ({row['approx']})" if row.get("approx") else "")
     if row["kind"] == "date":
         return f"{row['start']}..{row['end']} {row['granularity']}" + (
@@ -131,12 +133,25 @@ def format_for(path: str | PathLike[str]) -> str | None:
 
 def _table_line(row: dict[str, Any]) -> str:
     span = row["span"]
-    return f"{row['kind']:<8} {span['start']:>6}-{span['end']:<6} {_padded(row['text'], 16)} {_summary(row)}\n"
+    line = f"{row['kind']:<8} {span['start']:>6}-{span['end']:<6} {_padded(row['text'], 16)} {_summary(row)}\n"
+    return without_surrogates(line)
 
 
 def _json_item(row: dict[str, Any]) -> str:
     """A row as ``json.dumps(rows, indent=1)`` writes an item of its array."""
     return "\n".join(" " + line for line in to_json(row, indent=1).splitlines())
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell as CSV (and a table) writes it: a number by its exact digits, however many (``str``
+    of an ``int`` stops at 4,300 digits); text as :func:`~govmetrics.escapes.csv_text` makes it safe
+    (no lone surrogate, no formula a spreadsheet would run). Numbers are never quoted: ``-3.2``
+    stays a number."""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return exact_text(value)
+    if isinstance(value, str):
+        return csv_text(value)
+    return value
 
 
 def encode_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Columns | None = None) -> Any:
@@ -153,7 +168,7 @@ def encode_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Columns | Non
         columns = columns or table_columns()
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns.names, extrasaction="ignore", lineterminator="\n")
-        writer.writerows(columns.flat(row) for row in rows)
+        writer.writerows({key: csv_cell(value) for key, value in columns.flat(row).items()} for row in rows)
         return buffer.getvalue()
     if fmt == "table":
         return "".join(_table_line(row) for row in rows)

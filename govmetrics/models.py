@@ -11,7 +11,7 @@ import datetime as dt
 import operator
 import re
 from collections.abc import Callable, Iterable
-from decimal import Decimal
+from decimal import MAX_PREC, Context, Decimal
 from typing import Any, ClassVar, Literal
 
 import attrs
@@ -60,7 +60,12 @@ def exact(value: Any) -> Number:
         raise ValueError(f"not a finite number: {value!r}")
     if value == value.to_integral_value():
         return int(value)
-    return value.normalize()
+    normal = value.normalize()
+    # normalize() rounds to the context's 28 digits: a value written with more keeps them all
+    return normal if normal == value else value.normalize(_EVERY_DIGIT)
+
+
+_EVERY_DIGIT = Context(prec=MAX_PREC)
 
 
 def exact_or_none(value: Any) -> Number | None:

@@ -39,8 +39,10 @@ of a corpus run), and reads less than cn2an does: 十百一, 二两 and 三百�
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-from functools import lru_cache
+from collections.abc import Callable
+from decimal import Context, Decimal, localcontext
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 import attrs
 
@@ -189,10 +191,34 @@ def _written_in_chinese(value: int) -> str:
 def _arabic_as_chinese(match: re.Match[str]) -> str:
     """Arabic digits inside a Chinese numeral, written out in their own places: 230 → 二百三十, 01 → 零一."""
     digits = match.group().replace(",", "")
-    value = int(digits)
+    value = _whole(digits)
     if not value or value >= 10_000:
         return "零" if not value else digits  # a value of 万 or more inside a section is no numeral
     return ("零" if digits[0] == "0" else "") + _written_in_chinese(value)
+
+
+def _whole(digits: str) -> int:
+    """Arabic digits as an ``int``. Past Python's limit on ``int(str)`` (4,300 digits), through a
+    ``Decimal``, which has none: a numeral of any length is read, never an error."""
+    return int(digits) if len(digits) < 4000 else int(Decimal(digits))
+
+
+_Read = TypeVar("_Read", bound=Callable[..., object])
+#: Digits a Decimal keeps while a numeral is read: every digit of any numeral a text holds (the
+#: default, 28, would round 400 written digits). The reading only adds, multiplies and divides by
+#: powers of ten, so results are exact and never that long.
+_EVERY_DIGIT = Context(prec=100_000)
+
+
+def _every_digit(read: _Read) -> _Read:
+    """``read`` with Decimal arithmetic that rounds nothing."""
+
+    @wraps(read)
+    def reading(*args: object) -> object:
+        with localcontext(_EVERY_DIGIT):
+            return read(*args)
+
+    return reading  # type: ignore[return-value]
 
 
 def _section(text: str, original: str) -> int:
@@ -200,7 +226,7 @@ def _section(text: str, original: str) -> int:
     arabic = _ARABIC_INTEGER.match(text)
     if arabic and all(ch in CN_UNITS for ch in text[arabic.end() :]):
         # 2300, 2千, 5000千 (瓦): Arabic digits times the units after them, as 2万 is 2 × 万
-        return int(arabic.group().replace(",", "")) * _magnitude(text[arabic.end() :])
+        return _whole(arabic.group().replace(",", "")) * _magnitude(text[arabic.end() :])
     text = _ARABIC_INTEGER.sub(_arabic_as_chinese, text.translate(_EVERYDAY))
     if text.startswith(_BARE_UNIT):
         text = "一" + text  # 百余人, 千三: a bare unit means one of it
@@ -242,6 +268,7 @@ def _integer(text: str, original: str) -> int:
 
 
 @lru_cache(maxsize=8192)
+@_every_digit
 def parse_number(text: str) -> Number:
     """Read one numeral into an exact number, or raise :class:`NumeralError`.
 
@@ -336,6 +363,7 @@ def parse_amount(text: str) -> Amount:
 
 
 @lru_cache(maxsize=8192)
+@_every_digit
 def parse_percent(text: str) -> Number:
     """Read a percentage into its number of percent, or raise :class:`NumeralError`.
 

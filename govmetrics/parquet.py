@@ -16,9 +16,11 @@ from collections.abc import Iterable
 from os import PathLike
 from typing import Any, BinaryIO
 
-from govmetrics.columns import CSV_COLUMNS, NUMBER_COLUMNS, Columns, table_columns
+from govmetrics.columns import CSV_COLUMNS, NUMBER_COLUMNS, Columns, table_columns, timestamp_day
+from govmetrics.escapes import without_surrogates
 from govmetrics.extras import check, require
 from govmetrics.models import as_day, exact
+from govmetrics.serialize import as_double, exact_text
 
 #: The Parquet columns of the built-in record kinds: the CSV columns, with ``value_exact`` and
 #: ``high_exact`` after their numbers (a plugin's kinds add theirs: ``Columns.typed_names``).
@@ -126,17 +128,20 @@ def parquet_row(row: dict[str, Any], columns: Columns | None = None) -> dict[str
         if value is None:
             continue
         if kind == "number":
-            cells[name] = float(exact(value))
+            number = as_double(exact(value))
+            if number is not None:  # beyond a double: null, with the digits in the exact column
+                cells[name] = number
         elif kind == "exact":
-            cells[name] = str(exact(value))
+            cells[name] = exact_text(exact(value))
         elif kind == "int":
             cells[name] = int(value)
         elif kind == "date":
-            cells[name] = _days(value)
+            if timestamp_day(value) is not None:  # a day a timestamp[ns] cannot hold is null
+                cells[name] = _days(value)
         elif kind == "bool":
             cells[name] = bool(value)
-        else:
-            cells[name] = value if isinstance(value, str) else str(value)
+        else:  # a lone surrogate (a GBK byte of a file name) as its escape: Arrow takes UTF-8 only
+            cells[name] = without_surrogates(value if isinstance(value, str) else str(value))
     return cells
 
 

@@ -48,7 +48,7 @@ from typing import Any, Protocol
 import attrs
 
 from govmetrics.corpus import JsonLine, Unreadable
-from govmetrics.documents import Document, as_document, date_in_name, decode, kept_fields
+from govmetrics.documents import Document, as_document, date_in_name, decode, json_record, kept_fields
 from govmetrics.errors import BatchError, GovmetricsError, InputError
 from govmetrics.models import Article
 
@@ -131,7 +131,7 @@ def read_item(item: Any, index: int, options: ReadOptions) -> tuple[Document, st
     }
     if isinstance(item, JsonLine):
         try:
-            record = json.loads(decode(item.data, item.name, options.encoding))
+            record = json_record(decode(item.data, item.name, options.encoding))
         except json.JSONDecodeError as exc:
             raise InputError(f"{item.name}: not JSON: {exc.msg} (column {exc.colno})") from None
         if not isinstance(record, dict):

@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from govmetrics.escapes import for_terminal
+
 
 def rate(count: float) -> str:
     """A count per second, short: 950, 12.3k, 1.9M."""
@@ -67,9 +69,11 @@ class Progress:
         )
 
     def message(self, text: str) -> None:
-        """Write one line (always, progress or not), clearing the progress line first."""
+        """Write one line (always, progress or not), clearing the progress line first; a control
+        character or lone surrogate in it (an id's ``\\x1b``) is escaped, so it stays one line that
+        does nothing to the terminal."""
         self._clear()
-        self.stream.write(text + "\n")
+        self.stream.write(for_terminal(text) + "\n")
         self.stream.flush()
 
     def finish(self, *, stopped: bool = False) -> None:

@@ -3,13 +3,17 @@
 A record's dict has a ``kind`` tag (``metric``, ``date``, ``cadence``, ``meeting``, or a plugin's
 own kind), its span as ``{"start": …, "end": …}``, dates as ISO strings and values exact: ``int``
 or ``Decimal``. :func:`to_json` writes a Decimal as a JSON number with the digits it has, and
-:func:`from_json` reads numbers back as Decimal, so nothing is rounded on the way.
+:func:`from_json` reads numbers back as Decimal, so nothing is rounded on the way. A number a
+float cannot hold digit for digit, and a whole number too long for Python's ``str(int)`` (4,300
+digits), is written as a JSON string of its exact digits (:func:`exact_text`), which
+:func:`from_dict` reads back as the number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -17,6 +21,7 @@ from typing import Any
 import cattrs
 
 from govmetrics.errors import SerializationError
+from govmetrics.escapes import without_surrogates
 from govmetrics.models import Number, Record, exact
 
 _converter = cattrs.Converter(forbid_extra_keys=True)
@@ -53,6 +58,36 @@ def from_dict(data: dict[str, Any]) -> Record:
         raise SerializationError(f"cannot read a {kind} record: {exc}") from exc
 
 
+def exact_text(value: int | Decimal) -> str:
+    """An exact number's digits as text (``"6.5"``, ``"120000000"``), however many there are:
+    ``str`` of an ``int`` stops at 4,300 digits, a ``Decimal``'s has no limit."""
+    try:
+        return str(value)
+    except ValueError:
+        return str(Decimal(value))
+
+
+def as_double(value: int | Decimal) -> float | None:
+    """An exact number as the nearest float, or ``None`` when a double cannot hold it (beyond
+    ±1.8e308): a float column then holds null and the exact digits stay beside it."""
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _huge_ints_as_text(data: Any) -> Any:
+    """``data`` with each whole number too long for ``str(int)`` replaced by its digits as text."""
+    if isinstance(data, int) and not isinstance(data, bool):
+        return data if data.bit_length() < 14_000 else exact_text(data)  # 2**14000 has 4,215 digits
+    if isinstance(data, dict):
+        return {key: _huge_ints_as_text(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_huge_ints_as_text(value) for value in data]
+    return data
+
+
 def _json_default(value: Any) -> Any:
     if isinstance(value, Decimal):
         as_float = float(value)
@@ -65,8 +100,13 @@ def _json_default(value: Any) -> Any:
 
 
 def to_json(data: Any, *, indent: int | None = None) -> str:
-    """JSON with Chinese as characters and exact numbers."""
-    return json.dumps(data, ensure_ascii=False, default=_json_default, indent=indent)
+    """JSON with Chinese as characters and exact numbers; a lone surrogate (a GBK byte of a file name
+    read as UTF-8) as its JSON escape ``\\udcd6``, so the text is valid UTF-8 and reads back the same."""
+    try:
+        text = json.dumps(data, ensure_ascii=False, default=_json_default, indent=indent)
+    except ValueError:  # a whole number past str(int)'s 4,300 digits: written as its digits
+        text = json.dumps(_huge_ints_as_text(data), ensure_ascii=False, default=_json_default, indent=indent)
+    return without_surrogates(text)  # only inside strings, where \udcd6 is JSON's own escape
 
 
 def from_json(line: str) -> Any:

@@ -39,11 +39,12 @@ from typing import TYPE_CHECKING, Any
 from govmetrics.columns import (
     Columns,
     table_columns,
+    timestamp_day,
 )
 from govmetrics.extras import require
 from govmetrics.models import as_day, exact
 from govmetrics.rows import extraction_rows as _tagged_rows
-from govmetrics.serialize import from_json
+from govmetrics.serialize import as_double, exact_text, from_json
 
 if TYPE_CHECKING:
     from govmetrics.extraction import Extraction
@@ -101,7 +102,7 @@ def _cell(kind: str, value: Any) -> Any:
     if kind == "bool":
         return bool(value)
     if kind == "date":
-        return _day(value)
+        return timestamp_day(value)
     return value if isinstance(value, str) else str(value)
 
 
@@ -124,9 +125,10 @@ def rows_frame(rows: Iterable[dict[str, Any]], columns: Columns | None = None) -
         for name, key, kind in plan:
             value = flat.get(key)
             if kind == "number":
-                cells[name].append(float("nan") if value is None else float(exact(value)))
+                number = None if value is None else as_double(exact(value))
+                cells[name].append(float("nan") if number is None else number)  # null past a double's range
             elif kind == "exact":
-                cells[name].append(None if value is None else str(exact(value)))
+                cells[name].append(None if value is None else exact_text(exact(value)))
             else:
                 cells[name].append(_cell(kind, value))
     types = dtypes(columns)
@@ -199,12 +201,13 @@ def frame_to_dicts(frame: Any) -> list[dict[str, Any]]:
                 continue
             value = row[column]
             type_ = columns.type_of(column)
-            if not _present(pd, value):
+            digits = row.get(f"{column}_exact") if type_ == "number" else None
+            if type_ == "number" and _present(pd, digits):
+                data[name] = exact(Decimal(str(digits)))  # the exact digits, even where the float is null
+            elif not _present(pd, value):
                 data[name] = None
             elif type_ == "number":
-                # the exact digits when the frame still has them, else the float's shortest form
-                digits = row.get(f"{column}_exact")
-                data[name] = exact(Decimal(digits) if _present(pd, digits) else value)
+                data[name] = exact(value)  # no exact digits left: the float's shortest form
             elif type_ == "int":
                 data[name] = int(value)
             elif type_ == "bool":

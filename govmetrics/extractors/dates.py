@@ -164,7 +164,7 @@ def find_dates(article: Article, lexicons: Lexicons) -> Iterator[DateMention]:
         if value.year_inferred and story_year is not None:
             value = _in_year(value, story_year)
         elif value.year_inferred and match.group("suf") in _DEADLINE_SUFFIXES and article.published is not None:
-            if value.end is not None and value.end < article.published - _DEADLINE_PAST:
+            if value.end is not None and article.published - value.end > _DEADLINE_PAST:
                 value = _in_year(value, value.end.year + 1)
         elif (opened := _story_year(text, match, value, end)) is not None:
             story_year, story_at = opened, end

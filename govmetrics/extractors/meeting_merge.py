@@ -12,6 +12,7 @@ import re
 
 import attrs
 
+from govmetrics.calendar_years import days_after
 from govmetrics.chinese import ORDINAL_NUMERAL
 from govmetrics.extractors.meeting_words import Lexicon, kind
 from govmetrics.models import DateMention, Person
@@ -47,7 +48,7 @@ BACK_REFERENCE = re.compile(rf"(?:本次|此次|这次|第{ORDINAL_NUMERAL}+次)
 def day_of(draft: Draft) -> dt.date | None:
     """The day a draft was held on: its date, or the day after it (次日)."""
     start = draft.date.start if draft.date else None
-    return start + dt.timedelta(days=draft.days_after) if start else None
+    return days_after(start, draft.days_after) if start else None
 
 
 def _stem(name: str) -> str:

@@ -35,11 +35,11 @@ plugin host passes to ``govmetrics_extract``, and handed to each step that needs
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections.abc import Iterator
 
 from govmetrics import people
+from govmetrics.calendar_years import days_after
 from govmetrics.chinese import CLAUSE_END
 from govmetrics.extractors import headnotes, speech_headers
 from govmetrics.extractors.dates import dates_in
@@ -179,7 +179,7 @@ def find_meetings(article: Article, lexicons: Lexicons) -> Iterator[Meeting]:
             name=draft.name,
             organ=draft.organ,
             location=draft.location,
-            date=draft.date.start + dt.timedelta(days=draft.days_after) if draft.date and draft.date.start else None,
+            date=days_after(draft.date.start, draft.days_after) if draft.date and draft.date.start else None,
             chair=chair,
             attendees=tuple(attendees),
             agenda=tuple(draft.agenda),
