@@ -1,0 +1,152 @@
+"""Faults a careless user, a full disk or a cluster scheduler bring to a run, tried on the real CLI.
+
+Each test runs ``python -m govmetrics extract`` in a subprocess that sees a small plugin
+installed in a site of its own (a module and its ``dist-info`` with a ``govmetrics`` entry
+point), so worker processes load the plugin too. Afterwards every document is either in the
+output or named on stderr, and no process of the run is left.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.plugin_sites import SOURCE_ROOT
+
+TEXT = "2019年全市生产总值达到1200亿元，同比增长6.5%。"
+POSIX = pytest.mark.skipif(os.name != "posix", reason="signals and process groups are POSIX")
+
+
+def plugin_site(root: Path, body: str, name: str = "faulty") -> Path:
+    """A site holding one plugin module whose ``govmetrics_extract`` runs ``body`` (``article`` in scope)."""
+    site = root / "site"
+    site.mkdir(parents=True, exist_ok=True)
+    hook = textwrap.indent(textwrap.dedent(body).strip(), "    ")
+    module = (
+        f"import os, sys, time\nimport govmetrics\n\n\n@govmetrics.hookimpl\ndef govmetrics_extract(article):\n{hook}\n"
+    )
+    (site / f"{name}_plugin.py").write_text(module, encoding="utf-8")
+    info = site / f"{name}_plugin-0.1.dist-info"
+    info.mkdir(exist_ok=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}-plugin\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[govmetrics]\n{name} = {name}_plugin\n", encoding="utf-8")
+    return site
+
+
+def corpus(root: Path, count: int) -> Path:
+    folder = root / "docs"
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        (folder / f"d{number:02d}.txt").write_text(TEXT, encoding="utf-8")
+    return folder
+
+
+def environment(site: Path | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GOVMETRICS_")}
+    paths = [str(site)] if site is not None else []
+    env.update(PYTHONPATH=os.pathsep.join([*paths, str(SOURCE_ROOT)]), PYTHONIOENCODING="utf-8")
+    return env
+
+
+def command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "govmetrics", "extract", "--no-progress", *args]
+
+
+def extract(site: Path | None, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command(*args),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment(site),
+        cwd=SOURCE_ROOT,
+        timeout=timeout,
+    )
+
+
+def ids_out(stdout: str) -> set[str]:
+    return {json.loads(line)["id"] for line in stdout.splitlines() if line.strip()}
+
+
+def every_document_accounted_for(folder: Path, stdout: str, stderr: str) -> None:
+    written = {Path(name).name for name in ids_out(stdout)}
+    for path in sorted(folder.iterdir()):
+        assert path.name in written or path.name in stderr, f"{path.name}: neither in the output nor on stderr"
+
+
+# --------------------------------------------------------------------------- a plugin that ends the process
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(
+    "body",
+    ["sys.exit(3)", "raise SystemExit", "raise KeyboardInterrupt"],
+    ids=["sys-exit-3", "system-exit", "keyboard-interrupt"],
+)
+def test_a_plugin_ending_the_process_is_only_that_plugins_failure(tmp_path: Path, jobs: str, body: str) -> None:
+    site = plugin_site(tmp_path, body)
+    folder = corpus(tmp_path, 3)
+    done = extract(site, str(folder), "--jobs", jobs)
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert {Path(r["id"]).name for r in records} == {"d00.txt", "d01.txt", "d02.txt"}  # the other plugins' records
+    assert "faulty" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_plugin_ending_the_process_fails_the_document_under_strict(tmp_path: Path, jobs: str) -> None:
+    site = plugin_site(tmp_path, "sys.exit(0)")
+    folder = corpus(tmp_path, 2)
+    done = extract(site, str(folder), "--jobs", jobs, "--strict")
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == ""
+    every_document_accounted_for(folder, done.stdout, done.stderr)
+
+
+# --------------------------------------------------------------------------- a plugin that prints
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_plugins_print_does_not_land_in_the_records(tmp_path: Path, jobs: str) -> None:
+    site = plugin_site(tmp_path, "print('chatter from a plugin')\nsys.stdout.write('more chatter\\n')\nreturn []")
+    folder = corpus(tmp_path, 3)
+    done = extract(site, str(folder), "--jobs", jobs)
+    assert done.returncode == 0, done.stderr
+    for line in done.stdout.splitlines():
+        json.loads(line)
+    assert len(ids_out(done.stdout)) == 3
+    assert "chatter from a plugin" in done.stderr
+
+
+def test_a_real_ctrl_c_during_a_plugin_still_ends_the_run() -> None:
+    import govmetrics
+    from govmetrics.plugins import PluginHost, using_host
+
+    class Interrupter:
+        @govmetrics.hookimpl
+        def govmetrics_extract(self, article: object) -> list[object]:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)
+            return []
+
+    class Raiser:
+        @govmetrics.hookimpl
+        def govmetrics_extract(self, article: object) -> list[object]:
+            raise KeyboardInterrupt
+
+    host = PluginHost()
+    host.register(Raiser(), "raiser")
+    with using_host(host), pytest.warns(UserWarning, match="raiser"):
+        govmetrics.extract(TEXT)  # raised by the hook itself: the plugin's failure
+    host.register(Interrupter(), "interrupter")
+    with using_host(host), pytest.raises(KeyboardInterrupt):
+        govmetrics.extract(TEXT)  # a signal the process received: the end of the run
