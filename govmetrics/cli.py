@@ -26,20 +26,26 @@ Exit status: 0 when every document was extracted; 2 for bad arguments (a bad dat
 output suffix, an unwritable output, Parquet without pyarrow) or when some input could not be
 read (a missing file, bytes that are neither encoding, a line that is not JSON, a record without
 text); 1 when every input was read but some document failed to extract (a plugin error under
-``--strict``, a worker process that died); 130 when interrupted. 2 wins over 1.
+``--strict``, a worker process that died); 2 as well when the disk is full (or a file size limit
+is met) while writing, with one line naming the file; 130, 143 or 129 when interrupted by SIGINT
+(Ctrl-C), SIGTERM or SIGHUP, after one line on stderr and with the workers ended. 2 wins over 1.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 import attrs
 
+from govmetrics import interrupts
 from govmetrics.columns import Columns, kept_names, table_columns
 from govmetrics.corpus import corpus_items
 from govmetrics.document_rows import document_rows
@@ -52,7 +58,7 @@ from govmetrics.progress import Progress
 
 EXIT_FAILED = 1
 EXIT_INPUT = 2
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # 128 + the signal's number: 143 for SIGTERM, 129 for SIGHUP
 
 
 def _jobs(value: str) -> int:
@@ -248,6 +254,37 @@ def cmd_plugins(out: TextIO) -> int:
     return 0
 
 
+#: The signals that end a run like Ctrl-C (a scheduler's SIGTERM, a closed terminal's SIGHUP).
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+#: Errors of a write that found no room: a full disk, a quota, a file size limit.
+NO_ROOM = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+@contextlib.contextmanager
+def _stop_signals() -> Any:
+    """SIGTERM and SIGHUP end the run as Ctrl-C does (the same unwinding: workers ended, the
+    output closed), and a file size limit is an error on the write rather than a silent kill
+    (SIGXFSZ). The previous handlers come back afterwards: ``main`` may be called in a program."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    handled = [*STOP_SIGNALS, *([signal.SIGXFSZ] if hasattr(signal, "SIGXFSZ") else [])]
+    previous = {signum: signal.getsignal(signum) for signum in handled}
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, interrupts.handler)
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        for signum, action in previous.items():
+            signal.signal(signum, action if action is not None else signal.SIG_DFL)
+
+
+def _no_room(exc: OSError) -> bool:
+    return exc.errno in NO_ROOM or any(words in str(exc) for words in ("No space left", "File too large"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -255,17 +292,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8")
     try:
-        if args.command == "plugins":
-            return cmd_plugins(out)
-        return cmd_extract(args, out, sys.stderr)
+        with _stop_signals():
+            if args.command == "plugins":
+                return cmd_plugins(out)
+            status = cmd_extract(args, out, sys.stderr)
+            out.flush()  # a full disk behind stdout shows here, not as a traceback at exit
+            return status
     except GovmetricsError as exc:
         print(f"govmetrics: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:
         return 0
-    except KeyboardInterrupt:
-        print("govmetrics: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        signum = exc.signum if isinstance(exc, interrupts.Interrupted) else signal.SIGINT
+        print(f"govmetrics: interrupted ({signal.Signals(signum).name})", file=sys.stderr)
+        return 128 + signum
+    except OSError as exc:
+        if not _no_room(exc):
+            raise
+        to_file = getattr(args, "output", None) not in (None, "-")
+        name = args.output if to_file else "<stdout>"
+        print(f"govmetrics: {name}: no space left to write the records ({exc.strerror or exc})", file=sys.stderr)
+        if not to_file:  # what is left in stdout's buffer goes nowhere, not into a traceback at exit
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_INPUT
 
 
 if __name__ == "__main__":

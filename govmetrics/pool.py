@@ -30,6 +30,7 @@ thread (fast: nothing is imported twice), else with ``spawn``; ``mp_context`` ch
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import multiprocessing
@@ -219,7 +220,11 @@ def _run_chunk(chunk: list[tuple[int, Any]], options: ReadOptions, task: Task) -
 
 
 def _init_worker() -> None:
-    """Runs first in each worker: Ctrl-C is the parent's to handle, and plugins load as in a new process.
+    """Runs first in each worker: signals are the parent's to handle, and plugins load as in a new process.
+
+    Ctrl-C reaches the whole process group; the parent handles it and ends the workers. SIGTERM
+    and SIGHUP get their default action back (a forked worker would inherit the parent's
+    handlers, which turn them into an exception the worker would report and survive).
 
     A forked worker inherits the parent's plugin host. It keeps it when the host is what loading
     gives any new process (then the patterns built from its lexicons come along, and the worker
@@ -227,6 +232,9 @@ def _init_worker() -> None:
     so workers see the same plugins whether they were forked or spawned.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     from govmetrics.plugins import get_plugin_host, loaded_as_configured, reset_plugins
 
     if not loaded_as_configured():
@@ -323,6 +331,7 @@ def _pooled(
                 f"{first + 1} on"
             ) from None
 
+    finished = False
     try:
         for chunk in _chunks(items, chunksize, options):
             pending.append((chunk[0][0], executor.submit(_run_chunk, chunk, options, task)))
@@ -330,7 +339,24 @@ def _pooled(
                 yield from done(*pending.popleft())
         while pending:
             yield from done(*pending.popleft())
+        finished = True
     finally:
-        # Stopped early (fail-fast, an error, the caller dropping the iterator): cancel what has not
-        # started; the chunks already running (a handful) finish first.
+        # Stopped early (fail-fast, an error, a signal, the caller dropping the iterator): the
+        # workers are ended at once, not waited for; a worker stuck in a plugin would never finish.
+        if not finished:
+            end_workers(executor)
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def end_workers(executor: ProcessPoolExecutor) -> None:
+    """Terminate every worker process of ``executor`` (SIGTERM, then SIGKILL for one that lingers)."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(1.0)
+            if process.is_alive():
+                process.kill()
+                process.join(1.0)

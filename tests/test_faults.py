@@ -150,3 +150,104 @@ def test_a_real_ctrl_c_during_a_plugin_still_ends_the_run() -> None:
     host.register(Interrupter(), "interrupter")
     with using_host(host), pytest.raises(KeyboardInterrupt):
         govmetrics.extract(TEXT)  # a signal the process received: the end of the run
+
+
+# --------------------------------------------------------------------------- signals and a full disk
+
+
+def start(site: Path | None, *args: str) -> subprocess.Popen[str]:
+    """The CLI in a process group of its own, so the test can tell whether any of its processes is left."""
+    return subprocess.Popen(
+        command(*args),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=environment(site),
+        cwd=SOURCE_ROOT,
+        start_new_session=True,
+    )
+
+
+def group_gone(pgid: int, within: float = 10.0) -> bool:
+    """Whether every process of the group has ended (waiting up to ``within`` seconds)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            pass
+        time.sleep(0.1)
+    os.killpg(pgid, signal.SIGKILL)  # leave nothing behind for the next test
+    return False
+
+
+def wait_for_output(process: subprocess.Popen[str], path: Path | None = None, delay: float = 1.5) -> None:
+    """Give the run time to start its workers and extract a little."""
+    time.sleep(delay)
+    assert process.poll() is None, process.communicate()
+
+
+@POSIX
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(("signame", "status"), [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)])
+def test_a_signal_ends_the_run_with_one_line_and_no_process_left(
+    tmp_path: Path, jobs: str, signame: str, status: int
+) -> None:
+    site = plugin_site(tmp_path, "time.sleep(0.3)\nreturn []")
+    folder = corpus(tmp_path, 40)
+    process = start(site, str(folder), "--jobs", jobs)
+    wait_for_output(process)
+    process.send_signal(getattr(signal, signame))
+    _, stderr = process.communicate(timeout=20)
+    assert process.returncode == status, stderr
+    assert stderr.strip().splitlines()[-1] == f"govmetrics: interrupted ({signame})"
+    assert "Traceback" not in stderr
+    assert group_gone(process.pid)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_on_stdout_is_exit_2_with_one_line(tmp_path: Path) -> None:
+    folder = corpus(tmp_path, 3)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            command(str(folder)),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment(None),
+            cwd=SOURCE_ROOT,
+            timeout=60,
+        )
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("govmetrics: <stdout>: no space left"), done.stderr
+
+
+@POSIX
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_a_file_size_limit_is_exit_2_naming_the_file(tmp_path: Path, fmt: str) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    import resource
+
+    folder = corpus(tmp_path, 200)
+    output = tmp_path / f"out.{fmt}"
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    done = subprocess.run(
+        command(str(folder), "-o", str(output)),
+        capture_output=True,
+        text=True,
+        env=environment(None),
+        cwd=SOURCE_ROOT,
+        timeout=120,
+        preexec_fn=limit,
+    )
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"govmetrics: {output}: "), done.stderr
