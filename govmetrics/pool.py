@@ -38,6 +38,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -66,6 +67,10 @@ CHUNK_BYTES = 256 * 1024
 #: the window, sat idle (10-50 ms a run on the real corpus); chunks are bounded (CHUNK_BYTES), so
 #: eight cost little memory.
 CHUNKS_PER_WORKER = 8
+#: ``prctl`` option: the signal a Linux process gets when its parent dies.
+PR_SET_PDEATHSIG = 1
+#: Seconds between two looks at the parent's pid, where the kernel cannot be asked to tell.
+PARENT_POLL = 1.0
 
 
 @attrs.frozen(kw_only=True)
@@ -219,7 +224,33 @@ def _run_chunk(chunk: list[tuple[int, Any]], options: ReadOptions, task: Task) -
     return [run_one(index, item, options, task) for index, item in chunk]
 
 
-def _init_worker() -> None:
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when ``parent`` (the process that started it) is gone, however it went.
+
+    A parent killed with SIGKILL runs no clean-up, and its workers, reparented, would wait for
+    work forever. On Linux the kernel sends the worker SIGTERM when its parent dies
+    (``PR_SET_PDEATHSIG``); the parent may have died before that was set, so the parent's pid
+    is checked right after. Elsewhere a thread watches the parent's pid and ends the worker.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) == 0:
+                if os.getppid() != parent:
+                    os._exit(1)
+                return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="govmetrics-parent-watch", daemon=True).start()
+
+
+def _init_worker(parent: int) -> None:
     """Runs first in each worker: signals are the parent's to handle, and plugins load as in a new process.
 
     Ctrl-C reaches the whole process group; the parent handles it and ends the workers. SIGTERM
@@ -235,6 +266,7 @@ def _init_worker() -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    _exit_with_parent(parent)
     from govmetrics.plugins import get_plugin_host, loaded_as_configured, reset_plugins
 
     if not loaded_as_configured():
@@ -319,7 +351,9 @@ def _pooled(
     items: Iterable[Any], task: Task, processes: int, options: ReadOptions, chunksize: int, mp_context: Any
 ) -> Generator[Outcome, None, None]:
     window = processes * CHUNKS_PER_WORKER
-    executor = ProcessPoolExecutor(max_workers=processes, mp_context=_context(mp_context), initializer=_init_worker)
+    executor = ProcessPoolExecutor(
+        max_workers=processes, mp_context=_context(mp_context), initializer=_init_worker, initargs=(os.getpid(),)
+    )
     pending: deque[tuple[int, Future[list[Outcome]]]] = deque()
 
     def done(first: int, future: Future[list[Outcome]]) -> list[Outcome]:

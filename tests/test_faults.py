@@ -251,3 +251,32 @@ def test_a_file_size_limit_is_exit_2_naming_the_file(tmp_path: Path, fmt: str) -
     assert done.returncode == 2, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"govmetrics: {output}: "), done.stderr
+
+
+@POSIX
+@pytest.mark.parametrize("signame", ["SIGKILL", "SIGTERM", "SIGHUP"])
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path, signame: str) -> None:
+    site = plugin_site(tmp_path, "time.sleep(0.3)\nreturn []")
+    folder = corpus(tmp_path, 40)
+    process = start(site, str(folder), "--jobs", "2")
+    wait_for_output(process)
+    process.send_signal(getattr(signal, signame))
+    process.wait(timeout=20)
+    assert group_gone(process.pid), "worker processes outlived their parent"
+    process.communicate(timeout=20)
+
+
+@POSIX
+@pytest.mark.parametrize("platform", ["linux", "other"])
+def test_a_worker_whose_parent_is_already_gone_ends(platform: str) -> None:
+    script = textwrap.dedent(f"""
+        import sys, time
+        from govmetrics import pool
+        if {platform!r} == "other":
+            sys.platform = "darwin"  # the portable watch, not the kernel's signal
+        pool._exit_with_parent(-1)  # a parent that is not this process's parent: already gone
+        time.sleep(10)
+        sys.exit(0)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], env=environment(None), timeout=30)
+    assert done.returncode == 1
