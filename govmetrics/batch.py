@@ -120,6 +120,7 @@ def extract_many(
     mp_context: str | Any | None = None,
     encoding: str | None = None,
     keep_fields: Iterable[str] | str = (),
+    timeout: float | None = None,
 ) -> Iterator[DocumentResult]:
     """Extract every document of a corpus, yielding a :class:`DocumentResult` per item, in input order.
 
@@ -143,8 +144,13 @@ def extract_many(
         GB18030 or Big5).
     :param keep_fields: fields of dict items (JSON records) to carry along as they are, as text:
         each result's ``kept`` (``("title", "url")``, or ``"title,url"``).
-    :raises InputError: a kept field's name is already a column of the records.
-    :raises BatchError: a worker process died.
+    :param timeout: the most seconds one document may take (``None``: no limit); a document that
+        takes longer fails with the reason, and a worker stuck on it is replaced.
+    :raises InputError: a kept field's name is already a column of the records, or ``timeout`` is
+        not a number of seconds above 0.
+
+    A worker process that dies (killed, out of memory) fails the documents it was running, each
+    named in its result; the others go on, on a new worker.
 
     After the last document, when some extracted documents have no publication date (a corpus
     whose date field has another name, no ``published``), an :class:`~govmetrics.errors.UndatedWarning`
@@ -173,6 +179,7 @@ def extract_many(
         options=options,
         chunksize=chunksize,
         mp_context=mp_context,
+        timeout=timeout,
     )
     return _results(outcomes, raise_first=on_error == "raise")
 

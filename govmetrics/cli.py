@@ -2,7 +2,8 @@
 
     govmetrics extract [INPUT ...|-] [--published YYYY-MM-DD] [--format jsonl|json|csv|table|parquet]
                        [-o FILE] [--jobs N] [--text-field F] [--date-field F] [--id-field F]
-                       [--keep-fields NAMES] [--strict] [--pages] [--fail-fast] [--progress|--no-progress]
+                       [--keep-fields NAMES] [--strict] [--pages] [--fail-fast] [--timeout SECONDS]
+                       [--progress|--no-progress]
     govmetrics plugins
 
 ``extract`` writes one record per line (JSON Lines by default), each with a ``kind`` field, the
@@ -18,9 +19,12 @@ its record's date field, else a date in its file name, else ``--published``.
 one per CPU); records still come out in input order, written as their documents finish.
 
 A document that fails is one line on stderr, ``govmetrics: <id>: <reason>``, and the run goes on
-(``--fail-fast`` stops it there). With progress on (stderr a terminal and the records not going to
-that same terminal, or ``--progress``) a progress line is kept on stderr and a summary line ends
-the run: documents, records, failures.
+(``--fail-fast`` stops it there). So is a document that takes longer than ``--timeout`` seconds
+(default 300), or whose worker process dies; the worker is replaced.
+
+With progress on (stderr a terminal and the records not going to that same terminal, or
+``--progress``) a progress line is kept on stderr and a summary line ends the run: documents,
+records, failures.
 
 Exit status: 0 when every document was extracted; 2 for bad arguments (a bad date, an unknown
 output suffix, an unwritable output, Parquet without pyarrow) or when some input could not be
@@ -69,6 +73,21 @@ def _jobs(value: str) -> int:
     if jobs < 0:
         raise argparse.ArgumentTypeError(f"want a whole number of processes (0: one per CPU), not {value!r}")
     return jobs
+
+
+#: Seconds one document may take by default: far beyond any real document (the longest work
+#: report takes well under a second), short enough that a plugin stuck in a loop ends.
+DEFAULT_TIMEOUT = 300.0
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"want a number of seconds (0: no limit), not {value!r}")
+    return seconds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,6 +143,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="each document is a newspaper page: split it into stories first and tag records with their article",
     )
     run.add_argument("--fail-fast", action="store_true", help="stop at the first document that fails")
+    run.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"a document taking longer fails, and its worker is replaced (default {DEFAULT_TIMEOUT:g}; 0: no limit)",
+    )
     run.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -213,7 +239,9 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     stopped = False
     extracted = undated = 0
     try:
-        with contextlib.closing(map_documents(items, task, processes=jobs, options=options)) as outcomes:
+        timeout = args.timeout or None
+        run = map_documents(items, task, processes=jobs, options=options, timeout=timeout)
+        with contextlib.closing(run) as outcomes:
             for outcome in outcomes:
                 if outcome.error is not None:
                     progress.message(f"govmetrics: {outcome.id}: {outcome.error}")

@@ -70,3 +70,32 @@ class TimeLimit(BaseException):
     def __init__(self, seconds: float) -> None:
         super().__init__(f"took longer than the time limit of {seconds:g} s")
         self.seconds = seconds
+
+
+def _expired(signum: int, frame: FrameType | None) -> None:
+    raise TimeLimit(_limit)
+
+
+_limit = 0.0
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`TimeLimit` inside the block once it has run ``seconds`` (a real-time timer,
+    SIGALRM). Only where such a timer exists and in the main thread; elsewhere, no limit here
+    (a worker pool still replaces a worker stuck past it)."""
+    global _limit
+    usable = (
+        seconds is not None and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
+    if not usable or seconds is None:
+        yield
+        return
+    _limit = seconds
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -280,3 +280,39 @@ def test_a_worker_whose_parent_is_already_gone_ends(platform: str) -> None:
     """)
     done = subprocess.run([sys.executable, "-c", script], env=environment(None), timeout=30)
     assert done.returncode == 1
+
+
+# --------------------------------------------------------------------------- a plugin that never returns
+
+HANGS_ON_D01 = "while article.source and article.source.endswith('d01.txt'):\n    pass\nreturn []"
+
+
+@POSIX
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_document_past_the_time_limit_is_reported_and_the_run_goes_on(tmp_path: Path, jobs: str) -> None:
+    site = plugin_site(tmp_path, HANGS_ON_D01)
+    folder = corpus(tmp_path, 4)
+    done = extract(site, str(folder), "--jobs", jobs, "--timeout", "1")
+    assert done.returncode == 1, done.stderr
+    assert {Path(name).name for name in ids_out(done.stdout)} == {"d00.txt", "d02.txt", "d03.txt"}
+    assert "d01.txt" in done.stderr and "time limit" in done.stderr
+
+
+@POSIX
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_ends_a_run_stuck_in_a_plugin_within_two_seconds(tmp_path: Path, jobs: str) -> None:
+    site = plugin_site(tmp_path, HANGS_ON_D01)
+    folder = corpus(tmp_path, 4)
+    process = start(site, str(folder), "--jobs", jobs)
+    wait_for_output(process)
+    sent = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=20)
+    assert time.monotonic() - sent < 2.0
+    assert process.returncode == 130, stderr
+    assert group_gone(process.pid)
+
+
+def test_the_time_limit_must_be_a_number_of_seconds(tmp_path: Path) -> None:
+    done = extract(None, str(corpus(tmp_path, 1)), "--timeout", "soon")
+    assert done.returncode == 2 and "--timeout" in done.stderr
