@@ -32,7 +32,7 @@ from govmetrics.documents import Document, parse_published
 from govmetrics.errors import BatchError, DocumentError, InputError, UndatedWarning, undated_message
 from govmetrics.extraction import Extraction
 from govmetrics.models import Article
-from govmetrics.plugins import strict_from_env
+from govmetrics.plugins import PluginWarning, strict_from_env
 from govmetrics.pool import (
     CHUNK_BYTES,
     CHUNKS_PER_WORKER,
@@ -188,6 +188,8 @@ def _results(outcomes: Generator[Outcome, None, None], *, raise_first: bool) -> 
     extracted = undated = 0
     with contextlib.closing(outcomes):
         for outcome in outcomes:
+            for plugin, reason, message in outcome.warnings:  # shown here, in the caller's process
+                warnings.warn(PluginWarning(message, plugin, reason), stacklevel=2)
             if outcome.error is not None and raise_first:
                 raise DocumentError(outcome.id, outcome.error, outcome.error_type) from outcome.exception
             if outcome.error is None:

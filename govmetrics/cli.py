@@ -44,6 +44,7 @@ import os
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Sequence
 from typing import Any, TextIO
 
@@ -56,7 +57,7 @@ from govmetrics.document_rows import document_rows
 from govmetrics.documents import Document, parse_published
 from govmetrics.errors import BatchError, GovmetricsError, InputError, undated_message
 from govmetrics.export import FORMATS, encode_rows, format_for, open_writer
-from govmetrics.plugins import iter_plugin_info
+from govmetrics.plugins import PluginWarning, get_plugin_host, iter_plugin_info
 from govmetrics.pool import ReadOptions, map_documents
 from govmetrics.progress import Progress
 
@@ -221,6 +222,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if progress_on is None:
         progress_on = _isatty(err) and (to_file or not _isatty(out))
     progress = Progress(err, enabled=progress_on)
+    _load_plugins(progress)
     keep = kept_names(args.keep_fields)  # a name that clashes with a column stops the run here
     columns = table_columns().with_fields(keep)
     writer = open_writer(fmt, args.output if to_file else out, columns)
@@ -243,6 +245,8 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         run = map_documents(items, task, processes=jobs, options=options, timeout=timeout)
         with contextlib.closing(run) as outcomes:
             for outcome in outcomes:
+                for plugin, reason, _ in outcome.warnings:
+                    progress.plugin_failed(plugin, reason, outcome.id)
                 if outcome.error is not None:
                     progress.message(f"govmetrics: {outcome.id}: {outcome.error}")
                     status = max(status, EXIT_INPUT if outcome.error_type == "InputError" else EXIT_FAILED)
@@ -266,6 +270,19 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         progress.message(f"warning: {undated_message(undated, extracted, fix)}")
     progress.finish(stopped=stopped)
     return status
+
+
+def _load_plugins(progress: Progress) -> None:
+    """Load the plugins here, before any worker starts, each that fails to load one line."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PluginWarning)
+        get_plugin_host()
+    for caught_warning in caught:
+        message = caught_warning.message
+        if isinstance(message, PluginWarning) and message.plugin is not None:
+            progress.plugin_failed(message.plugin, message.reason or str(message))
+        else:
+            warnings.warn_explicit(message, caught_warning.category, caught_warning.filename, caught_warning.lineno)
 
 
 def _isatty(stream: TextIO) -> bool:

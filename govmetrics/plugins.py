@@ -51,7 +51,22 @@ HOOK_NAMES: tuple[str, ...] = tuple(name for name in vars(hookspecs) if name.sta
 
 
 class PluginWarning(UserWarning):
-    """A plugin failed and was left out of the run."""
+    """A plugin failed and was left out of the run.
+
+    ``plugin`` names it and ``reason`` says why in one line (the exception's type and message),
+    so a caller can report each failure once however many documents it touched.
+    """
+
+    def __init__(self, message: str, plugin: str | None = None, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.plugin = plugin
+        self.reason = reason
+
+
+def failure_reason(exc: BaseException) -> str:
+    """One line naming an exception: its type, and its message when it has one."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 @attrs.frozen(kw_only=True)
@@ -122,7 +137,7 @@ class PluginHost:
                 plugin = load()
         except BaseException as exc:
             _reraise_if_not_its_own(exc, before)
-            self._failed(PluginError(f'Error importing plugin "{name}": {exc!r}'), exc)
+            self._failed(PluginError(f'Error importing plugin "{name}": {exc!r}'), exc, name)
             return False
         try:
             self.manager.register(plugin, name=name)
@@ -131,7 +146,7 @@ class PluginHost:
         except Exception as exc:
             if self.manager.is_registered(plugin):
                 self.manager.unregister(plugin)
-            self._failed(PluginError(f'Error registering plugin "{name}": {exc}'), exc)
+            self._failed(PluginError(f'Error registering plugin "{name}": {exc}'), exc, name)
             return False
         # The lexicons and record kinds read so far predate this plugin's entries and kinds.
         self.cache.clear()
@@ -149,10 +164,10 @@ class PluginHost:
                     plugin, f"{name} is not marked with @govmetrics.hookimpl, so it would never be called"
                 )
 
-    def _failed(self, error: PluginError, cause: BaseException) -> None:
+    def _failed(self, error: PluginError, cause: BaseException, plugin: str) -> None:
         error.__cause__ = cause
         self.load_errors.append(error)
-        warnings.warn(str(error), PluginWarning, stacklevel=4)
+        warnings.warn(PluginWarning(str(error), plugin, failure_reason(cause)), stacklevel=4)
 
     def check(self, strict: bool) -> None:
         """Raise the first load error in strict mode."""
@@ -182,7 +197,9 @@ class PluginHost:
                 except BaseException as exc:
                     _reraise_if_not_its_own(exc, before)
                     self._failed(
-                        PluginError(f'plugin "{impl.plugin_name}" failed to give lexicon entries: {exc!r}'), exc
+                        PluginError(f'plugin "{impl.plugin_name}" failed to give lexicon entries: {exc!r}'),
+                        exc,
+                        impl.plugin_name,
                     )
                     continue
                 for name, lines in mine.items():
@@ -252,7 +269,7 @@ class PluginHost:
                     _log.debug("govmetrics_extract: %s failed on %s: %r", name, _label(article), exc)
                 if strict:
                     raise error from exc
-                warnings.warn(str(error), PluginWarning, stacklevel=4)
+                warnings.warn(PluginWarning(str(error), name, failure_reason(exc)), stacklevel=4)
                 continue
             if trace:
                 elapsed = (time.perf_counter() - started) * 1000

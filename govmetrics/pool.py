@@ -43,6 +43,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import warnings
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future
@@ -59,6 +60,7 @@ from govmetrics.documents import Document, as_document, date_in_name, decode, ke
 from govmetrics.errors import GovmetricsError, InputError
 from govmetrics.interrupts import TimeLimit, time_limit
 from govmetrics.models import Article
+from govmetrics.plugins import PluginWarning, get_plugin_host
 from govmetrics.workers import Workers
 
 #: Documents sent to a worker at a time, at most.
@@ -107,6 +109,9 @@ class Outcome:
     published: dt.date | None = None
     #: The document's own fields kept as they are (``ReadOptions.keep_fields``), once read.
     kept: tuple[tuple[str, str | None], ...] = ()
+    #: The plugins that failed on this document: (plugin, reason, message) of each
+    #: :class:`~govmetrics.plugins.PluginWarning`, sent back from the worker rather than printed there.
+    warnings: tuple[tuple[str, str, str], ...] = ()
     #: The exception itself, in-process only (it does not cross process boundaries).
     exception: BaseException | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -205,11 +210,28 @@ def run_one(
     keep_exception: bool = False,
     timeout: float | None = None,
 ) -> Outcome:
-    """Read and process one item; any error becomes the outcome's ``error``.
+    """Read and process one item; any error becomes the outcome's ``error``, and each plugin that
+    failed on it (a :class:`~govmetrics.plugins.PluginWarning`) one of its ``warnings``.
 
     ``timeout`` limits the seconds spent on the item (reading it too): past it the item fails
     with a :class:`~govmetrics.interrupts.TimeLimit` (in the main thread, where SIGALRM exists).
     """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        outcome = _run_one(index, item, options, task, keep_exception, timeout)
+    failed_plugins: list[tuple[str, str, str]] = []
+    for caught_warning in caught:
+        message = caught_warning.message
+        if isinstance(message, PluginWarning) and message.plugin is not None:
+            failed_plugins.append((message.plugin, message.reason or "", str(message)))
+        else:  # not ours to hold back: shown as it would have been
+            warnings.warn_explicit(message, caught_warning.category, caught_warning.filename, caught_warning.lineno)
+    return attrs.evolve(outcome, warnings=tuple(failed_plugins)) if failed_plugins else outcome
+
+
+def _run_one(
+    index: int, item: Any, options: ReadOptions, task: Task, keep_exception: bool, timeout: float | None
+) -> Outcome:
     doc_id = _first_id(item, index, options)
     source = _first_source(item)
     chars = 0
@@ -342,6 +364,9 @@ def _pooled(
     is the one at fault, and each of its documents is reported failed. The others are kept.
     """
     window = processes * CHUNKS_PER_WORKER
+    # Loaded here first, so a plugin that fails to load is reported once, by this process, not
+    # by every worker (and forked workers start with the plugins loaded).
+    get_plugin_host()
     workers = Workers(processes, _context(mp_context))
     chunks = _chunks(items, chunksize, options)
     pending: deque[tuple[list[tuple[int, Any]], Future[list[Outcome]], bool]] = deque()

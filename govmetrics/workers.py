@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
@@ -68,11 +69,14 @@ def init_worker(parent: int) -> None:
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     exit_with_parent(parent)
-    from govmetrics.plugins import get_plugin_host, loaded_as_configured, reset_plugins
+    from govmetrics.plugins import PluginWarning, get_plugin_host, loaded_as_configured, reset_plugins
 
     if not loaded_as_configured():
         reset_plugins()
-    get_plugin_host()
+    with warnings.catch_warnings():
+        # the calling process loaded the same plugins first and reported any that failed to load
+        warnings.simplefilter("ignore", PluginWarning)
+        get_plugin_host()
 
 
 def end_workers(executor: ProcessPoolExecutor) -> None:

@@ -316,3 +316,27 @@ def test_ctrl_c_ends_a_run_stuck_in_a_plugin_within_two_seconds(tmp_path: Path, 
 def test_the_time_limit_must_be_a_number_of_seconds(tmp_path: Path) -> None:
     done = extract(None, str(corpus(tmp_path, 1)), "--timeout", "soon")
     assert done.returncode == 2 and "--timeout" in done.stderr
+
+
+# --------------------------------------------------------------------------- plugin warnings
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_failing_plugin_is_one_line_per_reason_not_a_warning_per_document(tmp_path: Path, jobs: str) -> None:
+    site = plugin_site(tmp_path, "raise ValueError('boom')")
+    folder = corpus(tmp_path, 6)
+    done = extract(site, str(folder), "--jobs", jobs, "--published", "2020-01-01")
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("govmetrics: plugin faulty: document ") and lines[0].endswith(": ValueError: boom")
+    assert len(ids_out(done.stdout)) == 6
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_plugin_that_fails_to_load_is_one_line(tmp_path: Path, jobs: str) -> None:
+    site = plugin_site(tmp_path, "return []")
+    (site / "faulty_plugin.py").write_text("raise ImportError('no such thing')\n", encoding="utf-8")
+    done = extract(site, str(corpus(tmp_path, 4)), "--jobs", jobs, "--published", "2020-01-01")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines() == ["govmetrics: plugin faulty: ImportError: no such thing"]
