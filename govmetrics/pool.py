@@ -361,7 +361,8 @@ def _pooled(
     When the pool breaks (a worker died) or the first chunk waited for overruns its time (a
     worker stuck where the time limit's signal cannot reach it), the workers are replaced and the
     chunks that were in flight run again, one at a time: a chunk that breaks the pool while alone
-    is the one at fault, and each of its documents is reported failed. The others are kept.
+    is the one at fault, and its documents run again one by one, so that only the document at
+    fault is reported failed. Every other document is extracted.
     """
     window = processes * CHUNKS_PER_WORKER
     # Loaded here first, so a plugin that fails to load is reported once, by this process, not
@@ -391,8 +392,12 @@ def _pooled(
                 again.extendleft(reversed([chunk for chunk, _, _ in pending]))
                 pending.clear()
                 workers.restart()
-                if alone:
-                    yield from _lost(again.popleft(), options, timeout if stuck else None)
+                if alone:  # this chunk broke the pool on its own: find its document, one at a time
+                    culprit = again.popleft()
+                    if len(culprit) > 1:
+                        again.extendleft([one] for one in reversed(culprit))
+                    else:
+                        yield from _lost(culprit, options, timeout if stuck else None)
                 continue
             pending.popleft()
             yield from outcomes
@@ -418,12 +423,11 @@ def _overrun(timeout: float | None, documents: int, alone: bool) -> float | None
 
 
 def _lost(chunk: list[tuple[int, Any]], options: ReadOptions, timeout: float | None) -> Iterator[Outcome]:
-    """A failed outcome for each document of a chunk whose worker died or was stuck."""
-    which = "this document" if len(chunk) == 1 else f"this document or one of the {len(chunk)} sent with it"
+    """A failed outcome for the document whose worker died or was stuck on it, run on its own."""
     if timeout is None:
-        reason, kind = f"the worker process died (killed, or out of memory?) on {which}", "WorkerDied"
+        reason, kind = "the worker process died on it (killed, or out of memory?) and was replaced", "WorkerDied"
     else:
-        reason = f"the worker was stuck past the time limit ({timeout:g} s a document) on {which} and was replaced"
+        reason = f"the worker was stuck on it past the time limit ({timeout:g} s a document) and was replaced"
         kind = "TimeLimit"
     for index, item in chunk:
         yield Outcome(

@@ -340,3 +340,20 @@ def test_a_plugin_that_fails_to_load_is_one_line(tmp_path: Path, jobs: str) -> N
     done = extract(site, str(corpus(tmp_path, 4)), "--jobs", jobs, "--published", "2020-01-01")
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().splitlines() == ["govmetrics: plugin faulty: ImportError: no such thing"]
+
+
+# --------------------------------------------------------------------------- a worker killed
+
+
+@POSIX
+def test_a_killed_worker_loses_no_document_and_leaves_no_process(tmp_path: Path) -> None:
+    body = "if article.source and article.source.endswith('d05.txt'):\n    os.kill(os.getpid(), 9)\nreturn []"
+    site = plugin_site(tmp_path, body)
+    folder = corpus(tmp_path, 40)
+    process = start(site, str(folder), "--jobs", "2")
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 1, stderr
+    assert "d05.txt" in stderr and "worker process died" in stderr
+    assert len(ids_out(stdout)) == 39  # only d05 is lost, and named
+    every_document_accounted_for(folder, stdout, stderr)
+    assert group_gone(process.pid)
