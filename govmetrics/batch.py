@@ -32,7 +32,7 @@ from govmetrics.documents import Document, parse_published
 from govmetrics.errors import BatchError, DocumentError, InputError, UndatedWarning, undated_message
 from govmetrics.extraction import Extraction
 from govmetrics.models import Article
-from govmetrics.plugins import strict_from_env
+from govmetrics.plugins import PluginWarning, strict_from_env
 from govmetrics.pool import (
     CHUNK_BYTES,
     CHUNKS_PER_WORKER,
@@ -120,6 +120,7 @@ def extract_many(
     mp_context: str | Any | None = None,
     encoding: str | None = None,
     keep_fields: Iterable[str] | str = (),
+    timeout: float | None = None,
 ) -> Iterator[DocumentResult]:
     """Extract every document of a corpus, yielding a :class:`DocumentResult` per item, in input order.
 
@@ -143,8 +144,13 @@ def extract_many(
         GB18030 or Big5).
     :param keep_fields: fields of dict items (JSON records) to carry along as they are, as text:
         each result's ``kept`` (``("title", "url")``, or ``"title,url"``).
-    :raises InputError: a kept field's name is already a column of the records.
-    :raises BatchError: a worker process died.
+    :param timeout: the most seconds one document may take (``None``: no limit); a document that
+        takes longer fails with the reason, and a worker stuck on it is replaced.
+    :raises InputError: a kept field's name is already a column of the records, or ``timeout`` is
+        not a number of seconds above 0.
+
+    A worker process that dies (killed, out of memory) fails the documents it was running, each
+    named in its result; the others go on, on a new worker.
 
     After the last document, when some extracted documents have no publication date (a corpus
     whose date field has another name, no ``published``), an :class:`~govmetrics.errors.UndatedWarning`
@@ -173,6 +179,7 @@ def extract_many(
         options=options,
         chunksize=chunksize,
         mp_context=mp_context,
+        timeout=timeout,
     )
     return _results(outcomes, raise_first=on_error == "raise")
 
@@ -181,6 +188,8 @@ def _results(outcomes: Generator[Outcome, None, None], *, raise_first: bool) -> 
     extracted = undated = 0
     with contextlib.closing(outcomes):
         for outcome in outcomes:
+            for plugin, reason, message in outcome.warnings:  # shown here, in the caller's process
+                warnings.warn(PluginWarning(message, plugin, reason), stacklevel=2)
             if outcome.error is not None and raise_first:
                 raise DocumentError(outcome.id, outcome.error, outcome.error_type) from outcome.exception
             if outcome.error is None:

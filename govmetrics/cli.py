@@ -2,7 +2,8 @@
 
     govmetrics extract [INPUT ...|-] [--published YYYY-MM-DD] [--format jsonl|json|csv|table|parquet]
                        [-o FILE] [--jobs N] [--text-field F] [--date-field F] [--id-field F]
-                       [--keep-fields NAMES] [--strict] [--pages] [--fail-fast] [--progress|--no-progress]
+                       [--keep-fields NAMES] [--strict] [--pages] [--fail-fast] [--timeout SECONDS]
+                       [--progress|--no-progress]
     govmetrics plugins
 
 ``extract`` writes one record per line (JSON Lines by default), each with a ``kind`` field, the
@@ -22,29 +23,39 @@ file itself, a FIFO, an empty file, a symlinked directory met in a walk) is repo
 cannot be read.
 
 A document that fails is one line on stderr, ``govmetrics: <id>: <reason>``, and the run goes on
-(``--fail-fast`` stops it there). With progress on (stderr a terminal and the records not going to
-that same terminal, or ``--progress``) a progress line is kept on stderr and a summary line ends
-the run: documents, records, failures.
+(``--fail-fast`` stops it there). So is a document that takes longer than ``--timeout`` seconds
+(default 300), or whose worker process dies; the worker is replaced.
+
+With progress on (stderr a terminal and the records not going to that same terminal, or
+``--progress``) a progress line is kept on stderr and a summary line ends the run: documents,
+records, failures.
 
 Exit status: 0 when every document was extracted; 2 for bad arguments (a bad date, an unknown
 output suffix, an unwritable output, Parquet without pyarrow) or when some input could not be
 read (a missing file, bytes that are neither encoding, a line that is not JSON, a record without
 text); 1 when every input was read but some document failed to extract (a plugin error under
-``--strict``, a worker process that died); 130 when interrupted. 2 wins over 1.
+``--strict``, a worker process that died); 2 as well when the disk is full (or a file size limit
+is met) while writing, with one line naming the file; 130, 143 or 129 when interrupted by SIGINT
+(Ctrl-C), SIGTERM or SIGHUP, after one line on stderr and with the workers ended. 2 wins over 1.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import itertools
 import os
+import signal
 import sys
+import threading
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 import attrs
 
+from govmetrics import interrupts
 from govmetrics.columns import Columns, kept_names, table_columns
 from govmetrics.corpus import corpus_items
 from govmetrics.document_rows import document_rows
@@ -53,13 +64,13 @@ from govmetrics.errors import BatchError, GovmetricsError, InputError, undated_m
 from govmetrics.escapes import for_terminal
 from govmetrics.export import FORMATS, RecordWriter, encode_rows, format_for, open_writer
 from govmetrics.output_file import AtomicOutput
-from govmetrics.plugins import iter_plugin_info
+from govmetrics.plugins import PluginWarning, get_plugin_host, iter_plugin_info
 from govmetrics.pool import ReadOptions, map_documents
 from govmetrics.progress import Progress
 
 EXIT_FAILED = 1
 EXIT_INPUT = 2
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # 128 + the signal's number: 143 for SIGTERM, 129 for SIGHUP
 
 
 def _jobs(value: str) -> int:
@@ -70,6 +81,21 @@ def _jobs(value: str) -> int:
     if jobs < 0:
         raise argparse.ArgumentTypeError(f"want a whole number of processes (0: one per CPU), not {value!r}")
     return jobs
+
+
+#: Seconds one document may take by default: far beyond any real document (the longest work
+#: report takes well under a second), short enough that a plugin stuck in a loop ends.
+DEFAULT_TIMEOUT = 300.0
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"want a number of seconds (0: no limit), not {value!r}")
+    return seconds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -131,6 +157,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--fail-fast", action="store_true", help="stop at the first document that fails")
     run.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"a document taking longer fails, and its worker is replaced (default {DEFAULT_TIMEOUT:g}; 0: no limit)",
+    )
+    run.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -190,6 +223,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if progress_on is None:
         progress_on = _isatty(err) and (to_file or not _isatty(out))
     progress = Progress(err, enabled=progress_on)
+    _load_plugins(progress)
     keep = kept_names(args.keep_fields)  # a name that clashes with a column stops the run here
     columns = table_columns().with_fields(keep)
     target = AtomicOutput(args.output) if to_file else None
@@ -216,8 +250,12 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     extracted = undated = failed = 0
     try:
         try:
-            with contextlib.closing(map_documents(items, task, processes=jobs, options=options)) as outcomes:
+            timeout = args.timeout or None
+            run = map_documents(items, task, processes=jobs, options=options, timeout=timeout)
+            with contextlib.closing(run) as outcomes:
                 for outcome in outcomes:
+                    for plugin, reason, _ in outcome.warnings:
+                        progress.plugin_failed(plugin, reason, outcome.id)
                     if outcome.error is not None:
                         progress.message(f"govmetrics: {outcome.id}: {outcome.error}")
                         status = max(status, EXIT_INPUT if outcome.error_type == "InputError" else EXIT_FAILED)
@@ -294,6 +332,19 @@ def _abandon(writer: RecordWriter, target: AtomicOutput | None, exc: BaseExcepti
     )
 
 
+def _load_plugins(progress: Progress) -> None:
+    """Load the plugins here, before any worker starts, each that fails to load one line."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PluginWarning)
+        get_plugin_host()
+    for caught_warning in caught:
+        message = caught_warning.message
+        if isinstance(message, PluginWarning) and message.plugin is not None:
+            progress.plugin_failed(message.plugin, message.reason or str(message))
+        else:
+            warnings.warn_explicit(message, caught_warning.category, caught_warning.filename, caught_warning.lineno)
+
+
 def _isatty(stream: TextIO) -> bool:
     try:
         return stream.isatty()
@@ -308,6 +359,37 @@ def cmd_plugins(out: TextIO) -> int:
     return 0
 
 
+#: The signals that end a run like Ctrl-C (a scheduler's SIGTERM, a closed terminal's SIGHUP).
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+#: Errors of a write that found no room: a full disk, a quota, a file size limit.
+NO_ROOM = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+@contextlib.contextmanager
+def _stop_signals() -> Any:
+    """SIGTERM and SIGHUP end the run as Ctrl-C does (the same unwinding: workers ended, the
+    output closed), and a file size limit is an error on the write rather than a silent kill
+    (SIGXFSZ). The previous handlers come back afterwards: ``main`` may be called in a program."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    handled = [*STOP_SIGNALS, *([signal.SIGXFSZ] if hasattr(signal, "SIGXFSZ") else [])]
+    previous = {signum: signal.getsignal(signum) for signum in handled}
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, interrupts.handler)
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        for signum, action in previous.items():
+            signal.signal(signum, action if action is not None else signal.SIG_DFL)
+
+
+def _no_room(exc: OSError) -> bool:
+    return exc.errno in NO_ROOM or any(words in str(exc) for words in ("No space left", "File too large"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -315,17 +397,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8")
     try:
-        if args.command == "plugins":
-            return cmd_plugins(out)
-        return cmd_extract(args, out, sys.stderr)
+        with _stop_signals():
+            if args.command == "plugins":
+                return cmd_plugins(out)
+            status = cmd_extract(args, out, sys.stderr)
+            out.flush()  # a full disk behind stdout shows here, not as a traceback at exit
+            return status
     except GovmetricsError as exc:
         print(for_terminal(f"govmetrics: {exc}"), file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:
         return 0
-    except KeyboardInterrupt:
-        print("govmetrics: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        signum = exc.signum if isinstance(exc, interrupts.Interrupted) else signal.SIGINT
+        print(f"govmetrics: interrupted ({signal.Signals(signum).name})", file=sys.stderr)
+        return 128 + signum
+    except OSError as exc:
+        if not _no_room(exc):
+            raise
+        to_file = getattr(args, "output", None) not in (None, "-")
+        name = args.output if to_file else "<stdout>"
+        print(f"govmetrics: {name}: no space left to write the records ({exc.strerror or exc})", file=sys.stderr)
+        if not to_file:  # what is left in stdout's buffer goes nowhere, not into a traceback at exit
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_INPUT
 
 
 if __name__ == "__main__":

@@ -15,9 +15,11 @@ included) to load; everything else is left alone. Set it empty to load no plugin
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import os
+import sys
 import time
 import warnings
 from collections.abc import Iterable, Iterator
@@ -28,7 +30,7 @@ from typing import Any, cast
 import attrs
 import pluggy
 
-from govmetrics import hookspecs
+from govmetrics import hookspecs, interrupts
 from govmetrics.errors import PluginError
 from govmetrics.lexicon import LEXICONS, Lexicons, read_rows
 from govmetrics.models import RECORD_TYPES, Article, Record
@@ -49,7 +51,22 @@ HOOK_NAMES: tuple[str, ...] = tuple(name for name in vars(hookspecs) if name.sta
 
 
 class PluginWarning(UserWarning):
-    """A plugin failed and was left out of the run."""
+    """A plugin failed and was left out of the run.
+
+    ``plugin`` names it and ``reason`` says why in one line (the exception's type and message),
+    so a caller can report each failure once however many documents it touched.
+    """
+
+    def __init__(self, message: str, plugin: str | None = None, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.plugin = plugin
+        self.reason = reason
+
+
+def failure_reason(exc: BaseException) -> str:
+    """One line naming an exception: its type, and its message when it has one."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 @attrs.frozen(kw_only=True)
@@ -114,10 +131,13 @@ class PluginHost:
 
     def _register(self, name: str, load: Any) -> bool:
         """Load and register one plugin; on failure name it in a warning and return False."""
+        before = interrupts.received()
         try:
-            plugin = load()
-        except Exception as exc:
-            self._failed(PluginError(f'Error importing plugin "{name}": {exc!r}'), exc)
+            with _plugin_output():
+                plugin = load()
+        except BaseException as exc:
+            _reraise_if_not_its_own(exc, before)
+            self._failed(PluginError(f'Error importing plugin "{name}": {exc!r}'), exc, name)
             return False
         try:
             self.manager.register(plugin, name=name)
@@ -126,7 +146,7 @@ class PluginHost:
         except Exception as exc:
             if self.manager.is_registered(plugin):
                 self.manager.unregister(plugin)
-            self._failed(PluginError(f'Error registering plugin "{name}": {exc}'), exc)
+            self._failed(PluginError(f'Error registering plugin "{name}": {exc}'), exc, name)
             return False
         # The lexicons and record kinds read so far predate this plugin's entries and kinds.
         self.cache.clear()
@@ -144,10 +164,10 @@ class PluginHost:
                     plugin, f"{name} is not marked with @govmetrics.hookimpl, so it would never be called"
                 )
 
-    def _failed(self, error: PluginError, cause: BaseException) -> None:
+    def _failed(self, error: PluginError, cause: BaseException, plugin: str) -> None:
         error.__cause__ = cause
         self.load_errors.append(error)
-        warnings.warn(str(error), PluginWarning, stacklevel=4)
+        warnings.warn(PluginWarning(str(error), plugin, failure_reason(cause)), stacklevel=4)
 
     def check(self, strict: bool) -> None:
         """Raise the first load error in strict mode."""
@@ -167,14 +187,19 @@ class PluginHost:
             added: dict[str, list[str]] = {name: [] for name in LEXICONS}
             for impl in reversed(self.manager.hook.govmetrics_lexicon_entries.get_hookimpls()):
                 mine: dict[str, list[str]] = {}
+                before = interrupts.received()
                 try:
-                    for name in LEXICONS:
-                        lines = _lexicon_lines(impl.function(*[{"name": name}[arg] for arg in impl.argnames]))
-                        read_rows(lines, name)  # a malformed line is this plugin's fault, not the lexicon's
-                        mine[name] = lines
-                except Exception as exc:
+                    with _plugin_output():
+                        for name in LEXICONS:
+                            lines = _lexicon_lines(impl.function(*[{"name": name}[arg] for arg in impl.argnames]))
+                            read_rows(lines, name)  # a malformed line is this plugin's fault, not the lexicon's
+                            mine[name] = lines
+                except BaseException as exc:
+                    _reraise_if_not_its_own(exc, before)
                     self._failed(
-                        PluginError(f'plugin "{impl.plugin_name}" failed to give lexicon entries: {exc!r}'), exc
+                        PluginError(f'plugin "{impl.plugin_name}" failed to give lexicon entries: {exc!r}'),
+                        exc,
+                        impl.plugin_name,
                     )
                     continue
                 for name, lines in mine.items():
@@ -196,18 +221,28 @@ class PluginHost:
         self.check(strict)
         original = article
         article = reading_article(article)
-        records: list[Record] = []
         kinds = self.cache.get("record_kinds")
         if kinds is None:
             kinds = self.cache["record_kinds"] = frozenset(self.record_types())
         arguments = {"article": article, "lexicons": lexicons}
         trace = _log.isEnabledFor(logging.DEBUG)
+        with interrupts.watching(), _plugin_output():
+            records = self._extract_each(article, arguments, kinds, strict, trace)
+        if article is not original:
+            records = [restore(record, original.text, article.text) for record in records]
+        return records
+
+    def _extract_each(
+        self, article: Article, arguments: dict[str, Any], kinds: frozenset[str], strict: bool, trace: bool
+    ) -> list[Record]:
+        records: list[Record] = []
         for impl in reversed(self.manager.hook.govmetrics_extract.get_hookimpls()):
             name = impl.plugin_name
             started = time.perf_counter() if trace else 0.0
             # All or nothing: a plugin that fails halfway (a generator that raises after two
             # records) contributes none, so a warning always means "this plugin's records are missing".
             mine: list[Record] = []
+            before = interrupts.received()
             try:
                 found: Any = impl.function(*[arguments[arg] for arg in impl.argnames])
                 for record in found or ():
@@ -225,13 +260,16 @@ class PluginHost:
                             "with govmetrics_record_types"
                         )
                     mine.append(record if record.plugin else attrs.evolve(record, plugin=name))
-            except Exception as exc:
+            except BaseException as exc:
+                # SystemExit and KeyboardInterrupt raised by the hook itself are its failure too;
+                # only a signal the process received ends the run from here.
+                _reraise_if_not_its_own(exc, before)
                 error = PluginError(f'plugin "{name}" failed: {exc!r} (on {_label(article)})')
                 if trace:
                     _log.debug("govmetrics_extract: %s failed on %s: %r", name, _label(article), exc)
                 if strict:
                     raise error from exc
-                warnings.warn(str(error), PluginWarning, stacklevel=3)
+                warnings.warn(PluginWarning(str(error), name, failure_reason(exc)), stacklevel=4)
                 continue
             if trace:
                 elapsed = (time.perf_counter() - started) * 1000
@@ -239,8 +277,6 @@ class PluginHost:
                     "govmetrics_extract: %s gave %d records on %s in %.1f ms", name, len(mine), _label(article), elapsed
                 )
             records.extend(mine)
-        if article is not original:
-            records = [restore(record, original.text, article.text) for record in records]
         return records
 
     def record_types(self) -> dict[str, type[Record]]:
@@ -261,6 +297,18 @@ class PluginHost:
                 PluginInfo(name=name, version=version, package=package, hooks=hooks, builtin=name in self._builtin)
             )
         return sorted(out, key=lambda p: (not p.builtin, p.name))
+
+
+def _reraise_if_not_its_own(exc: BaseException, before: int) -> None:
+    """Raise ``exc`` again unless it is the plugin's own failure: a real interruption (a signal
+    received since ``before``) and the document's time limit end more than the plugin's call."""
+    if interrupts.is_interruption(exc, before) or isinstance(exc, interrupts.TimeLimit):
+        raise exc
+
+
+def _plugin_output() -> contextlib.AbstractContextManager[Any]:
+    """While plugins run, what they print goes to stderr: stdout may be carrying the records."""
+    return contextlib.redirect_stdout(sys.stderr)
 
 
 def _lexicon_lines(added: object) -> list[str]:

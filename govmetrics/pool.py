@@ -23,6 +23,13 @@ How it runs:
   as the documents before them are done. Chunks are submitted one by one, not through ``Pool.imap``,
   whose feeder thread reads ahead without bound while results pile up unread.
 
+A time limit (``timeout``, seconds a document, none by default): a document that takes longer
+fails with the reason, and the run goes on. A worker that dies (killed, out of memory) or stays
+stuck past the limit where its signal cannot reach it is replaced (see
+:mod:`govmetrics.workers`): the documents of the chunk it was running are reported failed, one
+outcome each, and the other chunks run again. Workers end with the calling process, however it
+ends.
+
 Workers start with ``fork`` where the platform has it and the calling process runs a single
 thread (fast: nothing is imported twice), else with ``spawn``; ``mp_context`` chooses. With
 ``spawn`` (macOS, Windows) the calling script needs the usual ``if __name__ == "__main__":`` guard.
@@ -34,12 +41,13 @@ import datetime as dt
 import json
 import multiprocessing
 import os
-import signal
 import sys
 import threading
+import warnings
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from os import PathLike
 from pathlib import Path
@@ -49,8 +57,11 @@ import attrs
 
 from govmetrics.corpus import JsonLine, Unreadable
 from govmetrics.documents import Document, as_document, date_in_name, decode, json_record, kept_fields
-from govmetrics.errors import BatchError, GovmetricsError, InputError
+from govmetrics.errors import GovmetricsError, InputError
+from govmetrics.interrupts import TimeLimit, time_limit
 from govmetrics.models import Article
+from govmetrics.plugins import PluginWarning, get_plugin_host
+from govmetrics.workers import Workers
 
 #: Documents sent to a worker at a time, at most.
 DEFAULT_CHUNKSIZE = 16
@@ -98,6 +109,9 @@ class Outcome:
     published: dt.date | None = None
     #: The document's own fields kept as they are (``ReadOptions.keep_fields``), once read.
     kept: tuple[tuple[str, str | None], ...] = ()
+    #: The plugins that failed on this document: (plugin, reason, message) of each
+    #: :class:`~govmetrics.plugins.PluginWarning`, sent back from the worker rather than printed there.
+    warnings: tuple[tuple[str, str, str], ...] = ()
     #: The exception itself, in-process only (it does not cross process boundaries).
     exception: BaseException | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -171,7 +185,7 @@ def _first_id(item: Any, index: int, options: ReadOptions) -> str:
 
 def _reason(exc: BaseException, id: str) -> str:
     """One line saying why a document failed, without the id the line already starts with."""
-    text = str(exc) if isinstance(exc, GovmetricsError) else f"{type(exc).__name__}: {exc}"
+    text = str(exc) if isinstance(exc, (GovmetricsError, TimeLimit)) else f"{type(exc).__name__}: {exc}"
     text = " ".join(text.split())
     for prefix in (f"{id}: ", f"{id} "):
         if text.startswith(prefix):
@@ -183,21 +197,55 @@ def _error_type(exc: BaseException) -> str:
     return "InputError" if isinstance(exc, InputError) else type(exc).__name__
 
 
-def run_one(index: int, item: Any, options: ReadOptions, task: Task, *, keep_exception: bool = False) -> Outcome:
-    """Read and process one item; any error becomes the outcome's ``error``."""
+def _first_source(item: Any) -> str | None:
+    return item.source if isinstance(item, JsonLine) else str(item) if isinstance(item, (Path, PathLike)) else None
+
+
+def run_one(
+    index: int,
+    item: Any,
+    options: ReadOptions,
+    task: Task,
+    *,
+    keep_exception: bool = False,
+    timeout: float | None = None,
+) -> Outcome:
+    """Read and process one item; any error becomes the outcome's ``error``, and each plugin that
+    failed on it (a :class:`~govmetrics.plugins.PluginWarning`) one of its ``warnings``.
+
+    ``timeout`` limits the seconds spent on the item (reading it too): past it the item fails
+    with a :class:`~govmetrics.interrupts.TimeLimit` (in the main thread, where SIGALRM exists).
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        outcome = _run_one(index, item, options, task, keep_exception, timeout)
+    failed_plugins: list[tuple[str, str, str]] = []
+    for caught_warning in caught:
+        message = caught_warning.message
+        if isinstance(message, PluginWarning) and message.plugin is not None:
+            failed_plugins.append((message.plugin, message.reason or "", str(message)))
+        else:  # not ours to hold back: shown as it would have been
+            warnings.warn_explicit(message, caught_warning.category, caught_warning.filename, caught_warning.lineno)
+    return attrs.evolve(outcome, warnings=tuple(failed_plugins)) if failed_plugins else outcome
+
+
+def _run_one(
+    index: int, item: Any, options: ReadOptions, task: Task, keep_exception: bool, timeout: float | None
+) -> Outcome:
     doc_id = _first_id(item, index, options)
-    source = item.source if isinstance(item, JsonLine) else str(item) if isinstance(item, (Path, PathLike)) else None
+    source = _first_source(item)
     chars = 0
     published = None
     kept: tuple[tuple[str, str | None], ...] = ()
     try:
-        document, source = read_item(item, index, options)
-        doc_id = document.id
-        text = document.text
-        chars = len(text.text if isinstance(text, Article) else text)
-        published, kept = document.published, document.kept
-        value, count = task(document, source)
-    except Exception as exc:
+        with time_limit(timeout):
+            document, source = read_item(item, index, options)
+            doc_id = document.id
+            text = document.text
+            chars = len(text.text if isinstance(text, Article) else text)
+            published, kept = document.published, document.kept
+            value, count = task(document, source)
+    except (Exception, TimeLimit) as exc:
         return Outcome(
             index=index,
             id=doc_id,
@@ -213,25 +261,11 @@ def run_one(index: int, item: Any, options: ReadOptions, task: Task, *, keep_exc
     )
 
 
-def _run_chunk(chunk: list[tuple[int, Any]], options: ReadOptions, task: Task) -> list[Outcome]:
+def _run_chunk(
+    chunk: list[tuple[int, Any]], options: ReadOptions, task: Task, timeout: float | None = None
+) -> list[Outcome]:
     """Runs in a worker: one chunk of items."""
-    return [run_one(index, item, options, task) for index, item in chunk]
-
-
-def _init_worker() -> None:
-    """Runs first in each worker: Ctrl-C is the parent's to handle, and plugins load as in a new process.
-
-    A forked worker inherits the parent's plugin host. It keeps it when the host is what loading
-    gives any new process (then the patterns built from its lexicons come along, and the worker
-    starts warm); a host with plugins registered or removed by hand is dropped and loaded afresh,
-    so workers see the same plugins whether they were forked or spawned.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from govmetrics.plugins import get_plugin_host, loaded_as_configured, reset_plugins
-
-    if not loaded_as_configured():
-        reset_plugins()
-    get_plugin_host()
+    return [run_one(index, item, options, task, timeout=timeout) for index, item in chunk]
 
 
 # --------------------------------------------------------------------------- running many
@@ -245,17 +279,23 @@ def map_documents(
     options: ReadOptions | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     mp_context: str | Any | None = None,
+    timeout: float | None = None,
 ) -> Generator[Outcome, None, None]:
     """Run ``task`` on every item's document, yielding an :class:`Outcome` per item in input order.
 
     This is the engine of :func:`~govmetrics.batch.extract_many` and of ``govmetrics extract``; see the module
-    docstring for ``processes``, streaming and ``mp_context``.
+    docstring for ``processes``, streaming, ``mp_context`` and ``timeout``.
     """
     _check_counts(processes, chunksize)
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0):
+        raise InputError(f"timeout must be None or a number of seconds above 0, not {timeout!r}")
     options = options or ReadOptions()
     if processes is None or processes == 1:
-        return (run_one(index, item, options, task, keep_exception=True) for index, item in enumerate(items))
-    return _pooled(items, task, processes, options, chunksize, mp_context)
+        return (
+            run_one(index, item, options, task, keep_exception=True, timeout=timeout)
+            for index, item in enumerate(items)
+        )
+    return _pooled(items, task, processes, options, chunksize, mp_context, timeout)
 
 
 def _check_counts(processes: int | None, chunksize: int) -> None:
@@ -308,29 +348,88 @@ def _weight(item: Any, options: ReadOptions) -> int:
 
 
 def _pooled(
-    items: Iterable[Any], task: Task, processes: int, options: ReadOptions, chunksize: int, mp_context: Any
+    items: Iterable[Any],
+    task: Task,
+    processes: int,
+    options: ReadOptions,
+    chunksize: int,
+    mp_context: Any,
+    timeout: float | None,
 ) -> Generator[Outcome, None, None]:
+    """The chunks on worker processes, their outcomes in input order.
+
+    When the pool breaks (a worker died) or the first chunk waited for overruns its time (a
+    worker stuck where the time limit's signal cannot reach it), the workers are replaced and the
+    chunks that were in flight run again, one at a time: a chunk that breaks the pool while alone
+    is the one at fault, and its documents run again one by one, so that only the document at
+    fault is reported failed. Every other document is extracted.
+    """
     window = processes * CHUNKS_PER_WORKER
-    executor = ProcessPoolExecutor(max_workers=processes, mp_context=_context(mp_context), initializer=_init_worker)
-    pending: deque[tuple[int, Future[list[Outcome]]]] = deque()
-
-    def done(first: int, future: Future[list[Outcome]]) -> list[Outcome]:
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            raise BatchError(
-                f"a worker process died (killed, or out of memory?) while extracting the documents from number "
-                f"{first + 1} on"
-            ) from None
-
+    # Loaded here first, so a plugin that fails to load is reported once, by this process, not
+    # by every worker (and forked workers start with the plugins loaded).
+    get_plugin_host()
+    workers = Workers(processes, _context(mp_context))
+    chunks = _chunks(items, chunksize, options)
+    pending: deque[tuple[list[tuple[int, Any]], Future[list[Outcome]], bool]] = deque()
+    again: deque[list[tuple[int, Any]]] = deque()  # chunks to run again, one at a time
+    finished = False
     try:
-        for chunk in _chunks(items, chunksize, options):
-            pending.append((chunk[0][0], executor.submit(_run_chunk, chunk, options, task)))
-            while len(pending) >= window or (pending and pending[0][1].done()):
-                yield from done(*pending.popleft())
-        while pending:
-            yield from done(*pending.popleft())
+        while True:
+            while again and not pending:
+                pending.append((again[0], workers.submit(_run_chunk, again.popleft(), options, task, timeout), True))
+            while not again and len(pending) < window:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                pending.append((chunk, workers.submit(_run_chunk, chunk, options, task, timeout), False))
+            if not pending:
+                break
+            chunk, future, alone = pending[0]
+            try:
+                outcomes = future.result(timeout=_overrun(timeout, len(chunk), alone))
+            except (BrokenProcessPool, FutureTimeout) as exc:
+                stuck = isinstance(exc, FutureTimeout)
+                again.extendleft(reversed([chunk for chunk, _, _ in pending]))
+                pending.clear()
+                workers.restart()
+                if alone:  # this chunk broke the pool on its own: find its document, one at a time
+                    culprit = again.popleft()
+                    if len(culprit) > 1:
+                        again.extendleft([one] for one in reversed(culprit))
+                    else:
+                        yield from _lost(culprit, options, timeout if stuck else None)
+                continue
+            pending.popleft()
+            yield from outcomes
+        finished = True
     finally:
-        # Stopped early (fail-fast, an error, the caller dropping the iterator): cancel what has not
-        # started; the chunks already running (a handful) finish first.
-        executor.shutdown(wait=True, cancel_futures=True)
+        workers.close(finished=finished)
+
+
+#: Seconds a chunk run alone may take beyond its documents' time limits (starting a worker,
+#: loading plugins) before its worker is taken for stuck.
+OVERRUN_GRACE = 10.0
+
+
+def _overrun(timeout: float | None, documents: int, alone: bool) -> float | None:
+    """How long to wait for the first chunk in flight before replacing the workers: each of its
+    documents is held to ``timeout`` in the worker; one that is not (stuck in code that never
+    lets the signal in) is caught here. A chunk among others may have waited its turn, so it is
+    given twice as long, and then only run again alone, not reported."""
+    if timeout is None:
+        return None
+    limit = timeout * documents + OVERRUN_GRACE
+    return limit if alone else 2 * limit
+
+
+def _lost(chunk: list[tuple[int, Any]], options: ReadOptions, timeout: float | None) -> Iterator[Outcome]:
+    """A failed outcome for the document whose worker died or was stuck on it, run on its own."""
+    if timeout is None:
+        reason, kind = "the worker process died on it (killed, or out of memory?) and was replaced", "WorkerDied"
+    else:
+        reason = f"the worker was stuck on it past the time limit ({timeout:g} s a document) and was replaced"
+        kind = "TimeLimit"
+    for index, item in chunk:
+        yield Outcome(
+            index=index, id=_first_id(item, index, options), source=_first_source(item), error=reason, error_type=kind
+        )

@@ -47,6 +47,7 @@ class Progress:
         self.last = self.started
         self.documents = self.records = self.failed = self.chars = 0
         self._shown = False  # a progress line is on the terminal, not ended by a newline
+        self._plugin_failures: set[tuple[str, str]] = set()
 
     def done(self, *, records: int = 0, chars: int = 0, failed: bool = False) -> None:
         """Count one finished document and redraw the line if it is time."""
@@ -75,6 +76,16 @@ class Progress:
         self._clear()
         self.stream.write(for_terminal(text) + "\n")
         self.stream.flush()
+
+    def plugin_failed(self, plugin: str, reason: str, document: str | None = None) -> None:
+        """One line for a plugin's failure, ``govmetrics: plugin NAME: document ID: reason``, the
+        first time this plugin fails for this reason: a plugin that fails on every document of a
+        corpus is one line, not one per document (or one per worker)."""
+        if (plugin, reason) in self._plugin_failures:
+            return
+        self._plugin_failures.add((plugin, reason))
+        where = f"document {document}: " if document is not None else ""
+        self.message(f"govmetrics: plugin {plugin}: {where}{reason}")
 
     def finish(self, *, stopped: bool = False) -> None:
         """Replace the progress line with the summary (only when progress is on)."""

@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,6 @@ from govmetrics import Article, extract_many
 from govmetrics.batch import (
     CHUNK_BYTES,
     CHUNKS_PER_WORKER,
-    BatchError,
     DocumentError,
     DocumentResult,
     JsonLine,
@@ -258,15 +258,71 @@ def test_json_lines_are_parsed_where_they_are_extracted(tmp_path: Path) -> None:
 
 
 class Dies:
-    """A task that kills the worker running it."""
+    """A task that kills the worker running it on the document with id ``victim``."""
+
+    def __init__(self, victim: str = "") -> None:
+        self.victim = victim
 
     def __call__(self, document: Document, source: str | None) -> tuple[Any, int]:
-        os._exit(3)
+        if not self.victim or document.id == self.victim:
+            os._exit(3)
+        return document.id, 1
 
 
-def test_a_worker_that_dies_stops_the_run_with_an_error() -> None:
-    with pytest.raises(BatchError, match="worker process died"):
-        list(map_documents(TEXTS, Dies(), processes=2))
+def test_a_worker_that_dies_fails_its_document_and_the_run_goes_on() -> None:
+    outcomes = list(map_documents(TEXTS, Dies("2"), processes=2))
+    assert [o.index for o in outcomes] == list(range(len(TEXTS)))
+    assert [o.id for o in outcomes if not o.ok] == ["2"]
+    assert "worker process died" in (outcomes[2].error or "") and outcomes[2].error_type == "WorkerDied"
+    assert [o.value for o in outcomes if o.ok] == [o.id for o in outcomes if o.ok]
+
+
+def test_workers_that_always_die_fail_every_document_by_name() -> None:
+    outcomes = list(map_documents(TEXTS, Dies(), processes=2))
+    assert [o.id for o in outcomes] == [str(i) for i in range(len(TEXTS))]
+    assert all(o.error_type == "WorkerDied" for o in outcomes)
+
+
+class Loops:
+    """A task that never ends on the document with id ``victim``; ``deaf``: not even for SIGALRM."""
+
+    def __init__(self, victim: str, deaf: bool = False) -> None:
+        self.victim = victim
+        self.deaf = deaf
+
+    def __call__(self, document: Document, source: str | None) -> tuple[Any, int]:
+        if document.id == self.victim:
+            if self.deaf:
+                signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGALRM])
+            while True:
+                pass
+        return document.id, 1
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs SIGALRM")
+@pytest.mark.parametrize("processes", [None, 2])
+def test_a_document_past_the_time_limit_fails_and_the_others_go_on(processes: int | None) -> None:
+    outcomes = list(map_documents(TEXTS, Loops("1"), processes=processes, timeout=0.5))
+    assert [o.id for o in outcomes if not o.ok] == ["1"]
+    assert "time limit" in (outcomes[1].error or "") and outcomes[1].error_type == "TimeLimit"
+    assert len([o for o in outcomes if o.ok]) == len(TEXTS) - 1
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="needs signal masks")
+def test_a_worker_stuck_where_no_signal_reaches_is_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+    import govmetrics.pool
+
+    monkeypatch.setattr(govmetrics.pool, "OVERRUN_GRACE", 1.0)
+    outcomes = list(map_documents(TEXTS, Loops("1", deaf=True), processes=2, chunksize=2, timeout=0.5))
+    assert [o.id for o in outcomes if not o.ok] == ["1"]
+    assert "stuck on it past the time limit" in (outcomes[1].error or "")
+    assert len([o for o in outcomes if o.ok]) == len(TEXTS) - 1
+
+
+@pytest.mark.parametrize("timeout", [0, -1, "5", True])
+def test_a_time_limit_is_a_number_of_seconds(timeout: Any) -> None:
+    with pytest.raises(InputError, match="timeout"):
+        list(extract_many(TEXTS, timeout=timeout))
 
 
 def test_a_plugin_error_in_strict_mode_is_a_plugin_error() -> None:

@@ -108,8 +108,8 @@ class TestAtomicOutput:
         assert status == 1 and "worker process died" in err
         assert target.read_text(encoding="utf-8") == "old\n" and leftovers(tmp_path) == []
 
-    def test_a_crash_mid_run_removes_the_partial_and_keeps_the_output(
-        self, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    def test_a_full_disk_mid_run_removes_the_partial_and_keeps_the_output(
+        self, capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         target = tmp_path / "out.csv"
         target.write_text("old\n", encoding="utf-8")
@@ -118,8 +118,8 @@ class TestAtomicOutput:
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr("govmetrics.export._TextWriter.write", broken)
-        with pytest.raises(OSError):
-            main(["extract", str(corpus), "-o", str(target), "--published", "2019-07-01"])
+        status, _, err = run(capsys, "extract", str(corpus), "-o", str(target), "--published", "2019-07-01")
+        assert status == 2 and "No space left on device" in err
         assert target.read_text(encoding="utf-8") == "old\n"
         assert leftovers(tmp_path) == []
 
@@ -286,9 +286,9 @@ class TestWorkers:
             (tmp_path / f"{number}.txt").write_text(TEXT, encoding="utf-8")
         asked: list[int | None] = []
 
-        def in_process(items: Any, task: Any, *, processes: int | None = None, options: Any = None) -> Any:
+        def in_process(items: Any, task: Any, *, processes: int | None = None, **options: Any) -> Any:
             asked.append(processes)
-            return map_documents(items, task, processes=1, options=options)
+            return map_documents(items, task, processes=1, **options)
 
         monkeypatch.setattr("govmetrics.cli.available_cpus", lambda: 4, raising=False)
         monkeypatch.setattr("govmetrics.cli.map_documents", in_process)
