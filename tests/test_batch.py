@@ -67,7 +67,7 @@ def summary(results: list[DocumentResult]) -> list[tuple[Any, ...]]:
 @pytest.fixture
 def bad_file(tmp_path: Path) -> Path:
     path = tmp_path / "bad.txt"
-    path.write_bytes(b"\x80\xff\xfe\x00")
+    path.write_bytes(b"\x80\xff\xfe\xff")
     return path
 
 

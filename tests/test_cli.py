@@ -218,7 +218,7 @@ class TestErrors:
 
     def test_undecodable_bytes(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = tmp_path / "bad.txt"
-        path.write_bytes(b"\x80\xff\xfe\x00")
+        path.write_bytes(b"\x80\xff\xfe\xff")
         status, out, err = run(capsys, "extract", str(path))
         assert (status, out) == (2, "")
         assert_one_error_line(err, "bad.txt", "decode")

@@ -296,7 +296,7 @@ def broken(tmp_path: Path) -> list[str]:
     good = tmp_path / "good.txt"
     good.write_text(TEXT_A, encoding="utf-8")
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\x80\xff\xfe\x00")
+    bad.write_bytes(b"\x80\xff\xfe\xff")
     lines = tmp_path / "lines.jsonl"
     lines.write_text('{"id": "ok", "text": "建成12个驿站。"}\n{oops\n', encoding="utf-8")
     last = tmp_path / "last.txt"

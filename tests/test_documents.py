@@ -125,3 +125,26 @@ def test_a_path_takes_its_date_from_its_name(tmp_path: Path) -> None:
     path.write_bytes(TEXT.encode("gb18030"))
     doc = as_document(path, published=dt.date(1999, 1, 1))
     assert (doc.text, doc.published) == (TEXT, dt.date(2020, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Length 5>>stream\n1.3% x\nendstream", "a PDF file"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"),
+        ("累计走访2万余户".encode("gb18030") + b"\x00\x01\x02", "a binary file"),
+    ],
+    ids=["pdf", "zip", "png", "nul-bytes"],
+)
+def test_a_file_that_is_no_text_is_refused_not_decoded_into_records(tmp_path: Path, data: bytes, kind: str) -> None:
+    path = tmp_path / "page.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=f"page.txt: {kind}.*, not text"):
+        read_text(path)
+
+
+def test_utf16_text_with_its_byte_order_mark_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_bytes("累计走访2万余户。".encode("utf-16"))
+    assert read_text(path) == "累计走访2万余户。"
