@@ -259,30 +259,32 @@ def _change(text: str, region: int, start: int, lex: MeaningLexicon) -> Change |
 def _subject(text: str, metric: Metric, region: int, sentence_end: int, lex: MeaningLexicon) -> str | None:
     """The noun a counting word counts (28个老旧小区), else what the words before the number name,
     else the noun after 的 (15%的税率), else the action counted (累计走访2万余户)."""
-    if metric.unit in _COUNTING_WORDS:
-        counted = _noun_after(text, metric, sentence_end, lex, counting=True)
+    end = metric.span.end
+    of_follows = text.startswith("的", end)
+    if metric.unit in _COUNTING_WORDS and not of_follows:
+        counted = _noun_at(text, end, sentence_end, lex)
         if counted:
             return counted
     share = _SHARE_OF_WHAT.match(metric.text) if "的" in metric.text else None
-    if share and not share.group(1).startswith(lex.bounds):
-        # 罚款数额的3%: the metric holds what it is a share of
-        noun, _, _ = _noun_before(share.group(1), lex)
-        if noun:
-            return noun
+    # what the metric holds it is a share of: 罚款数额的3%, 月平均工资的5%
+    share_of = _noun_before(share.group(1), lex)[0] if share else None
+    if share_of and not share.group(1).startswith(lex.bounds):  # type: ignore[union-attr]
+        return share_of
     before = text[region : metric.span.start]
     if "（" in before or "(" in before:
         before = _PARENTHESES.sub("", before)
     if before.endswith("的"):
         before = before[:-1]  # 罚款数额的3%: what the share is of
     noun, action, applied = _noun_before(before, lex) if before else (None, None, False)
-    if share and not noun:
+    if not noun:
         # 缴存比例均不得低于月平均工资的5%: a bound on a share says what is bounded before it; with
         # nothing there, what the share is of
-        noun, _, _ = _noun_before(share.group(1), lex)
-    of = _noun_after(text, metric, sentence_end, lex, counting=False) if applied or not noun else None
+        noun = share_of
+    of = _noun_at(text, end + 1, sentence_end, lex) if of_follows and (applied or not noun) else None
     if applied and of:
         return of  # 按15%的税率, 并处1万元以下的罚款: the rate or the fine applied
-    bare = None if noun or of else _noun_after(text, metric, sentence_end, lex, counting=False, bare=True)
+    # 或者1亿元以上直接经济损失: nothing before the number names it, the noun right after its unit does
+    bare = None if noun or of else _noun_at(text, end, sentence_end, lex)
     return noun or of or bare or _topic(text, region, lex) or action
 
 
@@ -300,28 +302,17 @@ def _topic(text: str, region: int, lex: MeaningLexicon) -> str | None:
     return words
 
 
-def _noun_after(
-    text: str, metric: Metric, limit: int, lex: MeaningLexicon, *, counting: bool, bare: bool = False
-) -> str | None:
-    """The noun right after a counting word (28个老旧小区, 3名以上督学), after 的 (15%的税率), or,
-    ``bare``, right after any unit when nothing before the number names one (或者1亿元以上直接经济损失)."""
-    end = metric.span.end
-    if bare:
-        pass
-    elif counting:
-        if metric.unit not in _COUNTING_WORDS or text.startswith("的", end):
-            return None
-    elif text.startswith("的", end):
-        end += 1
-    else:
-        return None
-    run = _NOUN_RUN.match(text, end, limit)
+def _noun_at(text: str, at: int, limit: int, lex: MeaningLexicon) -> str | None:
+    """The noun written at ``at``, right after a number: after a counting word (28个老旧小区,
+    3名以上督学), after 的 (15%的税率), or after any unit (1亿元以上直接经济损失). It ends at a verb
+    or an adverb; a run that opens another item (或者5名) or with a verb (五至七人组成) names none."""
+    run = _NOUN_RUN.match(text, at, limit)
     if run is None or run.group().startswith(_NOT_A_NOUN):
         return None
     words = run.group()
     for stop in (lex.verbs.search(words), lex.skips.search(words)):
         if stop is not None:
-            words = words[: stop.start()]  # 理事五至七人组成: a verb, no noun, after the number
+            words = words[: stop.start()]
     words = _strip(words, lex).rstrip("的")
     return words or None
 
