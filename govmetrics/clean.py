@@ -8,6 +8,8 @@ input, so any span can be shown in the original.
 The rules:
 
 * A line break inside a paragraph goes; it stays (as one ``\\n``) after a sentence-closing mark.
+  In text whose lines are paragraphs (``paragraphs=True``: a web page's story, where each line is
+  a paragraph, a heading or a table row), every line break stays.
   A blank line goes too when the sentence runs on across it: a PDF column that ends mid-sentence
   (二级残疾 / 常年饱受) leaves one. Before a story's dateline (本报讯) it stays as one ``\\n``.
 * Spaces between two CJK characters, two digits, or a CJK character and a digit go (so
@@ -79,8 +81,9 @@ class CleanText:
     offsets: OffsetMap = attrs.field(eq=False, repr=False)
 
 
-def clean_text(raw: str) -> CleanText:
-    """Clean ``raw`` as the module docstring describes, keeping the offset map."""
+def clean_text(raw: str, *, paragraphs: bool = False) -> CleanText:
+    """Clean ``raw`` as the module docstring describes, keeping the offset map; with
+    ``paragraphs``, every line break of ``raw`` ends a paragraph and stays."""
     pieces: list[str] = []
     offsets = OffsetMapBuilder()
     length = 0  # of the cleaned text so far
@@ -103,7 +106,7 @@ def clean_text(raw: str) -> CleanText:
         # \r\n is one break; most pages have no \r, and one count does then
         breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n") if "\r" in gap else gap.count("\n")
         # what the run becomes (a line break, a space or nothing) and the raw index it maps to
-        if breaks and (before in _CLOSERS or _STORY_START.match(raw, end)):
+        if breaks and (paragraphs or before in _CLOSERS or _STORY_START.match(raw, end)):
             kept, at = "\n", _first_of(raw, start, end, "\n\r")
         elif breaks == 0 and before.isdigit() and _CLOCK_AHEAD.match(raw, end):
             # 2019-07-16 10:30: a date and a clock time stay apart

@@ -8,11 +8,13 @@
 
 ``extract`` writes one record per line (JSON Lines by default), each with a ``kind`` field, the
 file it came from (``source``) and the document's ``id``. An input is a text file (UTF-8 or
-GB18030), ``-`` for standard input, a directory (searched recursively for ``*.txt`` and
-``*.jsonl``), a glob, or a JSON Lines corpus (``*.jsonl``: one document per line, its fields named
-by ``--text-field``, ``--date-field`` and ``--id-field``; ``--keep-fields title,url`` carries
-other fields of its into every row, as columns of their names). A document's publication date is
-its record's date field, else a date in its file name, else ``--published``.
+GB18030), a web page (``*.html``; its story, headline and date are read, see
+:mod:`govmetrics.readers.html`), ``-`` for standard input, a directory (searched recursively for
+``*.txt``, ``*.html`` and ``*.jsonl``), a glob, or a JSON Lines corpus (``*.jsonl``: one document
+per line, its fields named by ``--text-field``, ``--date-field`` and ``--id-field``, the text field
+holding text or a web page; ``--keep-fields title,url`` carries other fields of its into every row,
+as columns of their names). A document's publication date is its record's date field, else the
+date its web page prints, else a date in its file name, else ``--published``.
 
 ``-o FILE`` writes to a file, in the format its suffix names (``.jsonl``, ``.json``, ``.csv``,
 ``.parquet``) unless ``--format`` says otherwise: to a hidden file beside it, renamed over it when
@@ -107,14 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         default=["-"],
         metavar="INPUT",
-        help="a text file (UTF-8 or GB18030), - for stdin, a directory (its *.txt and *.jsonl, recursively), "
-        "a glob, or a JSON Lines corpus (*.jsonl, one document per line)",
+        help="a text file (UTF-8 or GB18030), a web page (*.html), - for stdin, a directory (its *.txt, *.html and "
+        "*.jsonl, recursively), a glob, or a JSON Lines corpus (*.jsonl, one document per line)",
     )
     run.add_argument(
         "--published",
         default=None,
         metavar="YYYY-MM-DD",
-        help="publication date of documents that carry none (in a record's date field or the file name)",
+        help="publication date of documents that carry none (in a record's date field, the web page or the file name)",
     )
     run.add_argument(
         "--format", choices=FORMATS, default=None, help="output format (default: by the suffix of -o, else jsonl)"

@@ -9,9 +9,7 @@ the CLI and the Dask integration all go through it, so a corpus reads the same w
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-import re
 from decimal import Decimal
 from os import PathLike
 from pathlib import Path
@@ -19,84 +17,30 @@ from typing import Any
 
 import attrs
 
+from govmetrics.decoding import binary_kind, decode, read_bytes, read_text
 from govmetrics.errors import InputError
 from govmetrics.models import Article
+from govmetrics.published import PUBLISHED_RANGE, date_in_name, parse_published
+from govmetrics.readers.html import WebPage, looks_like_html, read_html
 from govmetrics.serialize import exact_text, to_json
 
-# A date written into a file name: 2019-07-16, 20190716, 2019_07_16.
-_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+# read from here by code written before decoding and dates had modules of their own
+__all__ = [
+    "PUBLISHED_RANGE",
+    "Document",
+    "as_document",
+    "binary_kind",
+    "date_in_name",
+    "decode",
+    "json_record",
+    "kept_fields",
+    "parse_published",
+    "read_text",
+]
 
-
-# 2019-07-16, and the same day with a time after it (2019-07-16 10:30:00, 2019-07-16T10:30:00+08:00)
-_ISO_STAMP = re.compile(
-    r"([0-9]{4}-[0-9]{2}-[0-9]{2})"
-    r"(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?\s*(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
-)
-# 07/08/2019: day and month in an order only the writer knew
-_DAY_MONTH_FIRST = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.][0-9]{4}\b")
-#: The publication dates a text may name, first and last day inclusive. A date outside them is a
-#: corpus's placeholder (0001-01-01, 9999-12-31 for "unknown"), not the day a story came out, and
-#: would resolve 去年 or 下月 to nonsense. A ``date`` a program hands over is taken as it is.
-PUBLISHED_RANGE = (dt.date(1800, 1, 1), dt.date(2200, 12, 31))
-_DATEPARSER_SETTINGS = {
-    "STRICT_PARSING": True,  # a day, a month and a year, or not a publication date
-    "DATE_ORDER": "YMD",
-    "PREFER_LOCALE_DATE_ORDER": False,
-    "PARSERS": ["custom-formats", "absolute-time"],  # never 昨天 or "yesterday", which mean nothing here
-}
-
-
-def parse_published(value: dt.date | str | None) -> dt.date | None:
-    """A publication date from a ``date``, a ``datetime`` or a string holding one full date.
-
-    Strings: ``YYYY-MM-DD``, with or without a time after it, is read directly; other forms of a
-    full date, as web pages and corpus dumps write them (``2019/07/16``, ``2019年7月16日 10:30``,
-    ``2019-7-16``, ``Jul 16, 2019``), are read by dateparser. The date is the one written: a time
-    zone after it does not move it. Refused, with :class:`~govmetrics.errors.InputError`: a date
-    without its day or year, a relative one (昨天), an impossible one (2019-02-30), a numeric date
-    that puts day and month first (``07/08/2019``), whose order only its writer knew, and a date
-    outside :data:`PUBLISHED_RANGE` (a placeholder such as 9999-12-31).
-    """
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if not isinstance(value, str):
-        raise InputError(f"published must be a date or a YYYY-MM-DD string, not {type(value).__name__}")
-    return _in_range(_written_day(value), value)
-
-
-def _in_range(day: dt.date, value: str) -> dt.date:
-    first, last = PUBLISHED_RANGE
-    if not first <= day <= last:
-        raise InputError(f"publication date {value!r} is outside {first} to {last}: a placeholder, not a date")
-    return day
-
-
-def _written_day(value: str) -> dt.date:
-    text = value.strip()
-    stamp = _ISO_STAMP.fullmatch(text)
-    if stamp:
-        try:
-            return dt.date.fromisoformat(stamp.group(1))
-        except ValueError:
-            raise InputError(f"not a date: {value!r} (no such day)") from None
-    first = _DAY_MONTH_FIRST.match(text)
-    if first and int(first.group(1)) <= 12 and int(first.group(2)) <= 12 and first.group(1) != first.group(2):
-        raise InputError(f"not a date: {value!r} (day and month could be either way round; want YYYY-MM-DD)")
-    day = _parsed_day(text) if text else None
-    if day is None:
-        raise InputError(f"not a date (want YYYY-MM-DD, or a full date such as 2019年7月16日): {value!r}")
-    return day
-
-
-@functools.lru_cache(maxsize=4096)
-def _parsed_day(text: str) -> dt.date | None:
-    """A full date in any form dateparser knows; imported only for the first date that needs it."""
-    import dateparser
-
-    parsed = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
-    return None if parsed is None else parsed.date()
+#: File names read as web pages (so a page's declared charset is honoured); a text file that
+#: turns out to hold a page is read as one too.
+WEB_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 
 
 @attrs.frozen(kw_only=True)
@@ -156,114 +100,6 @@ def kept_fields(item: Any, names: tuple[str, ...]) -> tuple[tuple[str, str | Non
     return tuple(kept)
 
 
-def date_in_name(name: str) -> dt.date | None:
-    """The date a file name carries (shijingshan-2019-07-16.txt, 20190716_p1.txt), if any."""
-    match = _DATE_IN_NAME.search(Path(name).name)
-    if match is None:
-        return None
-    try:
-        return dt.date(*map(int, match.groups()))
-    except ValueError:
-        return None
-
-
-# Characters common in Chinese prose, in both scripts: the decoding that yields more of them is
-# the right one (GB18030 decodes most Big5 bytes too, into nonsense).
-_COMMON = frozenset(
-    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面"
-    "而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把"
-    "性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质"
-    "這為個國們時來會對發動產種過說現實於經與關開體機當從業應內數區點長門問間進員報"
-)
-
-
-def _common_share(text: str) -> float:
-    chinese = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
-    return sum(ch in _COMMON for ch in chinese) / len(chinese) if chinese else 0.0
-
-
-def decode(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Text from bytes: UTF-8 (with or without a BOM), GB18030/GBK or Big5, or the ``encoding`` given.
-
-    Without an encoding, UTF-8 is tried first; failing that, GB18030 and Big5 are both tried and
-    the one whose text is more like Chinese prose wins. Undecodable input is an :class:`InputError`
-    that names the file and the offset of the first bad byte.
-
-    A file that is no text at all (a PDF, an image, an archive) is refused before any decoding, by
-    its signature or by the NUL bytes no text in these encodings holds: GB18030 decodes nearly any
-    bytes, and a PDF read as text gave records (1.3%) made of its binary streams.
-    """
-    kind = binary_kind(data)
-    if kind is not None:
-        raise InputError(f"{name}: {kind}, not text; govmetrics reads text files and JSON Lines")
-    if encoding is not None:
-        try:
-            return data.decode(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}") from None
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: not {encoding}: {_bad_byte(exc)}") from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: not UTF-16 despite its byte-order mark: {_bad_byte(exc)}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        first_error = exc
-    readings = []
-    for candidate in ("gb18030", "big5"):
-        try:
-            readings.append((_common_share(text := data.decode(candidate)), candidate == "gb18030", text))
-        except UnicodeDecodeError:
-            continue
-    if not readings:
-        raise InputError(f"{name}: cannot decode: not UTF-8 ({_bad_byte(first_error)}), GB18030 or Big5")
-    return max(readings)[2]
-
-
-#: File signatures of formats users keep beside their text, which no text file starts with.
-_SIGNATURES = (
-    (b"%PDF-", "a PDF file"),
-    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip file"),
-)
-
-
-def binary_kind(data: bytes) -> str | None:
-    """What a file that is no text is (``"a PDF file"``), or None for text. UTF-16, with its
-    byte-order mark, is text; otherwise a NUL byte in the first 8 KB says binary."""
-    for signature, kind in _SIGNATURES:
-        if data.startswith(signature):
-            return kind
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None
-    return "a binary file" if b"\x00" in data[:8192] else None
-
-
-def _bad_byte(error: UnicodeDecodeError) -> str:
-    return f"byte 0x{error.object[error.start]:02x} at offset {error.start}"
-
-
-def read_text(path: str | PathLike[str], encoding: str | None = None) -> str:
-    """A text file's contents (see :func:`decode`), or :class:`InputError` naming the file."""
-    file = Path(path)
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    return decode(data, str(path), encoding)
-
-
 def as_document(
     item: Any,
     *,
@@ -286,18 +122,45 @@ def as_document(
     if isinstance(item, Article):
         return Document(id=item.source or str(index), text=item, published=item.published or published)
     if isinstance(item, str):
+        if looks_like_html(item):
+            page = read_html(item, str(index))
+            return _page_document(str(index), page, page.published or published)
         return Document(id=str(index), text=item, published=published)
     if isinstance(item, (Path, PathLike)):
-        name = str(item)
-        return Document(id=name, text=read_text(item, encoding), published=date_in_name(name) or published)
+        return _file_document(str(item), encoding, date_in_name(str(item)) or published)
     if isinstance(item, dict):
         if text_field not in item or not isinstance(item[text_field], str):
             raise InputError(f"record {item.get(id_field, index)!r} has no text field {text_field!r}")
         own = item.get(date_field)
-        return Document(
-            id=str(item.get(id_field, index)),
-            text=item[text_field],
-            published=parse_published(own) if own else published,
-            kept=kept_fields(item, keep_fields),
-        )
+        id = str(item.get(id_field, index))
+        text = item[text_field]
+        fallback = parse_published(own) if own else None
+        if looks_like_html(text):
+            url = item.get("url")
+            page = read_html(text, id, url=url if isinstance(url, str) else None)
+            fallback = fallback or page.published or published
+            return _page_document(id, page, fallback, kept_fields(item, keep_fields))
+        return Document(id=id, text=text, published=fallback or published, kept=kept_fields(item, keep_fields))
     raise InputError(f"cannot read a document from {type(item).__name__}")
+
+
+def _file_document(name: str, encoding: str | None, published: dt.date | None) -> Document:
+    """A file read: a web page by its name or by what it holds, else a text file. ``published``
+    is the date its name carries, else the run's: a page's own date comes before both."""
+    data = read_bytes(name)
+    if name.lower().endswith(WEB_PAGE_SUFFIXES):
+        page = read_html(data, name, encoding=encoding)
+        return _page_document(name, page, page.published or published)
+    text = decode(data, name, encoding)
+    if looks_like_html(text):
+        page = read_html(text, name)
+        return _page_document(name, page, page.published or published)
+    return Document(id=name, text=text, published=published)
+
+
+def _page_document(
+    id: str, page: WebPage, published: dt.date | None, kept: tuple[tuple[str, str | None], ...] = ()
+) -> Document:
+    """A web page's story as a document: each line a paragraph, the headline its title."""
+    article = Article.from_text(page.text, paragraphs=True, title=page.title, published=published, source=id)
+    return Document(id=id, text=article, published=published, kept=kept)

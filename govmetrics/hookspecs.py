@@ -46,7 +46,7 @@ def govmetrics_lexicon_entries(name: str) -> Iterable[str] | None:
     :param name: the lexicon being loaded: ``units``, ``qualifiers``, ``currencies``,
         ``set_phrases``, ``duration_cues``, ``place_words``, ``surnames``, ``titles``, ``meeting_words``,
         ``name_enders``, ``cadence_activities``, ``period_reckonings``, ``festivals``,
-        ``change_words``, ``target_cues`` or ``subject_words``
+        ``change_words``, ``target_cues``, ``subject_words`` or ``page_furniture``
         (:data:`govmetrics.lexicon.LEXICONS`).
     :return: lines in the lexicon file's format (``"公顷"``, ``"平米 平方米"``, ``"千家万户"``), or
         ``None`` for a lexicon the plugin does not extend. They are read as if they followed the

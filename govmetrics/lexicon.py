@@ -40,6 +40,7 @@ LEXICONS = (
     "change_words",
     "target_cues",
     "subject_words",
+    "page_furniture",
 )
 
 

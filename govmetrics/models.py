@@ -386,12 +386,17 @@ class Article:
         published: dt.date | str | None = None,
         title: str | None = None,
         source: str | None = None,
+        paragraphs: bool = False,
     ) -> Article:
-        """Clean ``raw`` (PDF line breaks, justified spaces) into an article; see :mod:`govmetrics.clean`."""
-        return cls.from_page(raw, 0, len(raw), published=published, title=title, source=source)
+        """Clean ``raw`` (PDF line breaks, justified spaces) into an article; see :mod:`govmetrics.clean`.
+
+        ``paragraphs``: each line of ``raw`` is a paragraph (a web page's story), so its line breaks
+        stay; by default a line break inside a sentence is a PDF's and goes.
+        """
+        return cls.from_page(raw, 0, len(raw), paragraphs=paragraphs, published=published, title=title, source=source)
 
     @classmethod
-    def from_page(cls, page: str, start: int, end: int, **fields: Any) -> Article:
+    def from_page(cls, page: str, start: int, end: int, *, paragraphs: bool = False, **fields: Any) -> Article:
         """The article whose text is ``page[start:end]`` cleaned, with ``raw`` the whole page.
 
         Spans of the article then map (:meth:`raw_span`) into the page, not into the slice.
@@ -399,7 +404,7 @@ class Article:
         """
         from govmetrics.clean import clean_text
 
-        cleaned = clean_text(page[start:end])
+        cleaned = clean_text(page[start:end], paragraphs=paragraphs)
         if start == 0 and cleaned.text == page:
             return cls(text=page, raw=page, **fields)  # nothing to clean: one string, no map to keep
         offsets = cleaned.offsets if start == 0 else cleaned.offsets.shifted(start)
