@@ -60,6 +60,7 @@ import attrs
 from govmetrics import interrupts
 from govmetrics.columns import Columns, kept_names, table_columns
 from govmetrics.corpus import corpus_items
+from govmetrics.database import database_payload, write_datasette_metadata
 from govmetrics.document_rows import document_rows
 from govmetrics.documents import Document, parse_published
 from govmetrics.errors import BatchError, GovmetricsError, InputError, undated_message
@@ -126,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         default=None,
         metavar="FILE",
-        help="write to FILE (.jsonl, .json, .csv or .parquet), not stdout",
+        help="write to FILE (.jsonl, .json, .csv, .parquet or .db), not stdout",
     )
     run.add_argument(
         "-j",
@@ -188,6 +189,8 @@ class RowsTask:
 
     def __call__(self, document: Document, source: str | None) -> tuple[Any, int]:
         rows = document_rows(document, source, strict=self.strict, pages=self.pages)
+        if self.fmt == "sqlite":  # a database keeps the document too
+            return database_payload(document, source, rows, self.columns), len(rows)
         return encode_rows(rows, self.fmt, self.columns), len(rows)
 
 
@@ -228,9 +231,10 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _load_plugins(progress)
     keep = kept_names(args.keep_fields)  # a name that clashes with a column stops the run here
     columns = table_columns().with_fields(keep)
-    target = AtomicOutput(args.output) if to_file else None
+    # a database is added to: its run starts from a copy of it
+    target = AtomicOutput(args.output, start_from_target=fmt == "sqlite") if to_file else None
     try:
-        writer = open_writer(fmt, target.partial if target else out, columns)
+        writer = open_writer(fmt, target.partial if target else out, columns, name=args.output)
     except BaseException:
         if target is not None:
             target.discard()  # Parquet without pyarrow: no file left behind
@@ -282,6 +286,8 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         # a run that read nothing (every input missing or unreadable) leaves the previous output
         if extracted or not failed:
             target.commit()
+            if fmt == "sqlite":
+                write_datasette_metadata(args.output)
         else:
             target.discard()
     if undated:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from collections.abc import Iterable
 from decimal import Decimal
 from os import PathLike
@@ -74,9 +75,17 @@ __all__ = [
     "write_records",
 ]
 
-FORMATS = ("jsonl", "json", "csv", "table", "parquet")
+FORMATS = ("jsonl", "json", "csv", "table", "parquet", "sqlite")
 #: The format an output file's name asks for.
-SUFFIXES = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet"}
+SUFFIXES = {
+    ".jsonl": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".db": "sqlite",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+}
 
 
 def _summary(row: dict[str, Any]) -> str:
@@ -174,6 +183,8 @@ def encode_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Columns | Non
         return "".join(_table_line(row) for row in rows)
     if fmt == "parquet":
         return parquet_lines(rows, columns or table_columns())
+    if fmt == "sqlite":
+        raise ValueError("a database takes each document with its rows: govmetrics.database.database_payload")
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
@@ -218,8 +229,13 @@ class _JsonArrayWriter(_TextWriter):
         super().close()
 
 
-def open_writer(fmt: str, out: TextIO | str | PathLike[str], columns: Columns | None = None) -> RecordWriter:
-    """A writer of ``fmt`` to a text stream or to a file it creates (Parquet needs a file).
+def open_writer(
+    fmt: str, out: TextIO | str | PathLike[str], columns: Columns | None = None, *, name: str | None = None
+) -> RecordWriter:
+    """A writer of ``fmt`` to a text stream or to a file it creates (Parquet and SQLite need a file).
+
+    ``name`` is what errors call the file (the output a user named, when ``out`` is the temporary
+    file written in its place).
 
     ``columns`` are those of CSV and Parquet (by default, :func:`~govmetrics.columns.table_columns`);
     :func:`encode_rows` must encode with the same.
@@ -229,6 +245,16 @@ def open_writer(fmt: str, out: TextIO | str | PathLike[str], columns: Columns | 
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "sqlite":
+        from govmetrics.database import DatabaseWriter, check_sqlite_utils
+
+        if not isinstance(out, (str, PathLike)):
+            raise InputError("SQLite output needs a file: -o FILE.db")
+        check_sqlite_utils()
+        try:
+            return DatabaseWriter(out, columns=columns or table_columns())
+        except sqlite3.Error as exc:
+            raise InputError(f"{name or out}: cannot write the database: {exc}") from None
     if fmt == "parquet":
         if not isinstance(out, (str, PathLike)):
             raise InputError("Parquet output needs a file: -o FILE.parquet")
@@ -236,14 +262,14 @@ def open_writer(fmt: str, out: TextIO | str | PathLike[str], columns: Columns | 
         try:
             return ParquetWriter(out, columns=columns or table_columns())
         except OSError as exc:
-            raise InputError(f"{out}: cannot write: {exc.strerror or exc}") from None
+            raise InputError(f"{name or out}: cannot write: {exc.strerror or exc}") from None
     stream: TextIO
     owned = isinstance(out, (str, PathLike))
     if isinstance(out, (str, PathLike)):
         try:
             stream = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by the writer
         except OSError as exc:
-            raise InputError(f"{out}: cannot write: {exc.strerror}") from None
+            raise InputError(f"{name or out}: cannot write: {exc.strerror}") from None
     else:
         stream = out
     if fmt == "json":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import shutil
 import stat
 
 from govmetrics.errors import InputError
@@ -20,11 +21,14 @@ from govmetrics.errors import InputError
 class AtomicOutput:
     """The temporary file a run writes to (:attr:`partial`) and the target it is renamed to.
 
+    ``start_from_target``: the temporary file starts as a copy of the target (a database a run adds
+    to), so the target still stays as it was until the run ends.
+
     :raises InputError: the target is a directory, an existing file this user may not write, or
         in a directory where no file can be created.
     """
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, *, start_from_target: bool = False) -> None:
         self.name = target
         # a symlinked output is written through: the file it points to is replaced, not the link
         self.target = os.path.realpath(target)
@@ -46,6 +50,12 @@ class AtomicOutput:
         except OSError as exc:
             raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
         os.close(fd)
+        if start_from_target and os.path.isfile(self.target):
+            try:  # a database the run adds to: the new file starts as the old one
+                shutil.copyfile(self.target, self.partial)
+            except OSError as exc:
+                self.discard()
+                raise InputError(f"{target}: cannot read: {exc.strerror or exc}") from None
         # no previous file (or one we cannot stat): the new file's own mode stands
         with contextlib.suppress(OSError):
             os.chmod(self.partial, stat.S_IMODE(os.stat(self.target).st_mode))
