@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 import govmetrics
+from govmetrics import hookimpl
 from govmetrics.cli import main
+from govmetrics.plugins import get_plugin_host
 from govmetrics.views.show import MOST_DOCUMENTS
 from tests.html_marks import read_marks, whole_spans
 
@@ -168,3 +172,29 @@ def test_bad_arguments_are_one_line_and_status_2(
     assert status == 2
     assert words in err and "Traceback" not in err
     assert err.strip().splitlines()[-1].startswith(("govmetrics: ", "usage: govmetrics show", "govmetrics show: error"))
+
+
+class Boom:
+    @hookimpl
+    def govmetrics_extract(self, article: govmetrics.Article) -> list[govmetrics.Record]:
+        raise RuntimeError("no luck")
+
+
+def test_a_failing_plugin_is_one_line_and_fails_the_run_only_when_strict(
+    capsys: pytest.CaptureFixture[str], news: Path, tmp_path: Path
+) -> None:
+    get_plugin_host().register(Boom(), "boom")
+    second = tmp_path / "second.txt"
+    second.write_text(TEXT, "utf-8")
+    status, out, err = run(capsys, "show", str(news), str(second), "--published", "2021-03-10")
+    assert status == 0 and out.count('<section class="gm-document"') == 2
+    assert err == f"govmetrics: plugin boom: document {news}: RuntimeError: no luck\n"  # once, not once a document
+    status, out, err = run(capsys, "show", str(news), "--published", "2021-03-10", "--strict")
+    assert status == 1 and err.startswith(f"govmetrics: {news}: ") and "no luck" in err
+
+
+def test_standard_input_is_a_document_too(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(TEXT.encode("gb18030")), encoding="utf-8"))
+    status, out, err = run(capsys, "show", "-", "--published", "2021-03-10")
+    assert (status, err) == (0, "")
+    assert "<title>&lt;stdin&gt;</title>" in out and 'data-kind="cadence"' in out
