@@ -175,3 +175,12 @@ def test_an_article_in_a_notebook_shows_its_headlines_and_text_without_extractin
     assert '<h3 class="gm-headline">社区走访</h3><h4 class="gm-headline">副题</h4>' in shown
     assert '<span class="gm-byline">记者 林木</span>' in shown
     assert "<mark" not in shown
+
+
+def test_a_table_leaves_out_a_column_empty_in_every_row() -> None:
+    bare = Metric(text="12个", span=Span(start=0, end=3), value=12, unit="个")
+    named = attrs.evolve(bare, subject="小区")
+    article = Article(text="12个小区")
+    shown = [extraction_html(Extraction(article=article, records=[metric])) for metric in (bare, named)]
+    assert "<th>subject</th>" not in shown[0]
+    assert "<th>text</th><th>value</th><th>subject</th>" in shown[1]

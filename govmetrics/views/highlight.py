@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import secrets
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from govmetrics.html_text import article_header, escape_text, person_text
-from govmetrics.models import Cadence, Meeting, Metric, Record
+from govmetrics.models import Cadence, DateMention, Meeting, Metric, Record
 from govmetrics.views.marks import Mark, marked_html
 from govmetrics.views.values import own_fields, value_text
 
@@ -124,54 +124,46 @@ def legend_html(records: Sequence[Record]) -> str:
     return f'<p class="gm-legend">{" ".join(keys)}</p>'
 
 
-def _meeting_columns() -> list[tuple[str, Callable[[Record], str]]]:
-    def meeting(read: Callable[[Meeting], str]) -> Callable[[Record], str]:
-        return lambda record: read(record) if isinstance(record, Meeting) else ""
-
-    return [
-        ("name", meeting(lambda m: m.name + (" (referred to)" if m.referred else ""))),
-        ("date", meeting(lambda m: m.date.isoformat() if m.date else "")),
-        ("chair", meeting(lambda m: person_text(m.chair) if m.chair else "")),
-        ("attendees", meeting(lambda m: "、".join(person_text(p) for p in m.attendees))),
-        ("organ", meeting(lambda m: m.organ or "")),
-        ("agenda", meeting(lambda m: "；".join(m.agenda))),
-        ("location", meeting(lambda m: m.location or "")),
-    ]
-
-
-def _columns(kind: str, records: Sequence[Record]) -> list[tuple[str, Callable[[Record], str]]]:
-    """The columns of a kind's table: the built-in kinds' chosen ones, a plugin kind's own fields."""
-    text: tuple[str, Callable[[Record], str]] = ("text", lambda record: record.text)
-    if kind == "meeting":
-        return _meeting_columns()
-    if kind in ("metric", "date", "cadence"):
-        columns = [text, ("value", value_text)]
-        if kind == "metric":
-            columns.append(("subject", lambda record: (record.subject or "") if isinstance(record, Metric) else ""))
-        if kind == "cadence":
-            columns.append(("activity", lambda record: (record.activity or "") if isinstance(record, Cadence) else ""))
-        return columns
-    names: dict[str, None] = {}
-    for record in records:
-        names.update(dict.fromkeys(own_fields(record)))
-    return [text, *((name, lambda record, name=name: own_fields(record).get(name, "")) for name in names)]
+def table_row(record: Record) -> dict[str, str]:
+    """A record's cells in its kind's table, by column: for the built-in kinds the text, what it
+    means and what it is of (a meeting: its name, date, chair, attendees, organ, agenda and
+    place); for a plugin's kind the text and each of its own fields."""
+    if isinstance(record, Meeting):
+        return {
+            "name": record.name + (" (referred to)" if record.referred else ""),
+            "date": record.date.isoformat() if record.date else "",
+            "chair": person_text(record.chair) if record.chair else "",
+            "attendees": "、".join(person_text(person) for person in record.attendees),
+            "organ": record.organ or "",
+            "agenda": "；".join(record.agenda),
+            "location": record.location or "",
+        }
+    if isinstance(record, Metric):
+        return {"text": record.text, "value": value_text(record), "subject": record.subject or ""}
+    if isinstance(record, Cadence):
+        return {"text": record.text, "value": value_text(record), "activity": record.activity or ""}
+    if isinstance(record, DateMention):
+        return {"text": record.text, "value": value_text(record)}
+    return {"text": record.text, **own_fields(record)}
 
 
 def kind_table(kind: str, records: Sequence[Record], keys: Sequence[str]) -> str:
-    """The table of one kind's records: a row each, its first cell a link to its mark; a column
-    empty in every row is left out."""
-    columns = _columns(kind, records)
-    cells = [[read(record) for _, read in columns] for record in records]
-    keep = [i for i in range(len(columns)) if i == 0 or any(row[i] for row in cells)]
-    head = "".join(f"<th>{escape_text(columns[i][0])}</th>" for i in keep)
-    rows = []
-    for key, row in zip(keys, cells, strict=True):
-        first = f'<a href="#{escape_text(key)}">{escape_text(row[0])}</a>'
-        rest = "".join(f"<td>{escape_text(row[i])}</td>" for i in keep[1:])
-        rows.append(f"<tr><td>{first}</td>{rest}</tr>")
+    """The table of one kind's records: a row each (:func:`table_row`), its first cell a link to
+    its mark; a column empty in every row is left out."""
+    rows = [table_row(record) for record in records]
+    columns: dict[str, None] = {}
+    for row in rows:
+        columns.update(dict.fromkeys(row))
+    names = [name for index, name in enumerate(columns) if index == 0 or any(row.get(name) for row in rows)]
+    head = "".join(f"<th>{escape_text(name)}</th>" for name in names)
+    body = []
+    for key, row in zip(keys, rows, strict=True):
+        first = f'<a href="#{escape_text(key)}">{escape_text(row.get(names[0], ""))}</a>'
+        rest = "".join(f"<td>{escape_text(row.get(name, ''))}</td>" for name in names[1:])
+        body.append(f"<tr><td>{first}</td>{rest}</tr>")
     return (
         f'<details open data-kind="{escape_text(kind)}"><summary>{escape_text(kind)} ({len(records)})</summary>'
-        f'<table class="gm-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></details>'
+        f'<table class="gm-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></details>'
     )
 
 

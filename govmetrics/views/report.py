@@ -53,7 +53,7 @@ class DocumentView:
     page: bool = False
 
     @property
-    def records(self) -> int:
+    def record_count(self) -> int:
         return sum(len(extraction) for extraction in self.extractions)
 
 
@@ -63,7 +63,7 @@ def document_section(document: DocumentView, number: int, *, heading: bool = Tru
     facts = [document.published.isoformat() if document.published else "no publication date"]
     if document.page:
         facts.append(f"{len(document.extractions)} stories")
-    facts.append(f"{document.records} records")
+    facts.append(f"{document.record_count} records")
     parts = [
         f'<section class="gm-document" id="d{number}">',
         f"<h2>{escape_text(document.id)}</h2>" if heading else "",
@@ -105,7 +105,7 @@ def summary_table(documents: Sequence[DocumentView]) -> str:
             f'<td><a href="#d{number}">{escape_text(document.id)}</a></td>',
             f"<td>{document.published.isoformat() if document.published else ''}</td>",
             f"<td>{len(document.extractions) if document.page else ''}</td>",
-            f"<td>{document.records}</td>",
+            f"<td>{document.record_count}</td>",
             *(f"<td>{counts[kind]}</td>" for kind in kinds),
         ]
         rows.append(f"<tr>{''.join(cells)}</tr>")
@@ -114,7 +114,7 @@ def summary_table(documents: Sequence[DocumentView]) -> str:
 
 def report_html(documents: Sequence[DocumentView], *, title: str = "govmetrics") -> str:
     """The whole HTML file: a summary when there is more than one document, then a section each."""
-    records = sum(document.records for document in documents)
+    records = sum(document.record_count for document in documents)
     parts = [
         "<!DOCTYPE html>\n",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
