@@ -5,6 +5,7 @@
                        [--keep-fields NAMES] [--strict] [--pages] [--fail-fast] [--timeout SECONDS]
                        [--progress|--no-progress]
     govmetrics plugins
+    govmetrics show INPUT ... [--published YYYY-MM-DD] [-o FILE] [--pages] [--limit N]
 
 ``extract`` writes one record per line (JSON Lines by default), each with a ``kind`` field, the
 file it came from (``source``) and the document's ``id``. An input is a text file (UTF-8 or
@@ -31,6 +32,8 @@ A document that fails is one line on stderr, ``govmetrics: <id>: <reason>``, and
 With progress on (stderr a terminal and the records not going to that same terminal, or
 ``--progress``) a progress line is kept on stderr and a summary line ends the run: documents,
 records, failures.
+
+``show`` writes inputs read as by ``extract`` as one HTML file, records marked (:mod:`govmetrics.views.show`).
 
 Exit status: 0 when every document was extracted; 2 for bad arguments (a bad date, an unknown
 output suffix, an unwritable output, Parquet without pyarrow) or when some input could not be
@@ -70,6 +73,7 @@ from govmetrics.output_file import AtomicOutput
 from govmetrics.plugins import PluginWarning, get_plugin_host, iter_plugin_info
 from govmetrics.pool import ReadOptions, map_documents
 from govmetrics.progress import Progress
+from govmetrics.views.show import SHOW_HELP, add_show_arguments, run_show, show_run
 
 EXIT_FAILED = 1
 EXIT_INPUT = 2
@@ -173,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="a progress line and a summary on stderr (default: when stderr is a terminal and records go elsewhere)",
     )
     commands.add_parser("plugins", help="list the loaded plugins, their versions and hooks")
+    add_show_arguments(commands.add_parser("show", help=SHOW_HELP))
     return parser
 
 
@@ -408,6 +413,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _stop_signals():
             if args.command == "plugins":
                 return cmd_plugins(out)
+            if args.command == "show":
+                return run_show(show_run(args), out, sys.stderr)
             status = cmd_extract(args, out, sys.stderr)
             out.flush()  # a full disk behind stdout shows here, not as a traceback at exit
             return status

@@ -57,6 +57,13 @@ class Extraction:
 
         return records_frame([self])
 
+    def _repr_html_(self) -> str:
+        """The text with every record marked by kind, its meaning on hover, and a table per kind
+        below: what Jupyter shows for a result (see :mod:`govmetrics.views.highlight`)."""
+        from govmetrics.views.highlight import notebook_html  # the views sit above; loaded when first shown
+
+        return notebook_html(self)
+
     def to_dicts(self) -> list[dict[str, Any]]:
         """The records as plain dicts with a ``kind`` tag (see :func:`govmetrics.serialize.to_dict`)."""
         return [to_dict(r) for r in self.records]

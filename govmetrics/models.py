@@ -410,6 +410,13 @@ class Article:
         offsets = cleaned.offsets if start == 0 else cleaned.offsets.shifted(start)
         return cls(text=cleaned.text, raw=page, offsets=offsets, **fields)
 
+    def _repr_html_(self) -> str:
+        """Its headlines, byline and text, escaped: what Jupyter shows for an article. No record is
+        marked, since showing an article runs no plugin; ``govmetrics.extract(article)`` shows them."""
+        from govmetrics.html_text import article_html
+
+        return article_html(self)
+
     def raw_span(self, span: Span) -> Span:
         """The span of ``raw`` that ``span`` (a span of ``text``) was cleaned from."""
         if span.end > len(self.text):
