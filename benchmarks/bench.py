@@ -53,6 +53,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import inputs as input_kinds
 import parallel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -587,6 +588,7 @@ def report(
     results: dict[str, Any],
     stream: Any,
     two_processes: Any,
+    by_input: Any,
     plan: dict[str, Any],
     command: str,
     elapsed: float,
@@ -692,6 +694,10 @@ def report(
     out += _stream_report(stream)
     if "parallel" in plan:
         out += parallel.report(two_processes or {"error": "no result"}, plan["parallel"]["files"])
+    if "input_kinds" in plan:
+        measured = by_input or {"error": "no result"}
+        out += ["", "## Throughput by input kind", ""]
+        out += [f"Failed: {measured['error']}"] if "error" in measured else list(input_kinds.report(measured))
     out += [
         "",
         "## How the alternatives were called",
@@ -786,6 +792,8 @@ def main() -> int:
         plan = json.loads(sys.stdin.read())
         if args.worker == "parallel":
             result = parallel.measure(plan["parallel"]["files"], plan["parallel"]["rounds"])
+        elif args.worker == "inputs":
+            result = input_kinds.measure(plan["input_kinds"]["files"], plan["input_kinds"]["rounds"])
         else:
             result = stream_worker(plan) if args.worker == "stream" else worker(args.worker, plan)
         print(RESULT + json.dumps(result))
@@ -809,11 +817,12 @@ def main() -> int:
         plan["stream"] = {"sources": corpus[-1].sources, "passes": 1 if args.quick else 2}
         files = [path for path, _ in corpus[-1].sources if path.endswith(".jsonl")]
         plan["parallel"] = {"files": files, "rounds": 1 if args.quick else parallel.ROUNDS}
+        plan["input_kinds"] = {"files": files, "rounds": 1 if args.quick else input_kinds.ROUNDS}
 
     started = time.perf_counter()
     about = machine()  # the commit now, when the copy of the source is taken
     results: dict[str, Any] = {}
-    jobs = [*tools, "stream", "parallel"] if corpus else tools
+    jobs = [*tools, "stream", "parallel", "inputs"] if corpus else tools
     with tempfile.TemporaryDirectory(prefix="govmetrics-bench-") as snapshot:
         # Every worker imports this copy: the source is the same for all of them, whatever is edited meanwhile.
         shutil.copytree(
@@ -826,9 +835,12 @@ def main() -> int:
             print(f"{time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
     stream = results.pop("stream", None)
     two_processes = results.pop("parallel", None)
+    by_input = results.pop("inputs", None)
 
     command = "python benchmarks/bench.py" + "".join(f" {a}" for a in sys.argv[1:])
-    markdown = report(inputs, results, stream, two_processes, plan, command, time.perf_counter() - started, about)
+    markdown = report(
+        inputs, results, stream, two_processes, by_input, plan, command, time.perf_counter() - started, about
+    )
     print(markdown)
     output = args.output
     if output is None and not args.quick and not args.files and len(tools) == len(TOOLS):

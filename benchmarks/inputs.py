@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT.parent / "shared" / "corpora" / "real"
 ROUNDS = 3
 SAMPLE_CHARS = 300_000
-KINDS = ("txt", "jsonl", "html", "pdf")
+KINDS = ("txt", "jsonl", "html")
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # tests/ holds the page makers

@@ -4,6 +4,7 @@ runs on a short text. Speed is measured by the script itself, never asserted her
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import importlib.util
 import sys
 from pathlib import Path
@@ -38,3 +39,27 @@ def test_each_govmetrics_row_of_the_benchmark_runs(name: str) -> None:
     found = [run(item) for item in inputs]
     if BENCHMARK.TOOLS[name].found != "-":
         assert found[0] > 0, f"{name} found nothing in a text that has one of each record"
+
+
+def test_the_input_kinds_benchmark_reads_each_kind(tmp_path: Path) -> None:
+    """benchmarks/inputs.py writes the same documents as each kind and reads them back: each
+    kind finds records, and the table names every kind."""
+    import json
+
+    inputs = _sibling("inputs")
+    corpus = tmp_path / "corpus.jsonl"
+    docs = [{"id": str(n), "text": TEXT * 3, "date": "2019-07-16"} for n in range(3)]
+    corpus.write_text("".join(json.dumps(doc, ensure_ascii=False) + "\n" for doc in docs), encoding="utf-8")
+    result = inputs.measure([str(corpus)], rounds=1, chars=10_000)
+    assert [row["kind"] for row in result["rows"]] == list(inputs.KINDS)
+    assert all(row.get("records", 0) > 0 for row in result["rows"]), result["rows"]
+    table = "\n".join(inputs.report(result))
+    assert all(f"| {kind} |" in table for kind in inputs.KINDS)
+
+
+def _sibling(name: str) -> ModuleType:
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(BENCH.parent))
