@@ -24,8 +24,8 @@ from typing import Any
 
 import attrs
 
-from govmetrics.documents import Document, decode
-from govmetrics.errors import InputError
+from govmetrics.documents import Document, decode, text_document
+from govmetrics.errors import GovmetricsError
 
 #: File names a directory is searched for: a text file or a web page is a document, a JSON Lines
 #: file a corpus.
@@ -106,8 +106,8 @@ def expand_corpus_files(items: Iterable[Any]) -> Iterator[Any]:
 def _stdin_document(read_stdin: Callable[[], bytes] | None, encoding: str | None = None) -> Document | Unreadable:
     data = read_stdin() if read_stdin is not None else sys.stdin.buffer.read()
     try:
-        return Document(id="<stdin>", text=decode(data, "<stdin>", encoding))
-    except InputError as exc:
+        return text_document("<stdin>", decode(data, "<stdin>", encoding))
+    except GovmetricsError as exc:  # bytes in no encoding, a page with no story, no html extra
         return Unreadable("<stdin>", str(exc))
 
 

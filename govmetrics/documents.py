@@ -122,10 +122,7 @@ def as_document(
     if isinstance(item, Article):
         return Document(id=item.source or str(index), text=item, published=item.published or published)
     if isinstance(item, str):
-        if looks_like_html(item):
-            page = read_html(item, str(index))
-            return _page_document(str(index), page, page.published or published)
-        return Document(id=str(index), text=item, published=published)
+        return text_document(str(index), item, published)
     if isinstance(item, (Path, PathLike)):
         return _file_document(str(item), encoding, date_in_name(str(item)) or published)
     if isinstance(item, dict):
@@ -151,11 +148,17 @@ def _file_document(name: str, encoding: str | None, published: dt.date | None) -
     if name.lower().endswith(WEB_PAGE_SUFFIXES):
         page = read_html(data, name, encoding=encoding)
         return _page_document(name, page, page.published or published)
-    text = decode(data, name, encoding)
+    return text_document(name, decode(data, name, encoding), published)
+
+
+def text_document(id: str, text: str, published: dt.date | None = None) -> Document:
+    """A document of a text: a web page's story when the text is a page or an HTML fragment
+    (:func:`~govmetrics.readers.html.looks_like_html`), else the text itself. ``published`` is the
+    date to use when a page prints none."""
     if looks_like_html(text):
-        page = read_html(text, name)
-        return _page_document(name, page, page.published or published)
-    return Document(id=name, text=text, published=published)
+        page = read_html(text, id)
+        return _page_document(id, page, page.published or published)
+    return Document(id=id, text=text, published=published)
 
 
 def _page_document(

@@ -183,6 +183,21 @@ class TestCommand:
         assert next(row["start"] for row in rows if row["kind"] == "date") == "2021-03-04"
         assert {(row["id"], row["article_title"]) for row in rows} == {(str(path), MEETING.title)}
 
+    def test_a_page_on_standard_input(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import io
+
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page_bytes("portal"))))
+        assert main(["extract", "-"]) == 0
+        rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert {(row["id"], row["article_title"]) for row in rows} == {("<stdin>", MEETING.title)}
+
+    def test_a_page_given_as_a_string(self) -> None:
+        document = as_document(portal(MEETING))
+        assert isinstance(document.text, Article)
+        assert (document.text.title, document.published) == (MEETING.title, MEETING.published)
+
     def test_a_traditional_page_resolves_against_its_url_date(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
