@@ -1,0 +1,280 @@
+"""The reading order of a PDF page, found from where its characters are printed.
+
+A PDF gives characters with boxes, in the order the file draws them, which is seldom the order
+a reader reads a newspaper page in. This module rebuilds the page's text from the boxes alone:
+
+1. **Line pieces.** Characters that follow each other in the file, on the same line (each one's
+   middle inside the other's height), in the same type size, with no more than
+   :data:`_PIECE_GAP` ems between them, are one piece. Justified Chinese lines are printed with
+   wide letter spacing; the characters of a piece are joined as the file gives them, with no
+   space put between them (the PDF library's own word spaces inside a piece are kept).
+2. **Columns and bands** (a recursive XY cut). A region is first cut above each headline (a
+   row in bigger type than the region's body, under no row in that type) that a clear strip
+   across the whole region parts from what is above it. A region of pieces that a vertical gutter (an x
+   range no piece crosses, at least :data:`_GUTTER` ems wide) divides is read gutter by gutter,
+   left to right. One that none divides is cut into horizontal bands wherever the rows above and
+   below differ in kind: rows that a gutter divides (columns) and rows that none does (a
+   headline spanning the columns under it). A headline thus comes where it sits, before the
+   columns under it; a region no cut divides is a run of lines, read top to bottom.
+3. **Blocks.** Inside such a run, a line in another type size, or one further below the line
+   before it than the page's usual line spacing for that size, starts a new block. Every run
+   starts one too, so a change of column is a block break.
+
+The page's text is its blocks joined by blank lines, each printed line one line of text. The
+pipeline then reads the blocks as a page of text (:func:`govmetrics.split_page`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from array import array
+from collections.abc import Sequence
+
+import attrs
+
+#: Most space between two characters of one line piece, in ems of their type.
+_PIECE_GAP = 0.8
+#: Least width of a gutter between columns, in ems of the page's body type.
+_GUTTER = 0.6
+#: A line further below the one before it than this many times the usual spacing starts a block.
+_BLOCK_GAP = 1.3
+#: Two type sizes differing by more than this share are different type (a headline over a body).
+_SIZE_STEP = 0.15
+#: How much of a piece's height, at top and bottom, is left out when rows are found: boxes of
+#: tightly set lines touch, and their rows must not run into one another.
+_ROW_INSET = 0.15
+
+
+@attrs.frozen
+class PageChars:
+    """A page's characters as the PDF library gives them, in file order.
+
+    ``text[i]`` is character ``i``; ``x0 … y1`` its box in PDF points (origin bottom left),
+    ``size`` its type size; ``generated`` says which characters the library put in itself (the
+    line breaks and word spaces it guesses), which have no box of their own.
+    """
+
+    text: str
+    x0: Sequence[float]
+    y0: Sequence[float]
+    x1: Sequence[float]
+    y1: Sequence[float]
+    size: Sequence[float]
+    generated: Sequence[bool]
+
+
+@attrs.frozen
+class PageText:
+    """A page's text in reading order: ``sources[i]`` is the index in :class:`PageChars` of
+    ``text[i]`` and ``pieces[i]`` the line piece it belongs to, both -1 for the line and block
+    breaks put in."""
+
+    text: str
+    sources: array[int]
+    pieces: array[int]
+
+
+@attrs.define
+class _Piece:
+    chars: list[int]
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+
+    def add(self, chars: PageChars, index: int) -> None:
+        self.chars.append(index)
+        self.x0 = min(self.x0, chars.x0[index])
+        self.y0 = min(self.y0, chars.y0[index])
+        self.x1 = max(self.x1, chars.x1[index])
+        self.y1 = max(self.y1, chars.y1[index])
+
+
+def _same_size(a: float, b: float) -> bool:
+    return abs(a - b) <= _SIZE_STEP * max(a, b)
+
+
+def _continues(chars: PageChars, a: int, b: int) -> bool:
+    """Whether character ``b``, drawn after ``a``, goes on the same line piece."""
+    if not _same_size(chars.size[a], chars.size[b]):
+        return False
+    middle_a = (chars.y0[a] + chars.y1[a]) / 2
+    middle_b = (chars.y0[b] + chars.y1[b]) / 2
+    if not (chars.y0[a] <= middle_b <= chars.y1[a] and chars.y0[b] <= middle_a <= chars.y1[b]):
+        return False
+    em = max(chars.size[a], chars.size[b])
+    return -0.3 * em <= chars.x0[b] - chars.x1[a] <= _PIECE_GAP * em
+
+
+def _pieces(chars: PageChars) -> list[_Piece]:
+    """The page's line pieces, in file order; the library's line breaks are left out, and its word
+    spaces kept only between two characters of one piece."""
+    pieces: list[_Piece] = []
+    last = -1
+    pending: list[int] = []  # generated spaces after the last printed character
+    for index, char in enumerate(chars.text):
+        if chars.generated[index] or char < " ":
+            if char == " " and last >= 0:
+                pending.append(index)
+            continue
+        if last >= 0 and _continues(chars, last, index):
+            pieces[-1].chars.extend(pending)
+            pieces[-1].add(chars, index)
+        else:
+            size = chars.size[index]
+            pieces.append(_Piece([index], chars.x0[index], chars.y0[index], chars.x1[index], chars.y1[index], size))
+        pending = []
+        last = index
+    return pieces
+
+
+def _rows(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Pieces grouped by the height they are printed at, top row first; pieces whose heights
+    overlap (less their insets) share a row, and so do the lines of columns set a little out of step."""
+    rows: list[list[_Piece]] = []
+    bottom = 0.0
+    for piece in sorted(pieces, key=lambda p: -p.y1):
+        inset = (piece.y1 - piece.y0) * _ROW_INSET
+        top, low = piece.y1 - inset, piece.y0 + inset
+        if rows and top > bottom:
+            rows[-1].append(piece)
+            bottom = min(bottom, low)
+        else:
+            rows.append([piece])
+            bottom = low
+    return rows
+
+
+def _covered(pieces: Sequence[_Piece]) -> list[list[float]]:
+    """The x ranges the pieces cover, merged, left to right."""
+    merged: list[list[float]] = []
+    for piece in sorted(pieces, key=lambda p: p.x0):
+        if merged and piece.x0 <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], piece.x1)
+        else:
+            merged.append([piece.x0, piece.x1])
+    return merged
+
+
+def _gutters(covered: list[list[float]], gutter: float) -> list[float]:
+    """The middles of the gaps between covered ranges that are gutters."""
+    return [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(covered) if b[0] - a[1] >= gutter]
+
+
+def _bands(rows: list[list[_Piece]], gutter: float) -> list[list[_Piece]]:
+    """Consecutive rows grouped where the page changes between columns and spanning lines."""
+    bands: list[list[_Piece]] = []
+    columned = False
+    for row in rows:
+        row_columned = bool(_gutters(_covered(row), gutter))
+        if not bands:
+            bands.append(list(row))
+            columned = row_columned
+        elif (columned and _gutters(_covered([*bands[-1], *row]), gutter)) or not (columned or row_columned):
+            bands[-1].extend(row)
+        else:
+            bands.append(list(row))
+            columned = row_columned
+    return bands
+
+
+def _headline_cuts(rows: list[list[_Piece]]) -> list[int]:
+    """The rows above which a clear strip runs across the whole region and a headline starts.
+
+    Such a strip parts one story from the next even where a gutter runs down both: a story set in
+    three columns whose last column is short, and under it a headline over two of them.
+    """
+    sizes = [piece.size for row in rows for piece in row for _ in piece.chars]
+    body = statistics.median(sizes)
+    cuts = []
+    for index in range(1, len(rows)):
+        above, below = rows[index - 1], rows[index]
+        clear = max(p.y1 for p in below) <= min(p.y0 for p in above) + 0.1 * body
+        heads = [p.size for p in below if p.size > body and not _same_size(p.size, body)]
+        # the second line of a headline goes with the first
+        if clear and heads and not any(_same_size(p.size, size) for p in above for size in heads):
+            cuts.append(index)
+    return cuts
+
+
+def _reading_order(pieces: list[_Piece], gutter: float) -> list[list[list[_Piece]]]:
+    """Runs of lines (each a list of pieces, left to right) in reading order."""
+    rows = _rows(pieces)
+    if len(rows) > 1:
+        cuts = _headline_cuts(rows)
+        if cuts:
+            parts = [rows[a:b] for a, b in zip([0, *cuts], [*cuts, len(rows)], strict=True)]
+            return [run for part in parts for run in _reading_order([p for row in part for p in row], gutter)]
+        gutters = _gutters(_covered(pieces), gutter)
+        if gutters:
+            groups: list[list[_Piece]] = [[] for _ in range(len(gutters) + 1)]
+            for piece in pieces:
+                groups[sum(1 for at in gutters if piece.x0 > at)].append(piece)
+            return [run for group in groups for run in _reading_order(group, gutter)]
+        bands = _bands(rows, gutter)
+        if len(bands) > 1:
+            return [run for band in bands for run in _reading_order(band, gutter)]
+    return [[sorted(row, key=lambda p: p.x0) for row in rows]]
+
+
+def _line_size(line: list[_Piece]) -> float:
+    return max(line, key=lambda p: len(p.chars)).size
+
+
+def _usual_spacing(runs: list[list[list[_Piece]]]) -> dict[float, float]:
+    """For each type size (to the half point), the median distance between one line and the next."""
+    found: dict[float, list[float]] = {}
+    for run in runs:
+        for above, below in itertools.pairwise(run):
+            size = _line_size(above)
+            pitch = min(p.y0 for p in above) - min(p.y0 for p in below)
+            if _same_size(size, _line_size(below)) and 0 < pitch < 3 * size:
+                found.setdefault(round(size * 2) / 2, []).append(pitch)
+    return {size: statistics.median(pitches) for size, pitches in found.items()}
+
+
+def _blocks(runs: list[list[list[_Piece]]]) -> list[list[list[_Piece]]]:
+    """The runs cut into blocks at changes of type size and at gaps wider than the usual spacing."""
+    usual = _usual_spacing(runs)
+    blocks: list[list[list[_Piece]]] = []
+    for run in runs:
+        blocks.append([run[0]])
+        for above, below in itertools.pairwise(run):
+            size = _line_size(above)
+            pitch = min(p.y0 for p in above) - min(p.y0 for p in below)
+            spacing = usual.get(round(size * 2) / 2, 1.3 * size)
+            if not _same_size(size, _line_size(below)) or pitch > _BLOCK_GAP * max(spacing, size):
+                blocks.append([below])
+            else:
+                blocks[-1].append(below)
+    return blocks
+
+
+def read_page(chars: PageChars) -> PageText:
+    """The page's text in reading order, as the module docstring describes."""
+    pieces = _pieces(chars)
+    text: list[str] = []
+    sources: array[int] = array("i")
+    piece_ids: array[int] = array("i")
+    if not pieces:
+        return PageText("", sources, piece_ids)
+    body = statistics.median(piece.size for piece in pieces for _ in piece.chars)  # the size most text is set in
+    number = 0
+    for block_index, block in enumerate(_blocks(_reading_order(pieces, _GUTTER * body))):
+        if block_index:
+            text.append("\n\n")
+            sources.extend((-1, -1))
+            piece_ids.extend((-1, -1))
+        for line_index, line in enumerate(block):
+            if line_index:
+                text.append("\n")
+                sources.append(-1)
+                piece_ids.append(-1)
+            for piece in line:
+                text.append("".join(chars.text[i] for i in piece.chars))
+                sources.extend(piece.chars)
+                piece_ids.extend([-1 if chars.generated[i] else number for i in piece.chars])
+                number += 1
+    return PageText("".join(text), sources, piece_ids)
