@@ -73,7 +73,8 @@ class Layout:
 
 @dataclass(frozen=True)
 class Printed:
-    """One character as printed: page (1-based), its left edge, baseline and right edge, its size."""
+    """One character as printed: page (1-based), its left edge, baseline and right edge (its
+    advance, without the letter ``spacing`` of its line after it), its size."""
 
     char: str
     page: int
@@ -81,6 +82,7 @@ class Printed:
     baseline: float
     x1: float
     size: float
+    spacing: float
 
 
 @dataclass
@@ -102,7 +104,7 @@ class _Page:
         at = x
         for char in text:
             advance = pdfmetrics.stringWidth(char, FONT, size)
-            self.printed.append(Printed(char, self.number, at, baseline, at + advance, size))
+            self.printed.append(Printed(char, self.number, at, baseline, at + advance, size, spacing))
             at += advance + spacing
 
 
