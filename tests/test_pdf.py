@@ -148,8 +148,9 @@ def test_a_narrow_headline_under_a_short_third_column() -> None:
     assert text.index("刘洋参加会议") < text.index("金顶街道开展")
 
 
-def _drawn(lines: list[tuple[float, float, float, str]]) -> bytes:
-    """A page with each ``(x, baseline, size, text)`` printed as given."""
+def _drawn(lines: list[tuple[float, float, float, str]], scaled: bool = False) -> bytes:
+    """A page with each ``(x, baseline, size, text)`` printed as given; ``scaled`` sets the type at
+    size 1 and scales it up with the page's matrix, as many typesetting systems write it."""
     import io
 
     from reportlab.pdfgen import canvas
@@ -157,13 +158,19 @@ def _drawn(lines: list[tuple[float, float, float, str]]) -> bytes:
     out = io.BytesIO()
     page = canvas.Canvas(out, pagesize=(595, 842))
     for x, baseline, size, text in lines:
+        page.saveState()
+        if scaled:
+            page.transform(size, 0, 0, size, x, baseline)
+            x, baseline, size = 0.0, 0.0, 1.0
         page.setFont("STSong-Light", size)
         page.drawString(x, baseline, text)
+        page.restoreState()
     page.save()
     return out.getvalue()
 
 
-def test_stories_set_side_by_side_are_read_one_after_the_other() -> None:
+@pytest.mark.parametrize("scaled", [False, True], ids=["set-in-size", "scaled-by-matrix"])
+def test_stories_set_side_by_side_are_read_one_after_the_other(scaled: bool) -> None:
     """A story over the first two columns, another under it, and beside both a third story down the
     last column: the left stories first, each headline before its columns, then the right one."""
     left, middle, right = 40.0, 215.0, 390.0
@@ -174,7 +181,7 @@ def test_stories_set_side_by_side_are_read_one_after_the_other() -> None:
     lines += [(left, 670.0, 20.0, "左下标题也横跨左边两栏")]
     lines += [(left, 640.0 - 13 * i, 10.0, f"左下第一栏第{i}行文字内容") for i in range(3)]
     lines += [(middle, 640.0 - 13 * i, 10.0, f"左下第二栏第{i}行文字内容") for i in range(2)]
-    blocks = read_pdf(_drawn(lines), "side.pdf").text.split("\n\n")
+    blocks = read_pdf(_drawn(lines, scaled), "side.pdf").text.split("\n\n")
     assert [block.split("\n")[0] for block in blocks] == [
         "左上标题横跨左边两栏文字",
         "左上第一栏第0行文字内容",

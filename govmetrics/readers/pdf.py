@@ -121,7 +121,10 @@ def _page_chars(pdfium: Any, textpage: Any) -> PageChars:
     for i in range(count):
         loose_box(handle, i, rect)
         x0[i], y0[i], x1[i], y1[i] = rect.left, rect.bottom, rect.right, rect.top
-        size[i] = font_size(handle, i)
+        # the size set by the text operator: type set at size 1 and scaled up by the page's
+        # matrix (as many typesetting systems write it) is as big as its box says instead
+        points, height = font_size(handle, i), rect.top - rect.bottom
+        size[i] = points if 0.6 * points <= height <= 1.6 * points else height
     generated = [char.isspace() and bool(raw.FPDFText_IsGenerated(handle, i)) for i, char in enumerate(text)]
     return PageChars(text, x0, y0, x1, y1, size, generated)
 

@@ -84,12 +84,18 @@ class _Piece:
     y1: float
     size: float
 
-    def add(self, chars: PageChars, index: int) -> None:
-        self.chars.append(index)
-        self.x0 = min(self.x0, chars.x0[index])
-        self.y0 = min(self.y0, chars.y0[index])
-        self.x1 = max(self.x1, chars.x1[index])
-        self.y1 = max(self.y1, chars.y1[index])
+    @classmethod
+    def of(cls, chars: PageChars, indices: list[int]) -> _Piece:
+        """The piece of these characters: the box around the printed ones, the first one's size."""
+        drawn = [i for i in indices if not chars.generated[i]]
+        return cls(
+            indices,
+            min([chars.x0[i] for i in drawn]),
+            min([chars.y0[i] for i in drawn]),
+            max([chars.x1[i] for i in drawn]),
+            max([chars.y1[i] for i in drawn]),
+            chars.size[drawn[0]],
+        )
 
 
 def _same_size(a: float, b: float) -> bool:
@@ -111,23 +117,23 @@ def _continues(chars: PageChars, a: int, b: int) -> bool:
 def _pieces(chars: PageChars) -> list[_Piece]:
     """The page's line pieces, in file order; the library's line breaks are left out, and its word
     spaces kept only between two characters of one piece."""
-    pieces: list[_Piece] = []
+    groups: list[list[int]] = []
     last = -1
     pending: list[int] = []  # generated spaces after the last printed character
+    generated = chars.generated
     for index, char in enumerate(chars.text):
-        if chars.generated[index] or char < " ":
+        if generated[index] or char < " ":
             if char == " " and last >= 0:
                 pending.append(index)
             continue
         if last >= 0 and _continues(chars, last, index):
-            pieces[-1].chars.extend(pending)
-            pieces[-1].add(chars, index)
+            groups[-1].extend(pending)
+            groups[-1].append(index)
         else:
-            size = chars.size[index]
-            pieces.append(_Piece([index], chars.x0[index], chars.y0[index], chars.x1[index], chars.y1[index], size))
+            groups.append([index])
         pending = []
         last = index
-    return pieces
+    return [_Piece.of(chars, group) for group in groups]
 
 
 def _rows(pieces: list[_Piece]) -> list[list[_Piece]]:
