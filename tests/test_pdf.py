@@ -67,15 +67,14 @@ GREENING = Story(
 )
 
 
-def as_text(stories: list[Story]) -> str:
-    """The stories as a page of text: headline blocks, then the body, blocks apart by blank lines."""
+def as_text(stories: list[Story], headlines_after: bool = False) -> str:
+    """The stories as a page of text: headline blocks, then the body (or the other way round),
+    blocks apart by blank lines."""
     blocks = []
     for story in stories:
-        blocks.extend(story.headlines)
-        if story.body:
-            blocks.append(story.body)
-        if story.continued_on:
-            blocks.append(f"（下转{story.continued_on}版）")
+        body = [story.body] if story.body else []
+        body += [f"（下转{story.continued_on}版）"] if story.continued_on else []
+        blocks.extend([*body, *story.headlines] if headlines_after else [*story.headlines, *body])
     return "\n\n".join(blocks)
 
 
@@ -111,14 +110,16 @@ def assert_same_articles(got: list[Article], expected: list[Article]) -> None:
         assert records(mine) == records(theirs), theirs.title
 
 
+@pytest.mark.parametrize("headlines_after", [False, True], ids=["headlines-first", "headlines-after"])
 @pytest.mark.parametrize("columns", [1, 2, 3])
-def test_own_page_in_columns_reads_as_its_text(columns: int) -> None:
+def test_own_page_in_columns_reads_as_its_text(columns: int, headlines_after: bool) -> None:
     stories = [STANDING_COMMITTEE, KNOCKING, GREENING, ELSEWHERE]
-    pdf, _ = read(stories, columns, width=595, height=842)
-    expected = govmetrics.split_page(as_text(stories), PUBLISHED)
+    pdf, _ = read(stories, columns, width=595, height=842, headlines_after=headlines_after)
+    expected = govmetrics.split_page(as_text(stories, headlines_after), PUBLISHED)
     got = govmetrics.split_page(pdf.text, PUBLISHED)
     assert_same_articles(got, expected)
-    assert len(got) == 4 and sum(len(records(a)) for a in got) >= 12
+    titles = [story.headlines[0].replace("\n", " ") for story in stories]
+    assert [a.title for a in got] == titles and sum(len(records(a)) for a in got) >= 12
 
 
 def test_a_headline_spanning_the_columns_is_read_before_them() -> None:

@@ -4,8 +4,9 @@ The tests need PDFs whose layout they know: where every character was printed, i
 columns, with which headlines. This module lays out :class:`Story` items the way a district
 paper does, with reportlab and its built-in CID font ``STSong-Light`` (no font file needed):
 
-* a story's headline blocks come first, spanning all the columns of the page, the first in the
-  biggest type and each further block in smaller type, a gap between blocks;
+* a story's headline blocks come first (or last, under its columns, with ``headlines_after``),
+  spanning all the columns of the page, the first in the biggest type and each further block in
+  smaller type, a gap between blocks;
 * its body (the dateline, 本报讯（记者…）, opens the first paragraph) is wrapped at the column
   width, each paragraph indented by two characters, its full lines justified by letter spacing
   as papers do, and flows through the columns left to right, the columns' heights balanced;
@@ -65,6 +66,8 @@ class Layout:
     headline_sizes: tuple[float, ...] = (20.0, 15.0)
     story_gap: float = 26.0
     justify: bool = True
+    #: print each story's headlines under its body, as many district papers do
+    headlines_after: bool = False
 
     @property
     def column_width(self) -> float:
@@ -128,8 +131,8 @@ def _wrap(paragraph: str, width: float, size: float) -> list[tuple[str, bool]]:
     return lines
 
 
-def _print_story(page: _Page, story: Story, top: float) -> float:
-    """Print ``story`` with its top at ``top``; the y its lowest line ends at."""
+def _print_headlines(page: _Page, story: Story, top: float) -> float:
+    """Print the story's headline blocks from ``top`` down; the y they end at."""
     layout = page.layout
     y = top
     for index, block in enumerate(story.headlines):
@@ -140,16 +143,23 @@ def _print_story(page: _Page, story: Story, top: float) -> float:
                 raise ValueError(f"headline too wide for the page: {text}")
             page.line(text, layout.margin, y, size)
         y -= size * 0.8
+    return y
+
+
+def _print_body(page: _Page, story: Story, top: float) -> float:
+    """Print the story's body (and its （下转N版）) through the columns from ``top``; the y its
+    lowest line ends at."""
+    layout = page.layout
     size = layout.body_size
     lines = [line for paragraph in story.body.split("\n") if paragraph for line in _wrap_indented(paragraph, layout)]
     if story.continued_on is not None:
         marker = f"（下转{story.continued_on}版）"
         lines.append((layout.column_width - pdfmetrics.stringWidth(marker, FONT, size), marker, False))
     per_column = math.ceil(len(lines) / layout.columns) if lines else 0
-    lowest = y
+    lowest = top
     for number in range(layout.columns):
         left = layout.margin + number * (layout.column_width + layout.gutter)
-        baseline = y - size
+        baseline = top - size
         for indent, text, full in lines[number * per_column : (number + 1) * per_column]:
             natural = pdfmetrics.stringWidth(text, FONT, size)
             gaps = len(text) - 1
@@ -157,6 +167,16 @@ def _print_story(page: _Page, story: Story, top: float) -> float:
             page.line(text, left + indent, baseline, size, spacing)
             lowest = min(lowest, baseline - size * 0.3)
             baseline -= layout.leading
+    return lowest
+
+
+def _print_story(page: _Page, story: Story, top: float) -> float:
+    """Print ``story`` with its top at ``top``; the y its lowest line ends at."""
+    layout = page.layout
+    if layout.headlines_after:
+        lowest = _print_headlines(page, story, _print_body(page, story, top) - (layout.story_gap if story.body else 0))
+    else:
+        lowest = _print_body(page, story, _print_headlines(page, story, top))
     if lowest < layout.margin:
         raise ValueError(f"page {page.number} cannot hold its stories: make it taller or give it fewer")
     return lowest
