@@ -350,6 +350,13 @@ def test_truncated_bytes_are_refused_by_name(cut: float) -> None:
         read_pdf("本报讯 这不是PDF文件".encode(), "notes.pdf")
 
 
+def test_a_pdf_is_read_from_bytes_never_from_a_path() -> None:
+    data, _ = typeset([[KNOCKING]], Layout(columns=2, width=595, height=842))
+    assert read_pdf(bytearray(data), "a.pdf").text == read_pdf(data, "a.pdf").text
+    with pytest.raises(InputError, match=r"^a\.pdf: a PDF is read from its bytes, not from a str"):
+        read_pdf("a.pdf", "a.pdf")  # type: ignore[arg-type]
+
+
 def test_without_pypdfium2_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(MissingExtraError, match=r"reading PDF files needs pypdfium2: pip install 'govmetrics\[pdf\]'"):
@@ -383,13 +390,17 @@ def _seed_stories(page: str) -> list[Story]:
 
 
 @pytest.mark.shared
+@pytest.mark.parametrize("headlines_after", [False, True], ids=["headlines-first", "headlines-after"])
 @pytest.mark.parametrize("columns", [2, 3])
-def test_seed_page_typeset_in_columns_gives_the_articles_and_records_of_its_text(columns: int) -> None:
+def test_seed_page_typeset_in_columns_gives_the_articles_and_records_of_its_text(
+    columns: int, headlines_after: bool
+) -> None:
     if not SHARED.is_dir():
         pytest.skip("needs ../shared")
     page = (SHARED / "seeds" / "shijingshan-2019-07-page1.txt").read_text("utf-8")
     expected = govmetrics.split_page(page, published="2019-07-16")
-    data, _ = typeset([_seed_stories(page)], Layout(columns=columns, height=1400, body_size=9, leading=12))
+    layout = Layout(columns=columns, height=1400, body_size=9, leading=12, headlines_after=headlines_after)
+    data, _ = typeset([_seed_stories(page)], layout)
     got = govmetrics.split_page(read_pdf(data, "seed.pdf").text, published="2019-07-16")
     assert_same_articles(got, expected)
     assert sum(len(records(a)) for a in got) > 25

@@ -165,8 +165,11 @@ def read_pdf(data: bytes, name: str) -> PdfText:
     and for one whose pages carry no text (scanned pages), and
     :class:`~govmetrics.errors.MissingExtraError` when pypdfium2 is not installed.
     """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        # pdfium would open a str as a path: the reader is given the file's bytes, never a name
+        raise InputError(f"{name}: a PDF is read from its bytes, not from a {type(data).__name__}")
     pdfium = require("pypdfium2", "pdf", "reading PDF files")
-    document = _load(pdfium, data, name)
+    document = _load(pdfium, bytes(data), name)
     texts: list[str] = []
     starts: list[int] = []
     boxes: array[float] = array("f")
