@@ -29,7 +29,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -86,7 +86,8 @@ class _Piece:
 
     @classmethod
     def of(cls, chars: PageChars, indices: list[int]) -> _Piece:
-        """The piece of these characters: the box around the printed ones, the first one's size."""
+        """The piece of these characters: the box around the printed ones, their median size
+        (sizes read off boxes differ a little from glyph to glyph)."""
         drawn = [i for i in indices if not chars.generated[i]]
         return cls(
             indices,
@@ -94,7 +95,7 @@ class _Piece:
             min([chars.y0[i] for i in drawn]),
             max([chars.x1[i] for i in drawn]),
             max([chars.y1[i] for i in drawn]),
-            chars.size[drawn[0]],
+            statistics.median([chars.size[i] for i in drawn]),
         )
 
 
@@ -153,18 +154,22 @@ def _rows(pieces: list[_Piece]) -> list[list[_Piece]]:
     return rows
 
 
-def _covered(pieces: Sequence[_Piece]) -> list[list[float]]:
-    """The x ranges the pieces cover, merged, left to right."""
-    merged: list[list[float]] = []
-    for piece in sorted(pieces, key=lambda p: p.x0):
-        if merged and piece.x0 <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], piece.x1)
+def _covered(ranges: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The x ranges given, merged where they touch, left to right."""
+    merged: list[tuple[float, float]] = []
+    for x0, x1 in sorted(ranges):
+        if merged and x0 <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], x1))
         else:
-            merged.append([piece.x0, piece.x1])
+            merged.append((x0, x1))
     return merged
 
 
-def _gutters(covered: list[list[float]], gutter: float) -> list[float]:
+def _spans(pieces: Iterable[_Piece]) -> list[tuple[float, float]]:
+    return [(piece.x0, piece.x1) for piece in pieces]
+
+
+def _gutters(covered: list[tuple[float, float]], gutter: float) -> list[float]:
     """The middles of the gaps between covered ranges that are gutters."""
     return [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(covered) if b[0] - a[1] >= gutter]
 
@@ -172,17 +177,18 @@ def _gutters(covered: list[list[float]], gutter: float) -> list[float]:
 def _bands(rows: list[list[_Piece]], gutter: float) -> list[list[_Piece]]:
     """Consecutive rows grouped where the page changes between columns and spanning lines."""
     bands: list[list[_Piece]] = []
+    covered: list[tuple[float, float]] = []  # by the band so far, kept merged: a few ranges
     columned = False
     for row in rows:
-        row_columned = bool(_gutters(_covered(row), gutter))
-        if not bands:
-            bands.append(list(row))
-            columned = row_columned
-        elif (columned and _gutters(_covered([*bands[-1], *row]), gutter)) or not (columned or row_columned):
+        row_covered = _covered(_spans(row))
+        row_columned = bool(_gutters(row_covered, gutter))
+        together = _covered([*covered, *row_covered])
+        if bands and ((columned and _gutters(together, gutter)) or not (columned or row_columned)):
             bands[-1].extend(row)
+            covered = together
         else:
             bands.append(list(row))
-            columned = row_columned
+            covered, columned = row_covered, row_columned
     return bands
 
 
@@ -213,7 +219,7 @@ def _reading_order(pieces: list[_Piece], gutter: float) -> list[list[list[_Piece
         if cuts:
             parts = [rows[a:b] for a, b in zip([0, *cuts], [*cuts, len(rows)], strict=True)]
             return [run for part in parts for run in _reading_order([p for row in part for p in row], gutter)]
-        gutters = _gutters(_covered(pieces), gutter)
+        gutters = _gutters(_covered(_spans(pieces)), gutter)
         if gutters:
             groups: list[list[_Piece]] = [[] for _ in range(len(gutters) + 1)]
             for piece in pieces:
