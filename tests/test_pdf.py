@@ -5,6 +5,7 @@ same stories give as text."""
 from __future__ import annotations
 
 import pickle
+import random
 import re
 import sys
 from typing import Any
@@ -170,18 +171,28 @@ def _drawn(lines: list[tuple[float, float, float, str]], scaled: bool = False) -
     return out.getvalue()
 
 
+SIDE_BY_SIDE = (
+    [(40.0, 780.0, 20.0, "左上标题横跨左边两栏文字"), (390.0, 780.0, 20.0, "右栏标题")]
+    + [(40.0, 750.0 - 13 * i, 10.0, f"左上第一栏第{i}行文字内容") for i in range(4)]
+    + [(215.0, 750.0 - 13 * i, 10.0, f"左上第二栏第{i}行文字内容") for i in range(3)]
+    + [(390.0, 750.0 - 13 * i, 10.0, f"右栏第{i}行文字内容") for i in range(16)]
+    + [(40.0, 670.0, 20.0, "左下标题也横跨左边两栏")]
+    + [(40.0, 640.0 - 13 * i, 10.0, f"左下第一栏第{i}行文字内容") for i in range(3)]
+    + [(215.0, 640.0 - 13 * i, 10.0, f"左下第二栏第{i}行文字内容") for i in range(2)]
+)
+
+
 @pytest.mark.parametrize("scaled", [False, True], ids=["set-in-size", "scaled-by-matrix"])
-def test_stories_set_side_by_side_are_read_one_after_the_other(scaled: bool) -> None:
+@pytest.mark.parametrize("order", ["as-read", "reversed", "shuffled"])
+def test_stories_set_side_by_side_are_read_one_after_the_other(scaled: bool, order: str) -> None:
     """A story over the first two columns, another under it, and beside both a third story down the
-    last column: the left stories first, each headline before its columns, then the right one."""
-    left, middle, right = 40.0, 215.0, 390.0
-    lines = [(left, 780.0, 20.0, "左上标题横跨左边两栏文字"), (right, 780.0, 20.0, "右栏标题")]
-    lines += [(left, 750.0 - 13 * i, 10.0, f"左上第一栏第{i}行文字内容") for i in range(4)]
-    lines += [(middle, 750.0 - 13 * i, 10.0, f"左上第二栏第{i}行文字内容") for i in range(3)]
-    lines += [(right, 750.0 - 13 * i, 10.0, f"右栏第{i}行文字内容") for i in range(16)]
-    lines += [(left, 670.0, 20.0, "左下标题也横跨左边两栏")]
-    lines += [(left, 640.0 - 13 * i, 10.0, f"左下第一栏第{i}行文字内容") for i in range(3)]
-    lines += [(middle, 640.0 - 13 * i, 10.0, f"左下第二栏第{i}行文字内容") for i in range(2)]
+    last column: the left stories first, each headline before its columns, then the right one,
+    whatever order the file draws its lines in."""
+    lines = list(SIDE_BY_SIDE)
+    if order == "reversed":
+        lines.reverse()
+    elif order == "shuffled":
+        random.Random(7).shuffle(lines)
     blocks = read_pdf(_drawn(lines, scaled), "side.pdf").text.split("\n\n")
     assert [block.split("\n")[0] for block in blocks] == [
         "左上标题横跨左边两栏文字",
