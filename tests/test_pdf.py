@@ -123,6 +123,16 @@ def test_own_page_in_columns_reads_as_its_text(columns: int, headlines_after: bo
     assert [a.title for a in got] == titles and sum(len(records(a)) for a in got) >= 12
 
 
+@pytest.mark.parametrize("spacing", [0.9, 1.5])
+def test_headlines_spaced_out_are_read_as_lines(spacing: float) -> None:
+    """Headline characters set an em or two apart, further apart than the characters of a line
+    piece may be, are still one line: they are evenly spaced."""
+    stories = [KNOCKING, ELSEWHERE]
+    pdf, _ = read(stories, 2, width=842, height=842, headline_spacing=spacing)
+    assert_same_articles(govmetrics.split_page(pdf.text, PUBLISHED), govmetrics.split_page(as_text(stories), PUBLISHED))
+    assert "区领导检查汛期安全工作" in pdf.text.split("\n")
+
+
 def test_a_headline_spanning_the_columns_is_read_before_them() -> None:
     pdf, _ = read([STANDING_COMMITTEE], 3, width=595, height=842)
     blocks = pdf.text.split("\n\n")

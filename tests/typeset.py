@@ -68,6 +68,8 @@ class Layout:
     justify: bool = True
     #: print each story's headlines under its body, as many district papers do
     headlines_after: bool = False
+    #: letter spacing of headlines, in ems (papers space short headlines out)
+    headline_spacing: float = 0.0
 
     @property
     def column_width(self) -> float:
@@ -137,11 +139,12 @@ def _print_headlines(page: _Page, story: Story, top: float) -> float:
     y = top
     for index, block in enumerate(story.headlines):
         size = layout.headline_sizes[min(index, len(layout.headline_sizes) - 1)]
+        spacing = layout.headline_spacing * size
         for text in block.split("\n"):
             y -= size * 1.25
-            if pdfmetrics.stringWidth(text, FONT, size) > layout.width - 2 * layout.margin:
+            if pdfmetrics.stringWidth(text, FONT, size) + spacing * len(text) > layout.width - 2 * layout.margin:
                 raise ValueError(f"headline too wide for the page: {text}")
-            page.line(text, layout.margin, y, size)
+            page.line(text, layout.margin, y, size, spacing)
         y -= size * 0.8
     return y
 

@@ -5,7 +5,8 @@ a reader reads a newspaper page in. This module rebuilds the page's text from th
 
 1. **Line pieces.** Characters that follow each other in the file, on the same line (each one's
    middle inside the other's height), in the same type size, with no more than
-   :data:`_PIECE_GAP` ems between them, are one piece. Justified Chinese lines are printed with
+   :data:`_PIECE_GAP` ems between them (or more, when they are spaced as evenly as their
+   neighbours: a spaced-out headline), are one piece. Justified Chinese lines are printed with
    wide letter spacing; the characters of a piece are joined as the file gives them, with no
    space put between them (the PDF library's own word spaces inside a piece are kept).
 2. **Columns and bands** (a recursive XY cut). A region is first cut above each headline (a
@@ -35,6 +36,9 @@ import attrs
 
 #: Most space between two characters of one line piece, in ems of their type.
 _PIECE_GAP = 0.8
+#: Most space between evenly spaced characters of one piece, and how evenly, in ems.
+_SPACED_GAP = 3.0
+_EVEN = 0.1
 #: Least width of a gutter between columns, in ems of the page's body type.
 _GUTTER = 0.6
 #: A line further below the one before it than this many times the usual spacing starts a block.
@@ -103,37 +107,42 @@ def _same_size(a: float, b: float) -> bool:
     return abs(a - b) <= _SIZE_STEP * max(a, b)
 
 
-def _continues(chars: PageChars, a: int, b: int) -> bool:
-    """Whether character ``b``, drawn after ``a``, goes on the same line piece."""
+def _gap(chars: PageChars, a: int, b: int) -> float | None:
+    """The space from character ``a`` to ``b`` when ``b`` is on ``a``'s line (each one's middle
+    inside the other's height) in the same type; ``None`` when it is not."""
     if not _same_size(chars.size[a], chars.size[b]):
-        return False
+        return None
     middle_a = (chars.y0[a] + chars.y1[a]) / 2
     middle_b = (chars.y0[b] + chars.y1[b]) / 2
     if not (chars.y0[a] <= middle_b <= chars.y1[a] and chars.y0[b] <= middle_a <= chars.y1[b]):
-        return False
-    em = max(chars.size[a], chars.size[b])
-    return -0.3 * em <= chars.x0[b] - chars.x1[a] <= _PIECE_GAP * em
+        return None
+    return chars.x0[b] - chars.x1[a]
 
 
 def _pieces(chars: PageChars) -> list[_Piece]:
     """The page's line pieces, in file order; the library's line breaks are left out, and its word
-    spaces kept only between two characters of one piece."""
+    spaces kept only between two characters of one piece.
+
+    A gap wider than :data:`_PIECE_GAP` (up to :data:`_SPACED_GAP`) still joins when the gap
+    before or after it is as wide: a line set with wide letter spacing (a spaced-out headline, a
+    short justified line) spaces its characters evenly, where a gutter follows tight text.
+    """
+    drawn = [i for i, char in enumerate(chars.text) if char >= " " and not chars.generated[i]]
+    gaps = [_gap(chars, a, b) for a, b in itertools.pairwise(drawn)]
     groups: list[list[int]] = []
-    last = -1
-    pending: list[int] = []  # generated spaces after the last printed character
-    generated = chars.generated
-    for index, char in enumerate(chars.text):
-        if generated[index] or char < " ":
-            if char == " " and last >= 0:
-                pending.append(index)
-            continue
-        if last >= 0 and _continues(chars, last, index):
-            groups[-1].extend(pending)
+    for k, index in enumerate(drawn):
+        gap = gaps[k - 1] if k else None
+        em = chars.size[index]
+        joins = gap is not None and -0.3 * em <= gap <= _PIECE_GAP * em
+        if not joins and gap is not None and 0 < gap <= _SPACED_GAP * em:
+            beside = (gaps[k - 2] if k > 1 else None, gaps[k] if k < len(gaps) else None)
+            joins = any(other is not None and abs(other - gap) <= _EVEN * em for other in beside)
+        if joins:
+            # the library's word spaces between the two, kept inside the piece
+            groups[-1].extend(i for i in range(drawn[k - 1] + 1, index) if chars.text[i] == " ")
             groups[-1].append(index)
         else:
             groups.append([index])
-        pending = []
-        last = index
     return [_Piece.of(chars, group) for group in groups]
 
 
