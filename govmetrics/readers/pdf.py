@@ -111,9 +111,10 @@ def _page_chars(pdfium: Any, textpage: Any) -> PageChars:
     raw = pdfium.raw
     handle = textpage.raw
     count = raw.FPDFText_CountChars(handle)
-    text = textpage.get_text_range() if count > 0 else ""
-    if len(text) != count:  # a character outside the BMP comes as two UTF-16 units: read one by one
-        text = "".join(chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(count))
+    # one by one: the library's text of a range may leave out or put in characters, which would
+    # part the text from the boxes; its character's code point is the character, in or out of the BMP
+    unicode = raw.FPDFText_GetUnicode
+    text = "".join([chr(code) if 0 < (code := unicode(handle, i)) < 0x110000 else "\ufffd" for i in range(count)])
     x0: array[float] = array("d", bytes(8 * count))
     y0, x1, y1, size = array("d", x0), array("d", x0), array("d", x0), array("d", x0)
     rect = raw.FS_RECTF()
