@@ -258,6 +258,15 @@ def test_a_page_break_ends_a_story_that_no_marker_continues() -> None:
     assert third.text.startswith("3月9日")
 
 
+def test_a_continuation_marker_standing_alone_opens_the_story_after_it() -> None:
+    page = as_text([CONSULTATION]) + "\f（上接1版）\n\n" + CONSULTATION_REST
+    (article,) = govmetrics.split_page(page, PUBLISHED)
+    whole = Story(headlines=CONSULTATION.headlines, body=CONSULTATION_START + CONSULTATION_REST)
+    (expected,) = govmetrics.split_page(as_text([whole]), PUBLISHED)
+    assert article.text == expected.text and article.continued_on is None
+    assert records(article) == records(expected)
+
+
 def test_markers_that_do_not_answer_each_other_join_nothing() -> None:
     # page 2 says the story came from 3版; the story on page 1 goes on to 2版
     page = as_text([CONSULTATION]) + "\f（上接3版）" + CONSULTATION_REST
