@@ -217,6 +217,20 @@ def test_stories_set_side_by_side_are_read_one_after_the_other(scaled: bool, ord
     assert blocks[1].count("\n") == 3 and blocks[7].count("\n") == 15
 
 
+def test_a_headline_set_vertically_is_read_as_one_line() -> None:
+    """A story in one column with its headline set vertically beside it, one character under another."""
+    body = ["本报讯（记者孙悦）近日，金顶街道启动", "“敲门行动”，走访独居老人1300余", "户，每月至少上门探访一次。"]
+    lines = [(40.0, 780.0 - 13 * i, 10.0, text) for i, text in enumerate(body)]
+    lines += [(300.0, 780.0 - 22 * i, 20.0, char) for i, char in enumerate("金顶街道开展敲门行动")]
+    pdf = read_pdf(_drawn(lines), "vertical.pdf")
+    assert pdf.text.split("\n\n")[-1] == "金顶街道开展敲门行动"
+    (article,) = govmetrics.split_page(pdf.text, PUBLISHED)
+    assert article.title == "金顶街道开展敲门行动" and article.text.startswith("近日，金顶街道")
+    start = pdf.text.index("金顶街道开展")
+    boxes = pdf.boxes(start, start + 3)  # one a character, each on its own baseline
+    assert len(boxes) == 3 and all(box.y0 < 780 - 22 * i < box.y1 for i, box in enumerate(boxes))
+
+
 def test_a_headline_whose_story_is_on_another_page_is_an_article_with_no_text() -> None:
     pdf, _ = read([KNOCKING, ELSEWHERE], 2, width=595, height=842)
     *_, elsewhere = govmetrics.split_page(pdf.text, PUBLISHED)

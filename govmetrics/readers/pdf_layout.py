@@ -19,7 +19,8 @@ a reader reads a newspaper page in. This module rebuilds the page's text from th
    columns under it; a region no cut divides is a run of lines, read top to bottom.
 3. **Blocks.** Inside such a run, a line in another type size, or one further below the line
    before it than the page's usual line spacing for that size, starts a new block. Every run
-   starts one too, so a change of column is a block break.
+   starts one too, so a change of column is a block break. A block of one character a line,
+   each under the one before, is a headline set vertically (竖排标题): it is read as one line.
 
 The page's text is its blocks joined by blank lines, each printed line one line of text. The
 pipeline then reads the blocks as a page of text (:func:`govmetrics.split_page`).
@@ -273,6 +274,14 @@ def _blocks(runs: list[list[list[_Piece]]]) -> list[list[list[_Piece]]]:
     return blocks
 
 
+def _stacked(block: list[list[_Piece]]) -> bool:
+    """Whether the block is a headline set vertically: one character a line, each under the last."""
+    if len(block) < 2 or any(len(line) != 1 or len(line[0].chars) != 1 for line in block):
+        return False
+    left = [line[0].x0 for line in block]
+    return max(left) - min(left) <= 0.2 * block[0][0].size
+
+
 def read_page(chars: PageChars) -> PageText:
     """The page's text in reading order, as the module docstring describes."""
     pieces = _pieces(chars)
@@ -283,7 +292,8 @@ def read_page(chars: PageChars) -> PageText:
         return PageText("", sources, piece_ids)
     body = statistics.median(piece.size for piece in pieces for _ in piece.chars)  # the size most text is set in
     number = 0
-    for block_index, block in enumerate(_blocks(_reading_order(pieces, _GUTTER * body))):
+    for block_index, lines in enumerate(_blocks(_reading_order(pieces, _GUTTER * body))):
+        block = [[piece for line in lines for piece in line]] if _stacked(lines) else lines
         if block_index:
             text.append("\n\n")
             sources.extend((-1, -1))
