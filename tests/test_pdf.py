@@ -160,15 +160,24 @@ def test_a_narrow_headline_under_a_short_third_column() -> None:
     assert text.index("刘洋参加会议") < text.index("金顶街道开展")
 
 
-def _drawn(lines: list[tuple[float, float, float, str]], scaled: bool = False) -> bytes:
+def _drawn(lines: list[tuple[float, float, float, str]], scaled: bool = False, turned: int = 0) -> bytes:
     """A page with each ``(x, baseline, size, text)`` printed as given; ``scaled`` sets the type at
-    size 1 and scales it up with the page's matrix, as many typesetting systems write it."""
+    size 1 and scales it up with the page's matrix, as many typesetting systems write it;
+    ``turned`` (90, 180, 270) makes a page that the viewer turns that far clockwise (``/Rotate``),
+    its text drawn turned the other way, so that it shows as the lines say."""
     import io
 
     from reportlab.pdfgen import canvas
 
     out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=(595, 842))
+    width, height = (842, 595) if turned in (90, 270) else (595, 842)
+    page = canvas.Canvas(out, pagesize=(width, height))
+    if turned:
+        page.setPageRotation(turned)
+        # from where a point shows to where it is drawn: the inverse of the viewer's turn
+        page.transform(
+            *{90: (0, 1, -1, 0, width, 0), 180: (-1, 0, 0, -1, width, height), 270: (0, -1, 1, 0, 0, height)}[turned]
+        )
     for x, baseline, size, text in lines:
         page.saveState()
         if scaled:
@@ -192,18 +201,22 @@ SIDE_BY_SIDE = (
 )
 
 
-@pytest.mark.parametrize("scaled", [False, True], ids=["set-in-size", "scaled-by-matrix"])
+@pytest.mark.parametrize(
+    ("scaled", "turned"),
+    [(False, 0), (True, 0), (False, 90), (False, 180), (False, 270)],
+    ids=["set-in-size", "scaled-by-matrix", "turned-90", "turned-180", "turned-270"],
+)
 @pytest.mark.parametrize("order", ["as-read", "reversed", "shuffled"])
-def test_stories_set_side_by_side_are_read_one_after_the_other(scaled: bool, order: str) -> None:
+def test_stories_set_side_by_side_are_read_one_after_the_other(scaled: bool, turned: int, order: str) -> None:
     """A story over the first two columns, another under it, and beside both a third story down the
     last column: the left stories first, each headline before its columns, then the right one,
-    whatever order the file draws its lines in."""
+    whatever order the file draws its lines in, and on a page the viewer turns."""
     lines = list(SIDE_BY_SIDE)
     if order == "reversed":
         lines.reverse()
     elif order == "shuffled":
         random.Random(7).shuffle(lines)
-    blocks = read_pdf(_drawn(lines, scaled), "side.pdf").text.split("\n\n")
+    blocks = read_pdf(_drawn(lines, scaled, turned), "side.pdf").text.split("\n\n")
     assert [block.split("\n")[0] for block in blocks] == [
         "左上标题横跨左边两栏文字",
         "左上第一栏第0行文字内容",

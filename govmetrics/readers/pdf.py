@@ -10,6 +10,9 @@ so a PDF's text reads as a page of text does: headlines, bylines, （下转2版�
 and block breaks put in), so any span (a record's, mapped back through ``Article.raw_span``)
 can be shown where it was printed: :meth:`PdfText.boxes`.
 
+A page the viewer turns (``/Rotate``, landscape pages) is laid out as it shows, its boxes kept
+in the PDF's own coordinates.
+
 A PDF of scanned pages has no text to read: it is refused with a message saying to run OCR on
 it, rather than read as an empty document.
 """
@@ -26,7 +29,7 @@ import attrs
 
 from govmetrics.errors import InputError
 from govmetrics.extras import require
-from govmetrics.readers.pdf_layout import PageChars, PageText, read_page
+from govmetrics.readers.pdf_layout import PageChars, PageText, read_page, upright
 
 # Title metadata that names no story: what a tool writes when nobody gave one, or a file name.
 _JUNK_TITLE = re.compile(
@@ -153,9 +156,11 @@ def _read_page(pdfium: Any, document: Any, index: int, name: str) -> tuple[PageT
             chars = _page_chars(pdfium, textpage)
         finally:
             textpage.close()
+        seen = upright(chars, page.get_rotation(), *page.get_size())
     finally:
         page.close()
-    return read_page(chars), chars
+    # the layout is read as the page shows; the boxes kept are the PDF's own
+    return read_page(seen), chars
 
 
 def read_pdf(data: bytes, name: str) -> PdfText:

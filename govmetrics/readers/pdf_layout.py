@@ -69,6 +69,29 @@ class PageChars:
     generated: Sequence[bool]
 
 
+def _turn(x: float, y: float, rotation: int, width: float, height: float) -> tuple[float, float]:
+    """Where the point (x, y) of a page ``width`` x ``height`` shows once the page is turned."""
+    turn = rotation % 360
+    if turn == 90:
+        return y, width - x
+    if turn == 180:
+        return width - x, height - y
+    return height - y, x  # 270
+
+
+def upright(chars: PageChars, rotation: int, width: float, height: float) -> PageChars:
+    """``chars`` with their boxes as a reader sees the page: a page whose ``/Rotate`` turns it by
+    ``rotation`` degrees clockwise (its unturned size ``width`` x ``height``) shows text that runs
+    up or down its own coordinates as lines across, and it is those lines the layout reads."""
+    if rotation % 360 == 0:
+        return chars
+    x0, y0, x1, y1 = (array("d", values) for values in (chars.x0, chars.y0, chars.x1, chars.y1))
+    for i in range(len(chars.text)):
+        (ax, ay), (bx, by) = (_turn(x, y, rotation, width, height) for x, y in ((x0[i], y0[i]), (x1[i], y1[i])))
+        x0[i], y0[i], x1[i], y1[i] = min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+    return attrs.evolve(chars, x0=x0, y0=y0, x1=x1, y1=y1)
+
+
 @attrs.frozen
 class PageText:
     """A page's text in reading order: ``sources[i]`` is the index in :class:`PageChars` of
