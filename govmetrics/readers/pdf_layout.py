@@ -11,12 +11,12 @@ a reader reads a newspaper page in. This module rebuilds the page's text from th
    space put between them (the PDF library's own word spaces inside a piece are kept).
 2. **Columns and bands** (a recursive XY cut). A region is first cut above each headline (a
    row in bigger type than the region's body, under no row in that type) that a clear strip
-   across the whole region parts from what is above it. A region of pieces that a vertical gutter (an x
-   range no piece crosses, at least :data:`_GUTTER` ems wide) divides is read gutter by gutter,
-   left to right. One that none divides is cut into horizontal bands wherever the rows above and
-   below differ in kind: rows that a gutter divides (columns) and rows that none does (a
-   headline spanning the columns under it). A headline thus comes where it sits, before the
-   columns under it; a region no cut divides is a run of lines, read top to bottom.
+   across the whole region parts from what is above it. A region that a vertical gutter (an x
+   range no piece crosses, at least :data:`_GUTTER` ems wide) divides is read gutter by
+   gutter, left to right. One that none divides is cut into horizontal bands wherever the rows
+   above and below differ in kind: rows that a gutter divides (columns) and rows that none
+   does (a headline spanning the columns under it). A headline thus comes where it sits,
+   before the columns under it; a region no cut divides is a run of lines, read top to bottom.
 3. **Blocks.** Inside such a run, a line in another type size, or one further below the line
    before it than the page's usual line spacing for that size, starts a new block. Every run
    starts one too, so a change of column is a block break. A block of one character a line,
