@@ -230,6 +230,35 @@ def test_stories_set_side_by_side_are_read_one_after_the_other(scaled: bool, tur
     assert blocks[1].count("\n") == 3 and blocks[7].count("\n") == 15
 
 
+def test_a_story_over_three_columns_keeps_its_short_third_column_above_two_stories_under_it() -> None:
+    """A story over three columns, its third column short; under it a story over the first two
+    columns, and one starting higher in the third: a gutter runs down the whole page between
+    the second and third columns, but the story above is read whole before the two below."""
+    left, middle, right = 40.0, 215.0, 390.0
+    lines = [(left, 790.0, 20.0, "上方稿件标题横跨两栏多")]
+    lines += [(left, 760.0 - 13 * i, 10.0, f"上稿第一栏第{i}行文字内容") for i in range(6)]
+    lines += [(middle, 760.0 - 13 * i, 10.0, f"上稿第二栏第{i}行文字内容") for i in range(6)]
+    lines += [(right, 760.0 - 13 * i, 10.0, f"上稿第三栏第{i}行文字内容") for i in range(3)]
+    lines += [(right, 700.0, 20.0, "右下标题")]
+    lines += [(right, 675.0 - 13 * i, 10.0, f"右下第{i}行文字内容") for i in range(8)]
+    lines += [(left, 660.0, 20.0, "左下标题横跨两栏文字")]
+    lines += [(left, 635.0 - 13 * i, 10.0, f"左下第一栏第{i}行文字内容") for i in range(3)]
+    lines += [(middle, 635.0 - 13 * i, 10.0, f"左下第二栏第{i}行文字内容") for i in range(3)]
+    blocks = read_pdf(_drawn(lines), "modules.pdf").text.split("\n\n")
+    assert [block.split("\n")[0] for block in blocks] == [
+        "上方稿件标题横跨两栏多",
+        "上稿第一栏第0行文字内容",
+        "上稿第二栏第0行文字内容",
+        "上稿第三栏第0行文字内容",
+        "左下标题横跨两栏文字",
+        "左下第一栏第0行文字内容",
+        "左下第二栏第0行文字内容",
+        "右下标题",
+        "右下第0行文字内容",
+    ]
+    assert [block.count("\n") + 1 for block in blocks] == [1, 6, 6, 3, 1, 3, 3, 1, 8]
+
+
 def test_a_headline_set_vertically_is_read_as_one_line() -> None:
     """A story in one column with its headline set vertically beside it, one character under another."""
     body = ["本报讯（记者孙悦）近日，金顶街道启动", "“敲门行动”，走访独居老人1300余", "户，每月至少上门探访一次。"]

@@ -10,13 +10,16 @@ a reader reads a newspaper page in. This module rebuilds the page's text from th
    wide letter spacing; the characters of a piece are joined as the file gives them, with no
    space put between them (the PDF library's own word spaces inside a piece are kept).
 2. **Columns and bands** (a recursive XY cut). A region is first cut above each headline (a
-   row in bigger type than the region's body, under no row in that type) that a clear strip
-   across the whole region parts from what is above it. A region that a vertical gutter (an x
-   range no piece crosses, at least :data:`_GUTTER` ems wide) divides is read gutter by
-   gutter, left to right. One that none divides is cut into horizontal bands wherever the rows
-   above and below differ in kind: rows that a gutter divides (columns) and rows that none
-   does (a headline spanning the columns under it). A headline thus comes where it sits,
-   before the columns under it; a region no cut divides is a run of lines, read top to bottom.
+   row in bigger type than the region's body, under no row in that type, with no line of text
+   beside it) that a clear strip across the whole region parts from what is above it. A region
+   that a vertical gutter (an x range no piece crosses, at least :data:`_GUTTER` ems wide)
+   divides is read gutter by gutter, left to right, except that the top of a column that no
+   headline opens goes on the story of the columns before it and is read before what comes
+   under that story (:func:`_columns_in_order`). One that none divides is cut into horizontal
+   bands wherever the rows above and below differ in kind: rows that a gutter divides
+   (columns) and rows that none does (a headline spanning the columns under it). A headline
+   thus comes where it sits, before the columns under it; a region no cut divides is a run of
+   lines, read top to bottom.
 3. **Blocks.** Inside such a run, a line in another type size, or one further below the line
    before it than the page's usual line spacing for that size, starts a new block. Every run
    starts one too, so a change of column is a block break. A block of one character a line,
@@ -231,17 +234,55 @@ def _headline_cuts(rows: list[list[_Piece]]) -> list[int]:
     Such a strip parts one story from the next even where a gutter runs down both: a story set in
     three columns whose last column is short, and under it a headline over two of them.
     """
-    sizes = [piece.size for row in rows for piece in row for _ in piece.chars]
-    body = statistics.median(sizes)
+    body = _body_size(rows)
     cuts = []
     for index in range(1, len(rows)):
         above, below = rows[index - 1], rows[index]
         clear = max(p.y1 for p in below) <= min(p.y0 for p in above) + 0.1 * body
-        heads = [p.size for p in below if p.size > body and not _same_size(p.size, body)]
-        # the second line of a headline goes with the first
-        if clear and heads and not any(_same_size(p.size, size) for p in above for size in heads):
+        heads = [p for p in below if p.size > body and not _same_size(p.size, body)]
+        if not (clear and heads):
+            continue
+        # the second line of a headline goes with the first; a headline beside lines of text
+        # (a story starting low in one column, the columns beside it going on) parts nothing
+        foot = min(p.y0 for p in heads)
+        beside = any(p.y1 > foot + 0.1 * body for p in below if p not in heads)
+        if not beside and not any(_same_size(p.size, head.size) for p in above for head in heads):
             cuts.append(index)
     return cuts
+
+
+def _columns_in_order(groups: list[list[_Piece]]) -> list[list[_Piece]]:
+    """Columns (left to right) in the order they are read: the first column's text down to its
+    next headline, then the top of each column after it that no headline opens (the same
+    story, going on), then the rest of each column, left to right.
+
+    A story set over three columns whose last column is short, and under it a story over the
+    first two and another in the third, has a gutter down the whole region; read column group
+    by column group, the story above would lose its third column to the one below it. A column
+    that opens with its own headline is a story of its own and keeps its place.
+    """
+    tops: list[list[_Piece]] = []
+    rests: list[list[_Piece]] = []
+    for index, group in enumerate(groups):
+        rows = _rows(group)
+        if index and _opens_with_headline(rows):
+            rests.append(group)
+            continue
+        cuts = _headline_cuts(rows)
+        split = cuts[0] if cuts else len(rows)
+        tops.append([piece for row in rows[:split] for piece in row])
+        rests.append([piece for row in rows[split:] for piece in row])
+    return [part for part in tops + rests if part]
+
+
+def _opens_with_headline(rows: list[list[_Piece]]) -> bool:
+    body = _body_size(rows)
+    return any(piece.size > body and not _same_size(piece.size, body) for piece in rows[0])
+
+
+def _body_size(rows: list[list[_Piece]]) -> float:
+    """The type size most characters of the rows are set in."""
+    return statistics.median([piece.size for row in rows for piece in row for _ in piece.chars])
 
 
 def _reading_order(pieces: list[_Piece], gutter: float) -> list[list[list[_Piece]]]:
@@ -257,7 +298,7 @@ def _reading_order(pieces: list[_Piece], gutter: float) -> list[list[list[_Piece
             groups: list[list[_Piece]] = [[] for _ in range(len(gutters) + 1)]
             for piece in pieces:
                 groups[sum(1 for at in gutters if piece.x0 > at)].append(piece)
-            return [run for group in groups for run in _reading_order(group, gutter)]
+            return [run for part in _columns_in_order(groups) for run in _reading_order(part, gutter)]
         bands = _bands(rows, gutter)
         if len(bands) > 1:
             return [run for band in bands for run in _reading_order(band, gutter)]
