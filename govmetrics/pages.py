@@ -10,6 +10,10 @@ such a page into :class:`~govmetrics.models.Article` records:
   or the end of the page is a headline; （下转N版） and （上接N版） are continuation markers; every
   other block continues the story before it (a PDF column that ends mid-sentence leaves a blank
   line inside a sentence).
+* **Pages.** A text of several pages (a PDF's, pages separated by form feeds) breaks blocks at
+  each page break, and no story runs on over one unless its markers say so: a story that ends
+  with （下转2版） and the one on page 2 that opens with （上接1版） become one article
+  (:mod:`govmetrics.page_continuations`).
 * **Headlines** go to the story they speak of: the neighbouring story, before or after, whose
   text shares most of the headline's character pairs. Layouts differ (headline first, or last,
   as on many district papers), and this reads both. A headline that shares little with either
@@ -36,10 +40,12 @@ from govmetrics.lexicon import Lexicons
 from govmetrics.models import Article, Person, Span
 from govmetrics.names import NameLexicon, name_lengths, name_lexicon
 from govmetrics.offsets import OFFSET_TYPE, OffsetMap
+from govmetrics.page_continuations import join_continued
 from govmetrics.plugins import get_plugin_host
 from govmetrics.reading import reading_text, restore_written
 
-_BLOCK_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
+# a blank line, or a page break (a form feed, as between the pages of a PDF's text)
+_BLOCK_BREAK = re.compile(r"(?:\n[ \t\u3000]*\n|\f)\s*")
 _DATELINE = re.compile(r"\s*(?:本报讯|[\u4e00-\u9fff]{2,8}讯)\s*(?:[（(](?P<byline>[^）)]{0,60})[）)])?\s*")
 _MARKER = re.compile(
     r"[（(]\s*(?P<kind>下转|上接|转|接)\s*(?:第\s*)?(?P<page>[\d一二三四五六七八九十A-Z]+)\s*版\s*[）)]"
@@ -57,17 +63,20 @@ class _Block:
     end: int
     text: str
     kind: str = "body"  # body, story, headline, marker
+    sheet: int = 0  # which page of a text of several (pages separated by \f), from 0
 
 
 def _blocks(page: str) -> list[_Block]:
     blocks = []
     pos = 0
+    sheet = 0
     for match in _BLOCK_BREAK.finditer(page):
         if page[pos : match.start()].strip():
-            blocks.append(_Block(pos, match.start(), page[pos : match.start()]))
+            blocks.append(_Block(pos, match.start(), page[pos : match.start()], sheet=sheet))
+        sheet += match.group().count("\f")
         pos = match.end()
     if page[pos:].strip():
-        blocks.append(_Block(pos, len(page), page[pos:]))
+        blocks.append(_Block(pos, len(page), page[pos:], sheet=sheet))
     return blocks
 
 
@@ -98,7 +107,7 @@ def _classify(blocks: list[_Block]) -> None:
         if block.kind != "body" or not _headline_shape(block):
             continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if following is None or following.kind in ("story", "headline"):
+        if following is None or following.sheet != block.sheet or following.kind in ("story", "headline"):
             block.kind = "headline"
 
 
@@ -134,7 +143,11 @@ def _stories(blocks: list[_Block]) -> list[_Story]:
     run: list[_Block] = []
     runs_after: list[int] = []
     current: _Story | None = None
+    sheet = 0
+    came_from: str | None = None  # a （上接N版） standing alone, before the story it opens
     for block in blocks:
+        if block.sheet != sheet:
+            current, sheet = None, block.sheet  # no story runs on over a page break unmarked
         if block.kind == "headline":
             run.append(block)
             current = None
@@ -146,15 +159,18 @@ def _stories(blocks: list[_Block]) -> list[_Story]:
         if block.kind == "marker":
             marker = _MARKER.search(block.text)
             target = current or (stories[-1] if stories else None)
-            if marker and target is not None:
+            if marker and marker.group("kind") in ("上接", "接") and current is None:
+                came_from = marker.group("page")
+            elif marker and target is not None:
                 if marker.group("kind") in ("下转", "转"):
                     target.continued_on = marker.group("page")
                 else:
                     target.continued_from = marker.group("page")
             continue
         if block.kind == "story" or current is None:
-            current = _Story(blocks=[block])
+            current = _Story(blocks=[block], continued_from=came_from)
             stories.append(current)
+            came_from = None
         else:
             current.blocks.append(block)
     if run:
@@ -362,6 +378,11 @@ def split_page(page: str, published: dt.date | str | None = None, *, lexicons: L
     """The stories of a newspaper page, in page order, as articles; headlines with no story on the
     page come last, as articles with no text.
 
+    A text of several pages (separated by form feeds, as :func:`govmetrics.readers.pdf.read_pdf`
+    gives a PDF's) is read page by page, no story running on over a page break unless its
+    markers say so: a story that ends with （下转2版） and the one on page 2 that opens with
+    （上接1版） make one article (the first page being 1版).
+
     Bylines are cut into names by the surnames of ``lexicons``; by default, the plugin host's
     (:meth:`~govmetrics.plugins.PluginHost.lexicons`).
     """
@@ -377,6 +398,8 @@ def split_page(page: str, published: dt.date | str | None = None, *, lexicons: L
     _classify(blocks)
     stories = _stories(blocks)
     articles = [_article(page, seen, story, date, lexicons) for story in stories]
+    if "\f" in page:
+        articles = join_continued([story.blocks[0].sheet for story in stories], articles)
     for block in blocks:
         if block.kind == "orphan":
             title, headlines = _title_and_headlines(_as_given([block], page))
