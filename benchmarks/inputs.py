@@ -12,7 +12,8 @@ evenly over it), written once into each kind:
 * ``.html``: one page a document, in the five CMS shapes of ``tests/web_pages.py`` in turn (menus,
   information bar, related links, footer), the date printed on the page;
 * ``.pdf``: each document typeset (``tests/typeset.py``, reportlab) in three columns on as many
-  A3 newspaper pages as it needs, one file a document.
+  A3 newspaper pages as it needs (cut at paragraph ends, a headline atop each), one file a
+  document; read with ``--pages``, as the command reads a PDF.
 
 Each kind is then read and extracted into rows in this process, as ``govmetrics extract`` does
 (``--pages`` for PDFs, as the command does for them), best of ``--rounds``; a second row per kind times the
@@ -36,7 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT.parent / "shared" / "corpora" / "real"
 ROUNDS = 3
 SAMPLE_CHARS = 300_000
-KINDS = ("txt", "jsonl", "html")
+KINDS = ("txt", "jsonl", "html", "pdf")
+PDF_PAGE_CHARS = 3_500  # what a three-column A3 page of tests/typeset.py holds with room to spare
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # tests/ holds the page makers
@@ -96,16 +98,39 @@ def _web_pages(docs: list[dict[str, Any]], folder: Path) -> tuple[list[Path], in
 
 
 def _pdf_pages(docs: list[dict[str, Any]], folder: Path) -> tuple[list[Path], int]:
-    from tests.typeset import typeset_document
+    from tests.typeset import Layout, Story, typeset
 
     paths, pages = [], 0
     for n, doc in enumerate(docs):
-        data, count = typeset_document(doc["text"], columns=3)
+        chunks = _page_chunks(doc["text"], PDF_PAGE_CHARS)
+        stories = [[Story(body=chunk, headlines=(f"{doc['text'][:12]}（{k + 1}）",))] for k, chunk in enumerate(chunks)]
+        data, _ = typeset(stories, Layout(columns=3))
         path = folder / f"paper{n:04d}-{doc['published'] or 'undated'}.pdf"
         path.write_bytes(data)
         paths.append(path)
-        pages += count
+        pages += len(chunks)
     return paths, pages
+
+
+def _page_chunks(text: str, size: int) -> list[str]:
+    """The text cut at paragraph ends into pieces of at most about ``size`` characters, one a page."""
+    chunks: list[str] = []
+    current: list[str] = []
+    length = 0
+    for paragraph in (line.strip() for line in text.splitlines()):
+        if not paragraph:
+            continue
+        while len(paragraph) > size:  # a paragraph longer than a page: cut it
+            chunks.append(paragraph[:size])
+            paragraph = paragraph[size:]
+        if length + len(paragraph) > size and current:
+            chunks.append("\n".join(current))
+            current, length = [], 0
+        current.append(paragraph)
+        length += len(paragraph)
+    if current:
+        chunks.append("\n".join(current))
+    return chunks
 
 
 def _documents(paths: list[Path]) -> Iterator[Any]:

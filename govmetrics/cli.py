@@ -10,8 +10,9 @@
 ``extract`` writes one record per line (JSON Lines by default), each with a ``kind`` field, the
 file it came from (``source``) and the document's ``id``. An input is a text file (UTF-8 or
 GB18030), a web page (``*.html``; its story, headline and date are read, see
-:mod:`govmetrics.readers.html`), ``-`` for standard input, a directory (searched recursively for
-``*.txt``, ``*.html`` and ``*.jsonl``), a glob, or a JSON Lines corpus (``*.jsonl``: one document
+:mod:`govmetrics.readers.html`), a PDF (always read as newspaper pages, see
+:mod:`govmetrics.readers.pdf`), ``-`` for standard input, a directory (searched recursively for
+``*.txt``, ``*.html``, ``*.pdf`` and ``*.jsonl``), a glob, or a JSON Lines corpus (``*.jsonl``: one document
 per line, its fields named by ``--text-field``, ``--date-field`` and ``--id-field``, the text field
 holding text or a web page; ``--keep-fields title,url`` carries other fields of its into every row,
 as columns of their names). A document's publication date is its record's date field, else the
@@ -114,8 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         default=["-"],
         metavar="INPUT",
-        help="a text file (UTF-8 or GB18030), a web page (*.html), - for stdin, a directory (its *.txt, *.html and "
-        "*.jsonl, recursively), a glob, or a JSON Lines corpus (*.jsonl, one document per line)",
+        help="a text file (UTF-8 or GB18030), a web page (*.html), a PDF, - for stdin, a directory (its *.txt, "
+        "*.html, *.pdf and *.jsonl, recursively), a glob, or a JSON Lines corpus (*.jsonl, one document per line)",
     )
     run.add_argument(
         "--published",
@@ -160,7 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--pages",
         action="store_true",
-        help="each document is a newspaper page: split it into stories first and tag records with their article",
+        help="each document is a newspaper page (as a PDF always is): split it into stories first and tag records "
+        "with their article",
     )
     run.add_argument("--fail-fast", action="store_true", help="stop at the first document that fails")
     run.add_argument(

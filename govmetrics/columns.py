@@ -30,7 +30,7 @@ from govmetrics.serialize import to_json
 #: The columns of every table, in order.
 CSV_COLUMNS = (
     "id", "source", "article", "article_title", "kind", "text", "span_start", "span_end", "raw_start", "raw_end",
-    "page_span_start", "page_span_end", "sentence", "plugin",
+    "page_span_start", "page_span_end", "pdf_page", "pdf_boxes", "sentence", "plugin",
     "value", "high", "unit", "approx", "subject", "change", "target",
     "start", "end", "granularity", "relation", "year_inferred",
     "period", "min_times", "max_times", "activity",
@@ -45,15 +45,15 @@ CSV_COLUMNS = (
 NUMBER_COLUMNS = ("value", "high")
 #: Columns of (nullable) integers.
 INT_COLUMNS = (
-    "article", "span_start", "span_end", "raw_start", "raw_end", "page_span_start", "page_span_end", "min_times",
-    "max_times",
+    "article", "span_start", "span_end", "raw_start", "raw_end", "page_span_start", "page_span_end", "pdf_page",
+    "min_times", "max_times",
 )  # fmt: skip
 #: Columns of days.
 DATE_COLUMNS = ("start", "end", "date")
 #: Columns of (nullable) booleans.
 BOOL_COLUMNS = ("year_inferred", "referred", "target")
 #: Columns holding nested values (a person, a list) as JSON text.
-JSON_COLUMNS = ("chair", "attendees", "agenda")
+JSON_COLUMNS = ("chair", "attendees", "agenda", "pdf_boxes")
 
 
 #: The days a ``datetime64[ns]`` column (a frame's, a Parquet file's timestamps) can hold. A day

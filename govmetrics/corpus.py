@@ -27,9 +27,9 @@ import attrs
 from govmetrics.documents import Document, decode, text_document
 from govmetrics.errors import GovmetricsError
 
-#: File names a directory is searched for: a text file or a web page is a document, a JSON Lines
-#: file a corpus.
-CORPUS_SUFFIXES = (".txt", ".jsonl", ".html", ".htm", ".shtml", ".xhtml")
+#: File names a directory is searched for: a text file, a web page or a PDF is a document, a JSON
+#: Lines file a corpus.
+CORPUS_SUFFIXES = (".txt", ".jsonl", ".html", ".htm", ".shtml", ".xhtml", ".pdf")
 _GLOB_MAGIC = re.compile(r"[*?[]")
 
 
@@ -66,8 +66,8 @@ def corpus_items(
     """The documents named by command-line inputs, one item per document, read lazily.
 
     * ``-`` is standard input, one document.
-    * A directory is searched recursively, in path order, for ``*.txt``, ``*.jsonl`` and web page
-      (``*.html``, ``*.htm``, ``*.shtml``, ``*.xhtml``) files
+    * A directory is searched recursively, in path order, for ``*.txt``, ``*.jsonl``, ``*.pdf`` and
+      web page (``*.html``, ``*.htm``, ``*.shtml``, ``*.xhtml``) files
       (names starting with a dot are left out).
     * A name with ``*``, ``?`` or ``[`` that is not a file is a glob (``**`` spans directories;
       names starting with a dot match only a pattern that starts with one).
@@ -85,7 +85,7 @@ def corpus_items(
         if name == "-":
             yield _stdin_document(read_stdin, encoding)
         elif os.path.isdir(name):
-            empty = Unreadable(name, f"{name}: is a directory with no .txt, .jsonl or .html files")
+            empty = Unreadable(name, f"{name}: is a directory with no .txt, .jsonl, .html or .pdf files")
             yield from _items(_walk(name), empty, outputs)
         elif not os.path.lexists(name) and _GLOB_MAGIC.search(name):
             yield from _items(_glob(name), Unreadable(name, f"{name}: no files match"), outputs)

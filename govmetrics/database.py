@@ -48,7 +48,7 @@ DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 #: The columns every kind's table has, after ``document_id``: where its record was found.
 TAG_COLUMNS = (
     "source", "article", "article_title", "text", "span_start", "span_end", "raw_start", "raw_end",
-    "page_span_start", "page_span_end", "sentence", "plugin",
+    "page_span_start", "page_span_end", "pdf_page", "pdf_boxes", "sentence", "plugin",
 )  # fmt: skip
 _SQL_TYPES = {"number": "FLOAT", "exact": "TEXT", "int": "INTEGER", "bool": "INTEGER"}
 #: Indexes beyond ``document_id``, by kind: the columns a corpus is filtered and grouped by.
@@ -76,7 +76,7 @@ def database_payload(
     documents_row = {
         "id": document.id,
         "source": source or document.id,
-        "title": (article.title if article is not None else None) or kept.pop("title", None),
+        "title": document.title or (article.title if article is not None else None) or kept.pop("title", None),
         "published": document.published.isoformat() if document.published else None,
         "text": without_surrogates(article.raw if article is not None else str(document.text)),
         **{name: None if value is None else without_surrogates(value) for name, value in kept.items()},

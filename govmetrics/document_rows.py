@@ -13,6 +13,7 @@ from govmetrics.api import extract
 from govmetrics.documents import Document
 from govmetrics.models import Article
 from govmetrics.pages import split_page
+from govmetrics.readers.pdf import PdfText
 from govmetrics.rows import extraction_rows, record_rows
 
 
@@ -24,9 +25,11 @@ def document_rows(
     :param source: the file the document was read from, if any.
     :param pages: the document is a newspaper page: split it into stories
         (:func:`govmetrics.pages.split_page`) and extract each; a headline whose story is on
-        another page has no text and no rows.
+        another page has no text and no rows. A PDF's pages always are; its rows also say where
+        each record is printed (``pdf_page``, ``pdf_boxes``).
     """
-    if not pages:
+    pdf = document.pdf
+    if not pages and pdf is None:
         if isinstance(document.text, Article):
             article = document.text
         else:
@@ -44,7 +47,20 @@ def document_rows(
         result = extract(article, strict=strict)
         tag = {**tags, "article": index, "article_title": article.title, **kept}
         # a story's raw text is the whole page, so its raw span is the record's place on the page
-        rows.extend(
-            {**row, "page_span": {"start": row["raw_start"], "end": row["raw_end"]}} for row in record_rows(result, tag)
-        )
+        for row in record_rows(result, tag):
+            row["page_span"] = {"start": row["raw_start"], "end": row["raw_end"]}
+            if pdf is not None:
+                row.update(printed(pdf, row["raw_start"], row["raw_end"]))
+            rows.append(row)
     return rows
+
+
+def printed(pdf: PdfText, start: int, end: int) -> dict[str, Any]:
+    """Where ``pdf.text[start:end]`` is printed, as a row's tags: its first page, and a box per
+    line in PDF points (to a hundredth: the boxes are single-precision, and more digits would be
+    noise)."""
+    boxes = [
+        {"page": box.page, **{side: round(getattr(box, side), 2) for side in ("x0", "y0", "x1", "y1")}}
+        for box in pdf.boxes(start, end)
+    ]
+    return {"pdf_page": pdf.page_at(start), "pdf_boxes": boxes}

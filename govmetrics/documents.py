@@ -22,6 +22,7 @@ from govmetrics.errors import InputError
 from govmetrics.models import Article
 from govmetrics.published import PUBLISHED_RANGE, date_in_name, parse_published
 from govmetrics.readers.html import WebPage, looks_like_html, read_html
+from govmetrics.readers.pdf import PdfText, read_pdf
 from govmetrics.serialize import exact_text, to_json
 
 # read from here by code written before decoding and dates had modules of their own
@@ -38,6 +39,8 @@ __all__ = [
     "read_text",
 ]
 
+#: File names read as PDFs (a file that starts as a PDF does is read as one whatever its name).
+PDF_SUFFIXES = (".pdf",)
 #: File names read as web pages (so a page's declared charset is honoured); a text file that
 #: turns out to hold a page is read as one too.
 WEB_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
@@ -48,13 +51,17 @@ class Document:
     """One document of a corpus: ``id`` names it in every output row.
 
     ``kept`` are the fields of its record kept as they are (``keep_fields``): each name and its
-    value as text, ``None`` where the record has no such field.
+    value as text, ``None`` where the record has no such field. ``title`` is the document's own
+    (a web page's headline, a PDF's Title). ``pdf`` is a PDF's text with where each character is
+    printed: a PDF is always a newspaper page, split into its stories.
     """
 
     id: str
     text: str | Article
     published: dt.date | None = None
     kept: tuple[tuple[str, str | None], ...] = ()
+    title: str | None = None
+    pdf: PdfText | None = attrs.field(default=None, repr=False)
 
 
 def json_record(text: str) -> Any:
@@ -142,9 +149,12 @@ def as_document(
 
 
 def _file_document(name: str, encoding: str | None, published: dt.date | None) -> Document:
-    """A file read: a web page by its name or by what it holds, else a text file. ``published``
+    """A file read: a PDF or a web page by its name or by what it holds, else a text file. ``published``
     is the date its name carries, else the run's: a page's own date comes before both."""
     data = read_bytes(name)
+    if name.lower().endswith(PDF_SUFFIXES) or data.startswith(b"%PDF-"):
+        pdf = read_pdf(data, name)
+        return Document(id=name, text=pdf.text, published=published, title=pdf.title, pdf=pdf)
     if name.lower().endswith(WEB_PAGE_SUFFIXES):
         page = read_html(data, name, encoding=encoding)
         return _page_document(name, page, page.published or published)
@@ -166,4 +176,4 @@ def _page_document(
 ) -> Document:
     """A web page's story as a document: each line a paragraph, the headline its title."""
     article = Article.from_text(page.text, paragraphs=True, title=page.title, published=published, source=id)
-    return Document(id=id, text=article, published=published, kept=kept)
+    return Document(id=id, text=article, published=published, kept=kept, title=page.title)

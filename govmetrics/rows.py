@@ -15,7 +15,10 @@ of a record after these tags (:data:`TAGS`):
   their own names, as text (``null`` where the record has none);
 * for a newspaper page split into stories (``pages``), ``article`` (the story's position on the
   page) and ``article_title`` (``null`` for a story without a headline) before the record, and
-  ``page_span`` after it: the record's span on the page the story was cut from.
+  ``page_span`` after it: the record's span on the page the story was cut from;
+* for a PDF, also ``pdf_page``, the page (from 1) the record starts on, and ``pdf_boxes``, where
+  it is printed: a box (``page``, ``x0``, ``y0``, ``x1``, ``y1``, in PDF points from the page's
+  bottom left) for each printed line it covers (:meth:`govmetrics.readers.pdf.PdfText.boxes`).
 
 After the record's fields, every row says where its record sits, for reading it in context:
 
@@ -43,7 +46,10 @@ if TYPE_CHECKING:
     from govmetrics.extraction import Extraction
 
 #: The keys a row may carry besides its record's fields, in the order they come.
-TAGS = ("id", "source", "article", "article_title", "sentence", "raw_start", "raw_end", "page_span")
+TAGS = (
+    "id", "source", "article", "article_title", "sentence", "raw_start", "raw_end", "page_span",
+    "pdf_page", "pdf_boxes",
+)  # fmt: skip
 #: What ends a sentence: the full-width and half-width stops, and a line break (a heading, a
 #: list item, a paragraph that ends without a stop).
 SENTENCE_END = re.compile(r"[。！？!?\n\r]")

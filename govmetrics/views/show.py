@@ -133,8 +133,8 @@ def _limited(items: Iterator[Any], limit: int | None) -> list[Any]:
 
 
 def document_view(document: Document, *, pages: bool, strict: bool) -> DocumentView:
-    """Extract one document for the report: its text, or each story of its page."""
-    if not pages:
+    """Extract one document for the report: its text, or each story of its page (a PDF's always)."""
+    if not pages and document.pdf is None:
         if isinstance(document.text, Article):
             article = document.text
         else:
