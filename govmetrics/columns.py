@@ -18,14 +18,15 @@ import datetime as dt
 import functools
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from govmetrics.models import as_day
-from govmetrics.serialize import to_json
+from govmetrics.escapes import without_surrogates
+from govmetrics.models import as_day, exact
+from govmetrics.serialize import as_double, exact_text, to_json
 
 #: The columns of every table, in order.
 CSV_COLUMNS = (
@@ -66,6 +67,37 @@ def timestamp_day(value: Any) -> dt.date | None:
     """The day ``value`` names (:func:`~govmetrics.models.as_day`), or ``None`` outside :data:`TIMESTAMP_DAYS`."""
     day = as_day(value)
     return day if TIMESTAMP_DAYS[0] <= day <= TIMESTAMP_DAYS[1] else None
+
+
+def typed_cells(
+    row: dict[str, Any], columns: Columns, *, day: Callable[[Any], Any], boolean: Callable[[Any], Any]
+) -> dict[str, Any]:
+    """A record dict as the cells of ``columns.typed_names``, typed for a typed table (Parquet, a
+    database): a number as a double (null beyond one, its digits in the exact column beside it),
+    whole numbers as ``int``, a day as ``day`` makes it (``None``: null), a flag as ``boolean``
+    makes it, anything else text without lone surrogates (a GBK byte of a file name, which UTF-8
+    cannot hold, as its escape). Empty cells are left out."""
+    flat = columns.flat(row)
+    cells: dict[str, Any] = {}
+    for name, key, kind in columns.cells:
+        value = flat.get(key)
+        if value is None:
+            continue
+        if kind == "number":
+            value = as_double(exact(value))
+        elif kind == "exact":
+            value = exact_text(exact(value))
+        elif kind == "int":
+            value = int(value)
+        elif kind == "date":
+            value = day(value)
+        elif kind == "bool":
+            value = boolean(value)
+        else:
+            value = without_surrogates(value if isinstance(value, str) else str(value))
+        if value is not None:
+            cells[name] = value
+    return cells
 
 
 def flat_row(row: dict[str, Any]) -> dict[str, Any]:

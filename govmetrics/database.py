@@ -36,12 +36,11 @@ from typing import Any
 
 import attrs
 
-from govmetrics.columns import CSV_COLUMNS, Columns, table_columns, timestamp_day
+from govmetrics.columns import CSV_COLUMNS, Columns, table_columns, typed_cells
 from govmetrics.documents import Document
 from govmetrics.escapes import without_surrogates
 from govmetrics.extras import check, require
-from govmetrics.models import Article, as_day, exact
-from govmetrics.serialize import as_double, exact_text
+from govmetrics.models import Article, as_day
 
 #: The file names that ask for a database.
 DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
@@ -89,25 +88,13 @@ def database_payload(
 
 def _cells(row: dict[str, Any], columns: Columns) -> dict[str, Any]:
     """A record dict as the cells of its kind's table: typed as SQLite keeps them, empty ones left out."""
-    flat = columns.flat(row)
-    cells: dict[str, Any] = {"document_id": row["id"]}
-    for name, key, kind in columns.cells:
-        value = flat.get(key)
-        if value is None or name in ("id", "kind"):
-            continue
-        if kind == "number":
-            number = as_double(exact(value))
-            if number is not None:  # beyond a double: null, with the digits in the exact column
-                cells[name] = number
-        elif kind == "exact":
-            cells[name] = exact_text(exact(value))
-        elif kind in ("int", "bool"):
-            cells[name] = int(value)
-        elif kind == "date":
-            cells[name] = as_day(value).isoformat() if timestamp_day(value) is not None else str(value)
-        else:
-            cells[name] = without_surrogates(value if isinstance(value, str) else str(value))
-    return cells
+    cells = typed_cells(row, columns, day=_iso_day, boolean=int)
+    del cells["id"], cells["kind"]  # the document's id is document_id; the table names the kind
+    return {"document_id": row["id"], **cells}
+
+
+def _iso_day(value: Any) -> str:
+    return as_day(value).isoformat()
 
 
 def check_sqlite_utils() -> None:

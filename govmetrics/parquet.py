@@ -16,11 +16,9 @@ from collections.abc import Iterable
 from os import PathLike
 from typing import Any, BinaryIO
 
-from govmetrics.columns import CSV_COLUMNS, NUMBER_COLUMNS, Columns, table_columns, timestamp_day
-from govmetrics.escapes import without_surrogates
+from govmetrics.columns import CSV_COLUMNS, NUMBER_COLUMNS, Columns, table_columns, timestamp_day, typed_cells
 from govmetrics.extras import check, require
-from govmetrics.models import as_day, exact
-from govmetrics.serialize import as_double, exact_text
+from govmetrics.models import as_day
 
 #: The Parquet columns of the built-in record kinds: the CSV columns, with ``value_exact`` and
 #: ``high_exact`` after their numbers (a plugin's kinds add theirs: ``Columns.typed_names``).
@@ -120,29 +118,12 @@ def _days(value: Any) -> int:
 def parquet_row(row: dict[str, Any], columns: Columns | None = None) -> dict[str, Any]:
     """A record dict as the cells of the Parquet columns (``columns.typed_names``), typed as
     :func:`parquet_schema` says (a day as its ``date32`` number); empty cells are left out."""
-    columns = columns or table_columns()
-    flat = columns.flat(row)
-    cells: dict[str, Any] = {}
-    for name, key, kind in columns.cells:
-        value = flat.get(key)
-        if value is None:
-            continue
-        if kind == "number":
-            number = as_double(exact(value))
-            if number is not None:  # beyond a double: null, with the digits in the exact column
-                cells[name] = number
-        elif kind == "exact":
-            cells[name] = exact_text(exact(value))
-        elif kind == "int":
-            cells[name] = int(value)
-        elif kind == "date":
-            if timestamp_day(value) is not None:  # a day a timestamp[ns] cannot hold is null
-                cells[name] = _days(value)
-        elif kind == "bool":
-            cells[name] = bool(value)
-        else:  # a lone surrogate (a GBK byte of a file name) as its escape: Arrow takes UTF-8 only
-            cells[name] = without_surrogates(value if isinstance(value, str) else str(value))
-    return cells
+    return typed_cells(row, columns or table_columns(), day=_day_number, boolean=bool)
+
+
+def _day_number(value: Any) -> int | None:
+    """A day as Arrow's ``date32`` number, or None for one a ``timestamp[ns]`` cannot hold."""
+    return _days(value) if timestamp_day(value) is not None else None
 
 
 def parquet_lines(rows: Iterable[dict[str, Any]], columns: Columns | None = None) -> str:
