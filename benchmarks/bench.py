@@ -26,6 +26,15 @@ stays flat. A last one times two processes against one on the real corpus, besid
 gives any two processes (``benchmarks/parallel.py``, which says how). Only the built-in plugins
 are loaded (GOVMETRICS_LOAD_PLUGINS), whatever else is installed.
 
+Besides the seed page and the real corpus as they are, the same text runs in documents of other
+sizes, cut at sentence ends: the seed page in 2,000-character documents (govmetrics and JioNLP's
+``extract_time``), and the real corpus in 200-character and in 100,000-character documents
+(govmetrics and cleaning alone), so that the cost of a call shows beside the cost of a character.
+The section *Speed targets* sets each target beside what the run measured: full extraction
+against cleaning, govmetrics against JioNLP, short documents against long ones, two processes
+against one, and streaming memory. A last job reads the same documents as text files, JSON Lines,
+web pages and PDF pages (``benchmarks/inputs.py``).
+
 The alternatives (``pip install -e '.[bench]' recognizers-text-date-time``) do related, not
 identical, jobs; they show what a general-purpose parser costs on the same text. A tool that is not
 installed or crashes is listed as such. Speed targets live here, never in timed tests.
@@ -34,6 +43,7 @@ installed or crashes is listed as such. Speed targets live here, never in timed 
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
 import json
 import os
@@ -67,7 +77,20 @@ BUILTIN_PLUGINS = "metrics,dates,cadences,meetings"
 RESULT = "BENCH-RESULT "  # marks the worker's answer on stdout (JioNLP prints a banner on import)
 MIB = 2**20
 MEMORY_TARGET = 150 * 10**6  # bytes: "< 150 MB" while streaming the corpus
-RATIO_TARGETS = {"jionlp.extract_time": 3, "recognizers.datetime": 100}
+SEED_CUT = "seed page in 2,000-character documents"
+SHORT = "real corpus in 200-character documents"
+LONG = "real corpus in 100,000-character documents"
+#: How many times faster than an alternative govmetrics is to be, by alternative and input (None: any input).
+RATIO_TARGETS = {
+    ("jionlp.extract_time", SEED_CUT): 5,
+    ("jionlp.extract_time", "real corpus"): 12,
+    ("jionlp.extract_time", None): 3,
+    ("recognizers.datetime", None): 100,
+}
+#: Full extraction against cleaning alone, on the real corpus: at least this share of its rate.
+CLEAN_SHARE_TARGET = 1 / 5
+#: 200-character documents against 100,000-character ones: at least this share of the rate.
+SHORT_SHARE_TARGET = 0.8
 VERSIONS = (
     "govmetrics",
     "attrs",
@@ -304,9 +327,14 @@ class Input:
     sources: tuple[tuple[str, str | None], ...]  # (path, published for a .txt file)
     docs: int
     chars: int
+    #: The documents cut into pieces (``cut:2000``) or run together and cut (``join:100000``), at
+    #: sentence ends: the same text in documents of another size (see :func:`reshaped`).
+    reshape: str | None = None
+    #: The tools that run on this input; None for all.
+    tools: tuple[str, ...] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "sources": self.sources}
+        return {"name": self.name, "sources": self.sources, "reshape": self.reshape, "tools": self.tools}
 
 
 def _day(value: object) -> dt.date | None:
@@ -315,8 +343,12 @@ def _day(value: object) -> dt.date | None:
     return None
 
 
-def iter_docs(sources: Any) -> Iterator[Doc]:
-    """The documents of an input, one at a time: a .jsonl file gives one a line, any other file one."""
+def iter_docs(sources: Any, reshape: str | None = None) -> Iterator[Doc]:
+    """The documents of an input, one at a time: a .jsonl file gives one a line, any other file one;
+    with ``reshape``, the same text in documents of another size (:func:`reshaped`)."""
+    if reshape is not None:
+        yield from reshaped(iter_docs(sources), reshape)
+        return
     for path, published in sources:
         if path.endswith(".jsonl"):
             with open(path, encoding="utf-8") as lines:
@@ -328,14 +360,58 @@ def iter_docs(sources: Any) -> Iterator[Doc]:
             yield Path(path).read_text("utf-8"), _day(published)
 
 
-def make_input(name: str, sources: list[tuple[Path, str | None]]) -> Input:
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _pieces(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """``text`` in pieces of at most ``size`` characters, each ending at its last sentence end
+    (a hard cut where a piece has none), with where each starts."""
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+            end = ends[-1] if ends and ends[-1] > start else end
+        piece = text[start:end]
+        if piece.strip():
+            yield start, piece
+        start = end
+
+
+def reshaped(docs: Iterator[Doc], how: str) -> Iterator[Doc]:
+    """``cut:N``: each document in pieces of at most N characters, cut at sentence ends; ``join:N``:
+    the documents run together (a line break between two) and cut so. A piece keeps the date of
+    the document it starts in."""
+    mode, _, size = how.partition(":")
+    if mode == "cut":
+        for text, day in docs:
+            for _, piece in _pieces(text, int(size)):
+                yield piece, day
+        return
+    texts, starts, days = [], [], []
+    length = 0
+    for text, day in docs:
+        texts.append(text)
+        starts.append(length)
+        days.append(day)
+        length += len(text) + 1
+    whole = "\n".join(texts)
+    for start, piece in _pieces(whole, int(size)):
+        yield piece, days[max(0, bisect.bisect_right(starts, start) - 1)]
+
+
+def make_input(
+    name: str, sources: list[tuple[Path, str | None]], reshape: str | None = None, tools: tuple[str, ...] | None = None
+) -> Input:
     pairs = tuple((str(path), published) for path, published in sources)
     docs = chars = 0
-    for text, _ in iter_docs(pairs):
+    for text, _ in iter_docs(pairs, reshape):
         docs += 1
         chars += len(text)
     files = ", ".join(f"`{_shown(path)}`" for path, _ in sources)
-    return Input(name, files, pairs, docs, chars)
+    if reshape is not None:
+        files += f" ({reshape.replace(':', ' to ')} characters, at sentence ends)"
+    return Input(name, files, pairs, docs, chars, reshape, tools)
 
 
 def _shown(path: Path) -> str:
@@ -353,8 +429,14 @@ def default_inputs() -> list[Input]:
     inputs = []
     if SEED.exists():
         inputs.append(make_input("seed page", [(SEED, SEED_PUBLISHED)]))
+        inputs.append(
+            make_input(SEED_CUT, [(SEED, SEED_PUBLISHED)], "cut:2000", ("govmetrics.extract", "jionlp.extract_time"))
+        )
     if corpus:
         inputs.append(make_input("real corpus", [(path, None) for path in corpus]))
+        lengths = ("govmetrics.extract", "govmetrics clean")
+        inputs.append(make_input(SHORT, [(path, None) for path in corpus], "cut:200", lengths))
+        inputs.append(make_input(LONG, [(path, None) for path in corpus], "join:100000", lengths))
     return inputs
 
 
@@ -450,7 +532,9 @@ def worker(tool_name: str, plan: dict[str, Any]) -> list[dict[str, Any]]:
         return [{"input": i["name"], "error": f"not installed ({exc.name or exc})"} for i in plan["inputs"]]
     rows = []
     for spec in plan["inputs"]:
-        docs = list(iter_docs(spec["sources"]))
+        if spec.get("tools") is not None and tool_name not in spec["tools"]:
+            continue
+        docs = list(iter_docs(spec["sources"], spec.get("reshape")))
         whole = sample(docs, plan["cap"])
         part = sample(docs, plan["sample_cap"])
         sizes = []
@@ -642,6 +726,8 @@ def report(
         speeds: dict[tuple[str, str], float] = {}
         seconds: dict[str, float] = {}
         for name, rows in results.items():
+            if spec.tools is not None and name not in spec.tools:
+                continue
             tool = TOOLS[name]
             label = name
             mine = [r for r in rows if r.get("input") == spec.name] if isinstance(rows, list) else []
@@ -676,7 +762,7 @@ def report(
             if name.startswith("govmetrics") or ("govmetrics.extract", text) not in speeds:
                 continue
             ours = speeds["govmetrics.extract", text]
-            target = RATIO_TARGETS.get(name)
+            target = RATIO_TARGETS.get((name, spec.name), RATIO_TARGETS.get((name, None)))
             verdict = ""
             if target:
                 verdict = f"≥{target}×: " + ("met" if ours / speed >= target else "**not met**")
@@ -691,6 +777,7 @@ def report(
         "|---|---|---:|---:|---:|---|",
         *ratios,
     ]
+    out += _targets(results, stream, two_processes)
     out += _stream_report(stream)
     if "parallel" in plan:
         out += parallel.report(two_processes or {"error": "no result"}, plan["parallel"]["files"])
@@ -736,6 +823,70 @@ def _time_split(seconds: dict[str, float]) -> list[str]:
     lines.append(f"| meetings without its dates | {_secs(alone)} | {alone / whole:.0%} |")
     lines.append(f"| the rest (plugin calls, record checks, resolution) | {_secs(rest)} | {rest / whole:.0%} |")
     lines.append(f"| **`govmetrics.extract`** | {_secs(whole)} | 100% |")
+    return lines
+
+
+def _rate_of(results: dict[str, Any], tool: str, input_name: str) -> float | None:
+    """chars/s of a tool on a whole input, as measured; None when it did not run."""
+    rows = results.get(tool)
+    for row in rows if isinstance(rows, list) else []:
+        if row.get("input") == input_name and row.get("size") == "whole" and "error" not in row:
+            return float(row["chars"] / row["seconds"])
+    return None
+
+
+def _targets(results: dict[str, Any], stream: Any, two_processes: Any) -> list[str]:
+    """Each speed target, what this run measured, and whether it is met."""
+    rows: list[tuple[str, str, bool | None]] = []
+
+    def share(label: str, ours: float | None, theirs: float | None, target: float, form: str) -> None:
+        if ours is None or theirs is None:
+            rows.append((label, "not measured", None))
+            return
+        value = ours / theirs
+        shown = f"1/{1 / value:.1f}" if form == "fraction" else (f"{value:.2f}" if form == "share" else _ratio(value))
+        rows.append((label, f"{shown} ({_int(ours)} against {_int(theirs)} chars/s)", value >= target))
+
+    extract = "govmetrics.extract"
+    share(
+        f"full extraction at ≥ 1/{1 / CLEAN_SHARE_TARGET:.0f} of cleaning's rate, real corpus",
+        _rate_of(results, extract, "real corpus"),
+        _rate_of(results, "govmetrics clean", "real corpus"),
+        CLEAN_SHARE_TARGET,
+        "fraction",
+    )
+    for (tool, input_name), target in RATIO_TARGETS.items():
+        if input_name is not None and tool == "jionlp.extract_time":
+            share(
+                f"≥ {target}× `{tool}`, {input_name}",
+                _rate_of(results, extract, input_name),
+                _rate_of(results, tool, input_name),
+                target,
+                "times",
+            )
+    share(
+        f"200-character documents at ≥ {SHORT_SHARE_TARGET} of 100,000-character documents' rate",
+        _rate_of(results, extract, SHORT),
+        _rate_of(results, extract, LONG),
+        SHORT_SHARE_TARGET,
+        "share",
+    )
+    best = two_processes.get("best", {}) if isinstance(two_processes, dict) else {}
+    start = best.get("start-up")
+    for name, label in (("cli jsonl", "the command, end to end"), ("extract_many", "`extract_many`, warm process")):
+        times = best.get(name)
+        if times:
+            ratio = times["1"] / times["2"]
+            shown = _ratio(ratio)
+            if start and name.startswith("cli"):
+                shown += f" ({(times['1'] - start['1']) / (times['2'] - start['2']):.2f}× after start-up)"
+            rows.append((f"two processes ≥ {parallel.TARGET}× one: {label}", shown, ratio >= parallel.TARGET))
+    if stream and "max_rss" in stream:
+        peak = stream["max_rss"]
+        rows.append(("streaming peak memory < 150 MB", f"{_mib(peak)} MiB", peak < MEMORY_TARGET))
+    lines = ["", "## Speed targets", "", "| target | this run | |", "|---|---|---|"]
+    for label, value, met in rows:
+        lines.append(f"| {label} | {value} | {'' if met is None else 'met' if met else '**not met**'} |")
     return lines
 
 
