@@ -82,6 +82,15 @@ class TestDates:
             dt.date(2021, 3, 5)
         )
 
+    def test_an_information_bar_that_opens_with_its_date(self) -> None:
+        html = portal(MEETING).replace("发布时间：2021-03-05　来源", "2021-03-05 09:30:12　来源")
+        page = read_html(html, "p")
+        assert (page.published, page.text) == (MEETING.published, MEETING.text)
+
+    def test_a_storys_source_line_without_a_date_stays(self) -> None:
+        story = Story("区长调研", ("5月11日，区长调研了3个社区。", "数据来源：区统计局"), dt.date(2022, 5, 12))
+        assert read_html(portal(story), "p").text == story.text
+
     def test_a_slip_in_a_labelled_date_is_no_date(self) -> None:
         html = portal(MEETING).replace("发布时间：2021-03-05", "发布时间：2021-02-30")
         assert read_html(html, "p").published is None

@@ -7,7 +7,9 @@ lines. :func:`read_html` keeps the story:
 * **Main text** is found by trafilatura (the ``html`` extra), tables included, one paragraph,
   heading or table row per line. What trafilatura keeps of the page's furniture is then dropped
   line by line with the ``page_furniture`` lexicon: a line that opens with one of the page's own
-  labels (发布时间：, 来源：, 上一篇：), or a short line holding a footer word (ICP备, 打印此页).
+  labels (发布时间：, 来源：, 上一篇：), a short line with a full date and such a field (the
+  information bar ``2021-03-05 09:30　来源：区政府办``), or a short line holding a footer word
+  (ICP备, 打印此页).
   Labels a story itself uses (时间：, 地点：, the lines of a notice) are not the page's and stay.
 * **Title**: the page's headline as trafilatura reads it, with the site's name cut off when the
   headline came from ``<title>`` (东城区召开…推进会_东城区人民政府网站): of the parts between
@@ -15,7 +17,8 @@ lines. :func:`read_html` keeps the story:
   headline is the article's ``title``, not a line of its text.
 * **Publication date**, in order: a labelled full date the page prints (发布时间：2021-03-05,
   发布日期：2021年03月05日 10:30; the first one, as the information bar comes before any list of
-  related stories), else what htmldate reads from the page's metadata, structured markup and
+  related stories), else a full date the information bar prints before one of its fields
+  (2021-03-05 09:30　来源：区政府办), else what htmldate reads from the page's metadata, structured markup and
   URL (``<meta name="PubDate">``, ``/art/2021/3/5/``). htmldate's extensive search, which guesses
   from any date in the text (and reads 2021年03月05日 as 2021-01-01), is not used: a date in the
   story is what the story speaks of, not when it came out.
@@ -65,10 +68,14 @@ _LABELLED_DATE = re.compile(
     r"(?:发布|发稿|发表|成文|印发)(?:时间|日期)\s*[:：]?(?:\s|&nbsp;|<[^>]{0,200}>){0,12}"
     r"(?P<date>(?:19|20)\d{2}\s*[-年/.]\s*[01]?\d\s*[-月/.]\s*[0-3]?\d)(?!\d)"
 )
-_FULL_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-年/.]\s*[01]?\d\s*[-月/.]\s*[0-3]?\d(?!\d)")
+_FULL_DATE_FORM = r"(?<!\d)(?:19|20)\d{2}\s*[-年/.]\s*[01]?\d\s*[-月/.]\s*[0-3]?\d(?!\d)"
+_FULL_DATE = re.compile(_FULL_DATE_FORM)
+# what may stand between a bar's date and its next field: a clock time, spaces, tags
+_BAR_GAP = r"日?(?:\s|&nbsp;|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|<[^>]{0,200}>){0,12}"
 _TITLE_PARTS = re.compile(r"\s*(?:_+|\|+|[-—–－]{1,2}|\s+-\s+)\s*")
 _SHORT_LINE = 200  # a footer line; a paragraph of the story holding 版权所有 is longer
 _HEADLINE = 40  # a headline line: short, and it ends no sentence
+_BAR = 100  # an information bar that opens with its date: short, with a field of the page's
 _SENTENCE_END = re.compile(r"[。！？!?；;：:]")
 _DIGITS = re.compile(r"\d+")
 # a character that says something (a letter, a digit, an ideograph), not a separator or a mark
@@ -153,7 +160,7 @@ def read_html(
     title, text, bar = furniture.story(found.text, found.title)
     if not text:
         raise InputError(f"{name}: no story text found in the web page")
-    published = _labelled_date(html) or bar or _metadata_date(html, url)
+    published = _labelled_date(html) or furniture.bar_date(html) or bar or _metadata_date(html, url)
     return WebPage(text=text, title=title, published=published)
 
 
@@ -274,8 +281,22 @@ class _Furniture:
         lines = [row[0] for row in rows if row[1:] == ("line",)]
         sites = [row[0] for row in rows if row[1:] == ("site",)]
         self._label = re.compile(rf"[\s|【\[（(]*(?:{alternation(labels) or '(?!)'})\s*[:：]")
+        # the same label anywhere a field of a bar starts: 2021-03-05 09:30　来源：区政府办
+        self._field = re.compile(rf"(?:^|[\s|【\[（(])(?:{alternation(labels) or '(?!)'})\s*[:：]")
+        self._date_then_field = re.compile(
+            rf"(?P<date>{_FULL_DATE_FORM}){_BAR_GAP}[|【\[（(]?(?:{alternation(labels) or '(?!)'})\s*[:：]"
+        )
         self._line = re.compile(alternation(lines) or "(?!)", re.IGNORECASE)
         self._site = re.compile(rf"(?:{alternation(sites) or '(?!)'})$")
+
+    def bar_date(self, html: str) -> dt.date | None:
+        """The first full date the page prints just before a field of its information bar
+        (``<span>2021-03-05 09:30</span><span>来源：区政府办</span>``)."""
+        for match in self._date_then_field.finditer(reading_text(html)):
+            day = _full_date(match.group("date"))
+            if day is not None:
+                return day
+        return None
 
     def story(self, text: str, title: str | None) -> tuple[str | None, str, dt.date | None]:
         """The headline, the story's lines without the page's furniture, and the first full date
@@ -295,9 +316,9 @@ class _Furniture:
             read = reading_text(bare)
             if not _WORD.search(bare):
                 continue
-            if self._label.match(read):
-                found = bar or next(filter(None, map(_full_date, _FULL_DATE.findall(read))), None)
-                bar = found
+            dates = _FULL_DATE.findall(read)
+            if self._label.match(read) or (dates and len(bare) <= _BAR and self._field.search(read)):
+                bar = bar or next(filter(None, map(_full_date, dates)), None)
                 continue
             if len(bare) <= _SHORT_LINE and self._line.search(read):
                 continue
