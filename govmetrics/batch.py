@@ -156,22 +156,77 @@ def extract_many(
     whose date field has another name, no ``published``), an :class:`~govmetrics.errors.UndatedWarning`
     says how many: once per call.
     """
-    if isinstance(items, (str, bytes, dict, Article, Document, PathLike)):
-        raise InputError(
-            f"extract_many takes an iterable of documents, not one {type(items).__name__}; for one, use extract"
+    task = ExtractTask(strict=strict_from_env() if strict is None else strict)
+    outcomes = run_documents(
+        items,
+        task,
+        "extract_many",
+        processes=processes,
+        published=published,
+        id_field=id_field,
+        text_field=text_field,
+        date_field=date_field,
+        chunksize=chunksize,
+        on_error=on_error,
+        mp_context=mp_context,
+        encoding=encoding,
+        keep_fields=keep_fields,
+        timeout=timeout,
+    )
+    return _results(outcomes)
+
+
+def _results(outcomes: Iterator[Outcome]) -> Iterator[DocumentResult]:
+    for outcome in outcomes:
+        yield DocumentResult(
+            index=outcome.index,
+            id=outcome.id,
+            extraction=outcome.value,
+            kept=outcome.kept,
+            error=outcome.error,
+            error_type=outcome.error_type,
+            source=outcome.source,
+            chars=outcome.chars,
+            published=outcome.published,
         )
+
+
+def run_documents(
+    items: Iterable[Any],
+    task: Task,
+    caller: str,
+    *,
+    processes: int | None = None,
+    published: dt.date | str | None = None,
+    id_field: str = "id",
+    text_field: str = "text",
+    date_field: str = "published",
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    on_error: Literal["report", "raise"] = "report",
+    mp_context: str | Any | None = None,
+    encoding: str | None = None,
+    keep_fields: Iterable[str] | str = (),
+    timeout: float | None = None,
+) -> Iterator[Outcome]:
+    """Run ``task`` on every document of a corpus, as :func:`extract_many` runs its extraction (the
+    arguments are its own), yielding each document's :class:`~govmetrics.pool.Outcome`: plugin
+    warnings shown in this process, the first failure raised with ``on_error="raise"``, and one
+    :class:`~govmetrics.errors.UndatedWarning` after the last document. ``caller`` names the
+    function in the error for a single document given where a corpus is wanted. The arguments are
+    checked when it is called, before any document is read."""
+    if isinstance(items, (str, bytes, dict, Article, Document, PathLike)):
+        one = type(items).__name__
+        raise InputError(f"{caller} takes an iterable of documents, not one {one}; for one, use extract")
     if on_error not in ("report", "raise"):
         raise InputError(f"on_error must be 'report' or 'raise', not {on_error!r}")
-    kept = kept_names(keep_fields)
     options = ReadOptions(
         published=parse_published(published),
         id_field=id_field,
         text_field=text_field,
         date_field=date_field,
         encoding=encoding,
-        keep_fields=kept,
+        keep_fields=kept_names(keep_fields),
     )
-    task = ExtractTask(strict=strict_from_env() if strict is None else strict)
     outcomes = map_documents(
         expand_corpus_files(items),
         task,
@@ -181,10 +236,10 @@ def extract_many(
         mp_context=mp_context,
         timeout=timeout,
     )
-    return _results(outcomes, raise_first=on_error == "raise")
+    return _checked(outcomes, raise_first=on_error == "raise")
 
 
-def _results(outcomes: Generator[Outcome, None, None], *, raise_first: bool) -> Iterator[DocumentResult]:
+def _checked(outcomes: Generator[Outcome, None, None], *, raise_first: bool) -> Iterator[Outcome]:
     extracted = undated = 0
     with contextlib.closing(outcomes):
         for outcome in outcomes:
@@ -195,17 +250,7 @@ def _results(outcomes: Generator[Outcome, None, None], *, raise_first: bool) -> 
             if outcome.error is None:
                 extracted += 1
                 undated += outcome.published is None
-            yield DocumentResult(
-                index=outcome.index,
-                id=outcome.id,
-                extraction=outcome.value,
-                kept=outcome.kept,
-                error=outcome.error,
-                error_type=outcome.error_type,
-                source=outcome.source,
-                chars=outcome.chars,
-                published=outcome.published,
-            )
+            yield outcome
     if undated:
         fix = "name the field with date_field=, or pass published="
         warnings.warn(undated_message(undated, extracted, fix), UndatedWarning, stacklevel=2)

@@ -11,8 +11,13 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from govmetrics.batch import extract_many
+import attrs
+
+from govmetrics.batch import run_documents
 from govmetrics.columns import BOOL_COLUMNS, DATE_COLUMNS, INT_COLUMNS, JSON_COLUMNS, NUMBER_COLUMNS, keep_columns
+from govmetrics.document_rows import document_rows
+from govmetrics.documents import Document
+from govmetrics.plugins import strict_from_env
 from govmetrics.typed_frames import (
     COLUMNS,
     dtypes,
@@ -56,25 +61,39 @@ def corpus_rows(
     """Extract every item of a corpus and yield its record dicts, each after the document's ``id``
     and ``source`` (the file it was read from, else its ``id``), as the CLI tags its rows.
 
-    Items are what :func:`govmetrics.documents.as_document` reads: texts, articles, paths, dicts.
-    Documents are read one at a time, so a corpus on disk need not fit in memory. ``keep_fields``
+    Items are what :func:`govmetrics.documents.as_document` reads: texts, articles, paths (text
+    files, web pages, PDFs), dicts. A PDF is split into its stories and its rows say where each
+    record is printed, as the command's do. Documents are read one at a time, so a corpus on disk need not fit in memory. ``keep_fields``
     names fields of dict items to carry into every row of their records, by the same names, as text
     (``None`` where an item has none); a name a row already uses is an
     :class:`~govmetrics.errors.InputError`.
     """
-    results = extract_many(
+    task = RowsTask(strict=strict_from_env() if strict is None else strict)
+    outcomes = run_documents(
         items,
+        task,
+        "corpus_rows",
         published=published,
-        strict=strict,
         id_field=id_field,
         text_field=text_field,
         date_field=date_field,
         on_error="raise",
         keep_fields=keep_fields,
     )
-    for result in results:
-        assert result.extraction is not None  # on_error="raise": a failure raised instead
-        yield from extraction_rows(result.extraction, result.id, result.source, result.kept)
+    for outcome in outcomes:
+        yield from outcome.value
+
+
+@attrs.frozen
+class RowsTask:
+    """The task of :func:`corpus_rows`: a document's tagged rows, by the one row builder the command
+    and Dask use (:func:`govmetrics.document_rows.document_rows`: a PDF split into its stories)."""
+
+    strict: bool
+
+    def __call__(self, document: Document, source: str | None) -> tuple[list[dict[str, Any]], int]:
+        rows = document_rows(document, source, strict=self.strict)
+        return rows, len(rows)
 
 
 def corpus_frame(

@@ -134,3 +134,12 @@ def test_show_draws_a_pdf_story_by_story(capsys: pytest.CaptureFixture[str], pap
     html = report.read_text("utf-8")
     assert html.count('class="gm-headline"') >= 2
     assert 'data-kind="meeting"' in html
+
+
+def test_corpus_rows_read_a_pdf_as_the_command_does(capsys: pytest.CaptureFixture[str], paper: Path) -> None:
+    from govmetrics.frames import corpus_rows
+
+    from_python = [json.loads(json.dumps(row, ensure_ascii=False, default=str)) for row in corpus_rows([paper])]
+    from_command = [json.loads(line) for line in run(capsys, "extract", str(paper))[1].splitlines()]
+    assert from_python == from_command
+    assert {row["article"] for row in from_python} == {0, 1}
