@@ -63,10 +63,10 @@ def corpus_rows(
 
     Items are what :func:`govmetrics.documents.as_document` reads: texts, articles, paths (text
     files, web pages, PDFs), dicts. A PDF is split into its stories and its rows say where each
-    record is printed, as the command's do. Documents are read one at a time, so a corpus on disk need not fit in memory. ``keep_fields``
-    names fields of dict items to carry into every row of their records, by the same names, as text
-    (``None`` where an item has none); a name a row already uses is an
-    :class:`~govmetrics.errors.InputError`.
+    record is printed, as the command's do. Documents are read one at a time, so a corpus on disk
+    need not fit in memory. ``keep_fields`` names fields of dict items to carry into every row of
+    their records, by the same names, as text (``None`` where an item has none); a name a row
+    already uses is an :class:`~govmetrics.errors.InputError`.
     """
     task = RowsTask(strict=strict_from_env() if strict is None else strict)
     outcomes = run_documents(
