@@ -22,7 +22,7 @@ from govmetrics.errors import InputError
 from govmetrics.models import Article
 from govmetrics.published import PUBLISHED_RANGE, date_in_name, parse_published
 from govmetrics.readers.html import WebPage, looks_like_html, read_html
-from govmetrics.readers.pdf import PdfText, read_pdf
+from govmetrics.readers.pdf import PdfText, printed_date, read_pdf
 from govmetrics.serialize import exact_text, to_json
 
 # read from here by code written before decoding and dates had modules of their own
@@ -150,10 +150,11 @@ def as_document(
 
 def _file_document(name: str, encoding: str | None, published: dt.date | None) -> Document:
     """A file read: a PDF or a web page by its name or by what it holds, else a text file. ``published``
-    is the date its name carries, else the run's: a page's own date comes before both."""
+    is the date its name carries, else the run's: the date a page prints comes before both."""
     data = read_bytes(name)
     if name.lower().endswith(PDF_SUFFIXES) or data.startswith(b"%PDF-"):
         pdf = read_pdf(data, name)
+        published = printed_date(pdf) or published
         return Document(id=name, text=pdf.text, published=published, title=pdf.title, pdf=pdf)
     if name.lower().endswith(WEB_PAGE_SUFFIXES):
         page = read_html(data, name, encoding=encoding)

@@ -143,3 +143,35 @@ def test_corpus_rows_read_a_pdf_as_the_command_does(capsys: pytest.CaptureFixtur
     from_command = [json.loads(line) for line in run(capsys, "extract", str(paper))[1].splitlines()]
     assert from_python == from_command
     assert {row["article"] for row in from_python} == {0, 1}
+
+
+class TestPrintedDate:
+    """A newspaper page prints its day at the top: the PDF needs no date from elsewhere."""
+
+    @staticmethod
+    def page_with(header: str) -> bytes:
+        from tests.typeset import Story
+
+        data, _ = typeset([[Story(body="", headlines=(header,)), STANDING_COMMITTEE]], Layout(columns=3))
+        return data
+
+    @pytest.mark.parametrize(
+        "header",
+        ["临河日报　2021年4月6日　星期二　第1版", "第1版　2021年4月6日　周二", "星期二 2021年4月6日 农历二月廿五"],
+    )
+    def test_the_masthead_gives_the_date(self, header: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        path = tmp_path / "page1.pdf"
+        path.write_bytes(self.page_with(header))
+        rows = [json.loads(line) for line in run(capsys, "extract", str(path))[1].splitlines()]
+        meeting = next(row for row in rows if row["kind"] == "meeting")
+        assert meeting["date"] == "2021-03-08"
+
+    def test_it_comes_before_the_file_names(self, tmp_path: Path) -> None:
+        path = tmp_path / "linhe-2020-01-01.pdf"
+        path.write_bytes(self.page_with("临河日报　2021年4月6日　星期二　第1版"))
+        assert str(as_document(path).published) == "2021-04-06"
+
+    def test_a_date_in_a_story_is_not_the_pages(self, tmp_path: Path) -> None:
+        path = tmp_path / "page1.pdf"
+        path.write_bytes(self.page_with("2021年3月8日，区委常委会召开"))
+        assert as_document(path).published is None

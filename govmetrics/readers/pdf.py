@@ -15,10 +15,15 @@ in the PDF's own coordinates.
 
 A PDF of scanned pages has no text to read: it is refused with a message saying to run OCR on
 it, rather than read as an empty document.
+
+A newspaper prints its day at the top of its pages, in the masthead or the running header
+(临河日报　2021年4月6日　星期二　第1版): :func:`printed_date` reads it, so a PDF page needs no
+publication date from elsewhere.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from array import array
@@ -29,13 +34,24 @@ import attrs
 
 from govmetrics.errors import InputError
 from govmetrics.extras import require
+from govmetrics.published import parse_published
 from govmetrics.readers.pdf_layout import PageChars, PageText, read_page, upright
+from govmetrics.reading import reading_text
 
 # Title metadata that names no story: what a tool writes when nobody gave one, or a file name.
 _JUNK_TITLE = re.compile(
     r"\s*(?:untitled|unknown|none|null|title|document\d*|microsoft \w+ - .*|.*\.(?:docx?|pdf|indd|qxd|txt|wps|tif))\s*",
     re.IGNORECASE,
 )
+
+
+# A paper's day as its masthead or running header prints it: a full date beside the weekday, the
+# page number (第1版) or the lunar date, on the same line, either side.
+_DAY = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_BESIDE = r"(?:星期[一二三四五六日天]|周[一二三四五六日天]|第\s*[0-9一二三四五六七八九十]+\s*版|农历)"
+_PRINTED_DAY = re.compile(rf"(?P<before>{_DAY})(?=[^\n]{{0,30}}{_BESIDE})|{_BESIDE}[^\n]{{0,30}}?(?P<after>{_DAY})")
+#: How far down the first page's text the masthead or running header is looked for.
+MASTHEAD_CHARS = 400
 
 
 @attrs.frozen
@@ -211,3 +227,18 @@ def read_pdf(data: bytes, name: str) -> PdfText:
     if not text.strip():
         raise InputError(f"{name}: no text layer (a scanned PDF); run OCR on it first, e.g. ocrmypdf")
     return PdfText(text, tuple(starts), title, boxes, pieces)
+
+
+def printed_date(pdf: PdfText) -> dt.date | None:
+    """The day the first page prints at its top, in the masthead or running header: a full date
+    (2021年4月6日) on a line with the weekday (星期二), the page number (第1版) or the lunar date.
+    A date in a story is what the story speaks of, and not taken: only the first
+    :data:`MASTHEAD_CHARS` characters of the first page are read, and only such a line."""
+    end = pdf.page_starts[1] if len(pdf.page_starts) > 1 else len(pdf.text)
+    for match in _PRINTED_DAY.finditer(reading_text(pdf.text[: min(end, MASTHEAD_CHARS)])):
+        year, month, day = (int(n) for n in re.findall(r"\d+", match.group("before") or match.group("after")))
+        try:
+            return parse_published(dt.date(year, month, day).isoformat())
+        except (ValueError, InputError):
+            continue  # 2月30日: a slip, no day
+    return None
