@@ -122,7 +122,13 @@ _BODY = (
     rf")"
 )
 # Every date starts with one of these: a cheap test that lets the scan skip all other positions.
-_FIRST = r"(?=[\d一二三四五六七八九十〇零今本去上前明下后第年月昨这大自从截直到至元])"
+# A date that opens with a numeral has, right after its digits, a date word (年, 月, 日, 号), the 季
+# of a quarter, a list mark (三、四季度), a span's separator (1至9月) or a numeric date's mark
+# (2019-07-10); 第 opens only a quarter (第一季度). Most numerals and most 第 in a text (5万元, 十分,
+# 第十条) have none of these after them, and the full pattern, costly to fail, is not tried there.
+_OPENING_WORD = "今本去上前明下后年月昨这大自从截直到至元"
+_NUMERAL_THEN = r"[\d〇零一二三四五六七八九十]+[年月日号季、至到—\-－~～〜/.]"
+_FIRST = rf"(?=[{_OPENING_WORD}]|{_NUMERAL_THEN}|第[一二三四1-4])"
 DATE_PATTERN = re.compile(rf"{_FIRST}{_PREFIX}{_BODY}{_SUFFIX}")
 # The groups of a span's second point (7月10日至(12日)): a date is a span when one of them matched.
 SECOND_POINT = tuple(name for name in DATE_PATTERN.groupindex if name.startswith("b") and name != "b")
