@@ -76,7 +76,14 @@ def find_people(names: NameLexicon, text: str, known: frozenset[str] = frozenset
     A name before its title (常卫书记) is taken after a break (，常卫书记) or when it is ``known``
     (落实蔡奇书记的部署, once 市委书记蔡奇 was met).
     """
-    for match in names.title_heads.finditer(text):
+    return _people_at(names, text, names.title_heads.finditer(text), known)
+
+
+def _people_at(
+    names: NameLexicon, text: str, heads: Iterable[re.Match[str]], known: frozenset[str]
+) -> Iterator[PersonMention]:
+    """The people :func:`find_people` reads at ``heads``, the title heads found in ``text``."""
+    for match in heads:
         name = name_at(names, text, match.end())
         if name is not None:
             start = match.end()
@@ -366,8 +373,10 @@ def merge_titles(people: Iterable[Person], registry: dict[str, tuple[str, ...]])
 def registry_of(names: NameLexicon, text: str) -> dict[str, tuple[str, ...]]:
     """Every titled name in a story and its titles, so a later bare 常卫 is the same person."""
     registry: dict[str, tuple[str, ...]] = {}
+    # the title heads are found once: both readings go over the same ones
+    heads = list(names.title_heads.finditer(text))
     for _ in range(2):  # the second reading knows the names, so it finds 蔡奇书记 after 市委书记蔡奇
-        for mention in find_people(names, text, frozenset(registry)):
+        for mention in _people_at(names, text, heads, frozenset(registry)):
             titles = registry.get(mention.name, ())
             registry[mention.name] = tuple(dict.fromkeys(titles + mention.titles))
     return registry
