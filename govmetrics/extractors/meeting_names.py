@@ -21,7 +21,9 @@ SENTENCE_END = re.compile(r"[。！？!?\n]")
 HOLD = re.compile(r"主持召开|召开|隆重举行|举行|举办|开幕(?![式会词])")
 # held, or spoken of as the place something was said: 在座谈会上，… / 从新闻发布会上获悉 (the name
 # runs from 在 or 从 to the meeting word before 上)
-HOLD_OR_AT = re.compile(r"(?P<hold>主持召开|召开|隆重举行|举行|举办|开幕(?![式会词]))|[会议式礼坛](?P<at>上)[，,获]")
+# (the verbs are no group: an alternative that opens with its first character is passed over at a
+# glance where that character is not, one that opens with a group is entered at every position)
+HOLD_OR_AT = re.compile(r"主持召开|召开|隆重举行|举行|举办|开幕(?![式会词])|[会议式礼坛](?P<at>上)[，,获]")
 _AT_OPENING = re.compile(r"[在从](?:随后|当天|当日)?")
 
 
