@@ -91,7 +91,8 @@ def _build(lexicons: Lexicons) -> MetricLexicon:
         (before if where == "before" else after).append(word)
     # the class of the units' first characters, tested first: most numbers are followed by no unit,
     # and one test of a class turns them away where the alternation would test each first character
-    units = f"(?=[{re.escape(''.join(sorted({unit[0] for unit in canonical})))}])(?:{lexicon.alternation(canonical)})"
+    unit_starts = re.escape("".join(sorted({unit[0] for unit in canonical})))
+    units = f"(?=[{unit_starts}])(?:{lexicon.alternation(canonical)})"
     # a currency may stand between a qualifier and its amount: 约合人民币3000万元
     currencies = lexicon.alternation(lexicons.words("currencies")) or "(?!)"
     # every metric starts with a qualifier, 百分之 or a numeral: a cheap test for the scan
