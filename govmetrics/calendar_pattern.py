@@ -121,8 +121,24 @@ _BODY = (
     rf"|{_point('a')}(?:{_SEP}{_point('b')})?"
     rf")"
 )
-# Every date starts with one of these: a cheap test that lets the scan skip all other positions.
-_FIRST = r"(?=[\d一二三四五六七八九十〇零今本去上前明下后第年月昨这大自从截直到至元])"
+# Every date starts with one of these characters: a cheap first test that lets the scan pass over
+# all other positions.
+_FIRST_CHARACTER = r"\d〇零一二三四五六七八九十第今本去上前明下后年月昨这大自从截直到至元"
+# Where one stands, a date opens with one of these: a word before it (自, 从, 截至, 直到, 至), the first
+# two characters of a relative word (今年, 上个月, 大后天) or of a period (上半年, 年底, 前两个月, 前三
+# 季度, 元月, 元至九月), a numeral followed as in a date, or 第 before a quarter's number (第一季度).
+# A numeral in a date has, right after its digits, a date word (年, 月, 日, 号), the 季 of a quarter, a
+# list mark (三、四季度), a span's separator (1至9月) or a numeric date's mark (2019-07-10). Most of
+# those characters in a text open none of these (5万元, 十分, 第十条, 本次, 上级, 大力), and the full
+# pattern, costly to fail, is not tried there.
+_NUMERAL_THEN = r"[\d〇零一二三四五六七八九十]+[年月日号季、至到—\-－~～〜/.]"
+_RELATIVE_OPENINGS = {word[:2] for word in (*RELATIVE_YEARS, *RELATIVE_MONTHS, *RELATIVE_DAYS, *RELATIVE_WEEKS)}
+_PERIOD_OPENINGS = {"上半", "下半", "年初", "年底", "年末", "月初", "月底", "月末"}
+_OPENING = (
+    rf"[自从截直到至]|{alternation(_RELATIVE_OPENINGS | _PERIOD_OPENINGS)}"
+    rf"|前[\d一二三四五六七八九十两]|元[月至到—\-－~～〜]|{_NUMERAL_THEN}|第[一二三四1-4]"
+)
+_FIRST = rf"(?=[{_FIRST_CHARACTER}])(?={_OPENING})"
 DATE_PATTERN = re.compile(rf"{_FIRST}{_PREFIX}{_BODY}{_SUFFIX}")
 # The groups of a span's second point (7月10日至(12日)): a date is a span when one of them matched.
 SECOND_POINT = tuple(name for name in DATE_PATTERN.groupindex if name.startswith("b") and name != "b")

@@ -52,8 +52,12 @@ def _build(lexicons: Lexicons) -> NameLexicon:
     )
 
 
+_CJK = re.compile("[\u4e00-\u9fff]+")
+
+
 def is_cjk(text: str) -> bool:
-    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+    """Whether ``text`` is all CJK ideographs (and not empty)."""
+    return _CJK.fullmatch(text) is not None
 
 
 def name_lengths(names: NameLexicon, text: str, at: int) -> list[int]:

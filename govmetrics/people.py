@@ -50,6 +50,15 @@ _AFTER_A_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:同志)?(?:又|还|也|�
 _HEADCOUNT = re.compile(r"\d|[个各全共]|[一二两三四五六七八九十百千]+[余多]?[人名位]$")
 
 
+# Compiled once: each is read for every list of people a story gives, where re's own cache of
+# patterns costs a lookup a call.
+_CLOSED_BY_GROUP = re.compile(r"等[\u4e00-\u9fff]{0,6}(?:领导|同志|负责人|委员)$")  # 常卫、李文起等区领导
+_ITEM_OR_GROUP_END = re.compile(r"[、等]")
+_JOINING_TWO = re.compile(r"[和与]")  # 黄丽君和罗国平
+_AFTER_CLAUSE_MARK = re.compile(r"(?<=[，；])")
+_CLAUSE_MARK = re.compile(r"[，；]")
+
+
 # a name written in transliteration, its parts joined by a middle dot (帕巴拉·格列朗杰, 买买提·吐尔逊):
 # no surname lexicon covers it, so it is taken only as an item of a list that a title vouches for
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8}){1,3}")
@@ -76,8 +85,20 @@ def find_people(names: NameLexicon, text: str, known: frozenset[str] = frozenset
     A name before its title (常卫书记) is taken after a break (，常卫书记) or when it is ``known``
     (落实蔡奇书记的部署, once 市委书记蔡奇 was met).
     """
+    return _people_at(names, text, _named_heads(names, text), known)
+
+
+def _named_heads(names: NameLexicon, text: str) -> Iterator[tuple[re.Match[str], str | None]]:
+    """Every title head in ``text``, with the name right after it (None where there is none)."""
     for match in names.title_heads.finditer(text):
-        name = name_at(names, text, match.end())
+        yield match, name_at(names, text, match.end())
+
+
+def _people_at(
+    names: NameLexicon, text: str, heads: Iterable[tuple[re.Match[str], str | None]], known: frozenset[str]
+) -> Iterator[PersonMention]:
+    """The people :func:`find_people` reads at ``heads``, the title heads of ``text`` and their names."""
+    for match, name in heads:
         if name is not None:
             start = match.end()
             title_start = _title_start(text, match.end())
@@ -135,7 +156,7 @@ def parse_list(names: NameLexicon, segment: str, known: Iterable[str] = ()) -> l
     if not items:
         return None
     # 常卫、李文起、吴克瑞等区领导: names closed by 等 and a group title need no title of their own
-    closes_with_group = bool(re.search(r"等[\u4e00-\u9fff]{0,6}(?:领导|同志|负责人|委员)$", segment))
+    closes_with_group = bool(_CLOSED_BY_GROUP.search(segment))
     for raw in items:
         raw = raw.strip()
         # 会议由…主持: the chair follows 由; 和 opening an item is the surname of a name (、和志勇、)
@@ -223,7 +244,7 @@ def _without_joined_group(names: NameLexicon, segment: str) -> str:
         rest = segment[joint.end() :]
         if "，" in rest or not (rest.endswith(_GROUP_WORDS) or _COUNTED_PEOPLE.search(rest)):
             continue
-        first = re.split(r"[、等]", rest, maxsplit=1)[0]  # 居民、商户等: a group word is no name
+        first = _ITEM_OR_GROUP_END.split(rest, maxsplit=1)[0]  # 居民、商户等: a group word is no name
         opens_with_name = is_name(names, first) and not first.endswith(_GROUP_WORDS)
         if not opens_with_name and not any(find_people(names, rest)):
             return segment[: joint.start()]
@@ -236,7 +257,7 @@ def _split_joined(names: NameLexicon, item: str, known: set[str], listed: bool) 
     The one before the joining word is a titled name, or, in a list that already carries a title, a
     bare one; the one after is a bare name or one under a bare title head (秘书长). So 区住房和城乡建设
     委主任 (区住房 is no name there: 城乡建设委主任 is no bare title) stays one title."""
-    for joint in re.finditer(r"[和与]", item):
+    for joint in _JOINING_TWO.finditer(item):
         left, right = item[: joint.start()], item[joint.end() :]
         title, name = split_title(names, left)
         if not name or not (name in known or is_name(names, name)) or not (title or listed):
@@ -253,7 +274,7 @@ def _joined_person(names: NameLexicon, title: str) -> Person | None:
     """The titled person before 和 or 与 in what reads as one long title (区水务局局长陈红和区应急局
     局长): the part before the joining word must be a title and a name by itself, so 区住房和城乡
     建设委主任 (区住房 is no titled name) stays one title."""
-    for joint in re.finditer(r"[和与]", title):
+    for joint in _JOINING_TWO.finditer(title):
         head_title, name = split_title(names, title[: joint.start()])
         if head_title and name and is_name(names, name) and title[joint.end() :]:
             return Person(name=name, titles=(head_title,))
@@ -274,7 +295,7 @@ def people_before(names: NameLexicon, text: str, end: int, start: int = 0, known
     """
     known = tuple(known)
     start = max(start, end - LIST_REACH)
-    clauses = re.split(r"(?<=[，；])", text[start:end])
+    clauses = _AFTER_CLAUSE_MARK.split(text[start:end])
     people: list[Person] = []
     for index in range(len(clauses) - 1, -1, -1):
         clause = clauses[index].rstrip("，；")
@@ -318,7 +339,7 @@ def people_after(
     ``title`` written before the list (出席会议的县领导还有A、B) is theirs."""
     known = tuple(known)
     people: list[Person] = []
-    for index, clause in enumerate(re.split(r"[，；]", text[start : min(end, start + LIST_REACH)])):
+    for index, clause in enumerate(_CLAUSE_MARK.split(text[start : min(end, start + LIST_REACH)])):
         parsed = parse_list(names, title + clause if index == 0 else clause, known)
         if parsed is None:
             if _names_a_group(clause) or _names_a_body_of_people(names, clause):
@@ -366,8 +387,10 @@ def merge_titles(people: Iterable[Person], registry: dict[str, tuple[str, ...]])
 def registry_of(names: NameLexicon, text: str) -> dict[str, tuple[str, ...]]:
     """Every titled name in a story and its titles, so a later bare 常卫 is the same person."""
     registry: dict[str, tuple[str, ...]] = {}
+    # the title heads and the names after them are read once: both readings go over the same ones
+    heads = list(_named_heads(names, text))
     for _ in range(2):  # the second reading knows the names, so it finds 蔡奇书记 after 市委书记蔡奇
-        for mention in find_people(names, text, frozenset(registry)):
+        for mention in _people_at(names, text, heads, frozenset(registry)):
             titles = registry.get(mention.name, ())
             registry[mention.name] = tuple(dict.fromkeys(titles + mention.titles))
     return registry

@@ -33,7 +33,7 @@ import pluggy
 from govmetrics import hookspecs, interrupts
 from govmetrics.errors import PluginError
 from govmetrics.lexicon import LEXICONS, Lexicons, read_rows
-from govmetrics.models import RECORD_TYPES, Article, Record
+from govmetrics.models import RECORD_TYPES, Article, Record, with_plugin
 from govmetrics.reading import reading_article, restore
 
 ENTRY_POINT_GROUP = "govmetrics"
@@ -259,7 +259,7 @@ class PluginHost:
                             f"returned a {record.kind!r} record, a kind no plugin registered "
                             "with govmetrics_record_types"
                         )
-                    mine.append(record if record.plugin else attrs.evolve(record, plugin=name))
+                    mine.append(record if record.plugin else with_plugin(record, name))
             except BaseException as exc:
                 # SystemExit and KeyboardInterrupt raised by the hook itself are its failure too;
                 # only a signal the process received ends the run from here.

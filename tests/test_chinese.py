@@ -19,8 +19,21 @@ from govmetrics.chinese import (
 
 def test_an_alternation_puts_a_word_before_the_words_it_starts_with() -> None:
     pattern = re.compile(alternation(["会议", "常务会议", "会", "会议"]))
-    assert pattern.pattern == "常务会议|会议|会"
+    assert pattern.pattern == "常务会议|会(?:议|)"  # words that share a beginning share its test
     assert pattern.match("常务会议").group() == "常务会议"  # type: ignore[union-attr]
+    assert pattern.match("会议室").group() == "会议"  # type: ignore[union-attr]
+
+
+def test_an_alternation_gives_way_to_a_shorter_word_when_the_longer_one_leaves_the_rest_unmatched() -> None:
+    # 会议 then 议 cannot follow: the match backs off to 会, as a flat list of the words would
+    pattern = re.compile(f"(?:{alternation(['会', '会议', '平方米', '平方'])})(?:议|米)")
+    assert pattern.fullmatch("会议").group() == "会议"  # type: ignore[union-attr]
+    assert pattern.fullmatch("平方米").group() == "平方米"  # type: ignore[union-attr]
+
+
+def test_a_guard_after_a_word_is_read_where_the_word_ends_among_longer_words() -> None:
+    more = re.compile(alternation(["多", "多达", "以上"], then={"多": "(?![为是数])"}))
+    assert [m.group() for m in more.finditer("多达三成，多数，多为老人，两成多")] == ["多达", "多"]
 
 
 def test_a_guarded_qualifier_is_no_qualifier_at_the_end_of_another_word() -> None:

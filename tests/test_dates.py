@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -351,3 +352,25 @@ def test_a_yearless_deadline_long_past_is_the_next_one() -> None:
     ]
     # 截至 reports a state up to a date: it stays the nearest
     assert dates("截至11月底，全县完成投资8亿元。", "2023-03-10")[0][1] == D(2022, 11, 30)
+
+
+# Every way a date opens, with words around it that open none: the guard in front of the date
+# pattern (a cheap test of what follows a numeral) may only skip places where no date starts.
+_OPENINGS = (
+    "2019年7月10日，3月5日至8日，１２月３日，2019-07-10、2019/7/10和2019.07.10，2020至2025年，1-9月，"
+    "1至3月份，7月1日—9月30日，1~2季度，1、2季度，三、四季度，一至三季度，第一季度，第4季度，二〇一九年，"
+    "十二月份，元月，元至九月，今年，本月，上个月，下周三，昨天，前两个月，前三季度，年底，月初，上半年，"
+    "自5月起，截至6月底，直到8月，从去年开始，29日上午，5号下午，8时30分，第三条，第五次，5万元，十分重要，"
+    "三十六项，2025年第28周，前年，后天，大后天，这周五，本次，上级，大力，自治区，前往，年度，月份"
+)
+
+
+def test_the_guard_before_the_date_pattern_skips_no_place_a_date_starts() -> None:
+    from govmetrics import calendar_pattern as dates
+
+    relative = (*dates.RELATIVE_YEARS, *dates.RELATIVE_MONTHS, *dates.RELATIVE_DAYS, *dates.RELATIVE_WEEKS)
+    text = _OPENINGS + "，" + "，".join(f"{word}上午，{word}起，自{word}" for word in relative)
+    unguarded = re.compile(dates.DATE_PATTERN.pattern.removeprefix(dates._FIRST))
+    found = [m.span() for m in dates.DATE_PATTERN.finditer(text)]
+    assert found == [m.span() for m in unguarded.finditer(text)]
+    assert len(found) > 40 + 2 * len(relative)

@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 from govmetrics import Article, Cadence, DateMention, Extraction, Meeting, Metric, Person, Span
-from govmetrics.models import Record
+from govmetrics.models import Record, with_plugin
 
 
 def metric(**fields: object) -> Metric:
@@ -277,3 +277,19 @@ def test_records_cross_processes_whole_plugin_records_included(protocol: int) ->
         copied_span.start = 1  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         pickle.loads(pickle.dumps(records[0])).value = 1  # type: ignore[misc]
+
+
+def test_a_record_stamped_with_its_plugin_keeps_every_field_and_its_class() -> None:
+    span = Span(start=0, end=4)
+    records = [
+        Metric(text="2万余户", span=span, value=20000, unit="户", approx="more_than", subject="走访"),
+        DateMention(text="7月10日", span=span, start="2019-07-10", end="2019-07-10", granularity="day"),
+        Cadence(text="每季度", span=span, period="P3M", min_times=1, activity="走访"),
+        Meeting(text="常务会", span=span, name="区政府常务会", chair=Person(name="常卫", titles=("区长",))),
+        _Rate(text="95%", span=span, value=Decimal("95.5"), of="满意率"),
+    ]
+    for record in records:
+        stamped = with_plugin(record, "tally")
+        assert type(stamped) is type(record)
+        assert (stamped.plugin, record.plugin) == ("tally", None)
+        assert attrs.asdict(stamped, recurse=False) == attrs.asdict(attrs.evolve(record, plugin="tally"), recurse=False)

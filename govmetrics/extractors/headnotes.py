@@ -26,7 +26,9 @@ import attrs
 from govmetrics.chinese import ORDINAL_NUMERAL
 
 _NUMERAL = "[\\d０-９〇零一二三四五六七八九十]"
-_DAY = rf"{_NUMERAL}{{2,4}}年{_NUMERAL}{{1,2}}月{_NUMERAL}{{1,3}}日"
+# (the year's first numeral written on its own: a pattern that opens with a character class lets the
+# search skip ahead to one, where one that opens with a repeat is tried at every position)
+_DAY = rf"{_NUMERAL}{_NUMERAL}{{1,3}}年{_NUMERAL}{{1,2}}月{_NUMERAL}{{1,3}}日"
 # a full day, then the session's name up to the last 会议 before 通过 (the name holds no break, and
 # no other day: 1991年3月4日 国务院令第76号发布 2018年9月6日 国务院第23次常务会议修订通过, run on by
 # cleaning, is the order's day and then the session's)

@@ -13,15 +13,18 @@ import re
 
 import attrs
 
-from govmetrics.chinese import CLAUSE_END, DATELINE, SMALL_NUMERAL
+from govmetrics.chinese import CLAUSE_END, CLAUSE_ENDS, DATELINE, SMALL_NUMERAL
 from govmetrics.extractors.meeting_merge import BACK_REFERENCE, Draft
 from govmetrics.extractors.meeting_words import Lexicon, last_word_end, name_end, word_ends
 
-SENTENCE_END = re.compile(r"[。！？!?\n]")
+_SENTENCE_ENDS = "。！？!?\n"
+SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 HOLD = re.compile(r"主持召开|召开|隆重举行|举行|举办|开幕(?![式会词])")
 # held, or spoken of as the place something was said: 在座谈会上，… / 从新闻发布会上获悉 (the name
 # runs from 在 or 从 to the meeting word before 上)
-HOLD_OR_AT = re.compile(r"(?P<hold>主持召开|召开|隆重举行|举行|举办|开幕(?![式会词]))|[会议式礼坛](?P<at>上)[，,获]")
+# (the verbs are no group: an alternative that opens with its first character is passed over at a
+# glance where that character is not, one that opens with a group is entered at every position)
+HOLD_OR_AT = re.compile(r"主持召开|召开|隆重举行|举行|举办|开幕(?![式会词])|[会议式礼坛](?P<at>上)[，,获]")
 _AT_OPENING = re.compile(r"[在从](?:随后|当天|当日)?")
 
 
@@ -32,9 +35,10 @@ SENTENCE_REACH = 300
 
 def sentence_bounds(text: str, at: int) -> tuple[int, int]:
     """The sentence around ``at``, read no further than ``SENTENCE_REACH`` either side."""
-    start = floor = max(0, at - SENTENCE_REACH)
-    for match in SENTENCE_END.finditer(text, floor, at):
-        start = match.end()
+    floor = max(0, at - SENTENCE_REACH)
+    # searched back from ``at`` for each mark, where a regex would read the window from its start
+    last = max(text.rfind(mark, floor, at) for mark in _SENTENCE_ENDS)
+    start = last + 1 if last >= 0 else floor
     end_match = SENTENCE_END.search(text, at, at + SENTENCE_REACH)
     return start, end_match.start() if end_match else min(len(text), at + SENTENCE_REACH)
 
@@ -42,15 +46,19 @@ def sentence_bounds(text: str, at: int) -> tuple[int, int]:
 def clause_end(text: str, at: int) -> int:
     """The end of the clause from ``at``; a comma inside “quotes” does not end it."""
     depth = 0
-    for index in range(at, min(len(text), at + 80)):
-        ch = text[index]
+    for mark in _CLAUSE_END_OR_QUOTE.finditer(text, at, at + 80):
+        ch = mark.group()
         if ch in "“《":
             depth += 1
         elif ch in "”》":
             depth = max(0, depth - 1)
-        elif depth == 0 and CLAUSE_END.match(ch):
-            return index
+        elif depth == 0:
+            return mark.start()
     return min(len(text), at + 80)
+
+
+# a clause end, or a quotation mark or title bracket that opens or closes where commas do not count
+_CLAUSE_END_OR_QUOTE = re.compile(f"[“《”》{CLAUSE_ENDS}]")
 
 
 _COUNT_BEFORE_NAME = re.compile(r"(?:[\d一两二三四五六七八九十]+[次场期])")

@@ -20,6 +20,9 @@ class Lexicon:
     """The meeting words, found by one compiled search."""
 
     words: re.Pattern[str]
+    #: Whether a text holds any meeting word at all: the words alone, which re scans for by their
+    #: first characters, where ``words`` opens with lookaheads tried at every position (2x faster).
+    any_word: re.Pattern[str]
 
 
 def words_lexicon(lexicons: Lexicons) -> Lexicon:
@@ -32,7 +35,9 @@ def _build(lexicons: Lexicons) -> Lexicon:
     # a lookahead finds every word, overlapping ones too: 常务会议 holds 常务会 and 会议; the class of
     # first characters before it lets the search skip ahead to the next one
     first = re.escape("".join(sorted({word[0] for word in words})))
-    return Lexicon(words=re.compile(f"(?=[{first}])(?=({alternation(words)}))"))
+    return Lexicon(
+        words=re.compile(f"(?=[{first}])(?=({alternation(words)}))"), any_word=re.compile(alternation(words) or "(?!)")
+    )
 
 
 def word_ends(meeting_words: Lexicon, text: str, start: int, end: int) -> list[int]:

@@ -86,6 +86,11 @@ def find_meetings(article: Article, lexicons: Lexicons) -> Iterator[Meeting]:
     """Every meeting in ``article``, held or referred to, in text order, read with ``lexicons``."""
     text = article.text
     names, meeting_words = name_lexicon(lexicons), words_lexicon(lexicons)
+    if meeting_words.any_word.search(text) is None:
+        # Every meeting's name ends with a meeting word (a held one, a subtitle's, a headnote's, one
+        # a role statement introduces): a text with none holds no meeting, and most short texts
+        # (a paragraph, a sentence) are spared the people, days and verbs read for one.
+        return
     calendar = Calendar.of([with_opening(text, d) for d in dates_in(article, lexicons)])
     registry = people.registry_of(names, text)
     known = tuple(registry)

@@ -89,7 +89,10 @@ def _build(lexicons: Lexicons) -> MetricLexicon:
         if word in ("余", "多"):
             continue  # written inside the numeral; parse_amount reads them
         (before if where == "before" else after).append(word)
-    units = lexicon.alternation(canonical)
+    # the class of the units' first characters, tested first: most numbers are followed by no unit,
+    # and one test of a class turns them away where the alternation would test each first character
+    unit_starts = re.escape("".join(sorted({unit[0] for unit in canonical})))
+    units = f"(?=[{unit_starts}])(?:{lexicon.alternation(canonical)})"
     # a currency may stand between a qualifier and its amount: 约合人民币3000万元
     currencies = lexicon.alternation(lexicons.words("currencies")) or "(?!)"
     # every metric starts with a qualifier, 百分之 or a numeral: a cheap test for the scan
