@@ -110,6 +110,17 @@ class TestWhatStays:
         html = portal(story).replace("区长调研了3个社区。", '区长调研了<a href="/s">3个社区</a>。')
         assert read_html(html, "p").text == "区长调研了3个社区。"
 
+    def test_a_two_column_layout_table_is_no_data_table(self) -> None:
+        story = Story("区长调研", ("5月11日，区长调研了3个社区。", "全区已组建抢险队伍28支。"), dt.date(2022, 5, 12))
+        body = "".join(f"<p>{p}</p>" for p in story.paragraphs)
+        html = (
+            "<html><head><title>区长调研_临河区人民政府网站</title></head><body><table>"
+            '<tr><td><img src="logo.png"></td><td>站内搜索</td></tr>'
+            f'<tr><td><a href="/">首页</a><br><a href="/x">新闻</a></td><td><h1>区长调研</h1>{body}</td></tr>'
+            "</table></body></html>"
+        )
+        assert read_html(html, "p").text == story.text
+
     def test_the_site_name_is_cut_from_a_title_without_a_heading(self) -> None:
         html = "<html><head><title>区长调研3个社区 - 临河区人民政府门户网站</title></head><body>"
         html += "<div><p>5月11日，区长调研了3个社区，走访居民40户。</p></div></body></html>"

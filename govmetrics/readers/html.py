@@ -75,6 +75,7 @@ _BAR_GAP = r"日?(?:\s|&nbsp;|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|<[^>]{0,200}>){
 _TITLE_PARTS = re.compile(r"\s*(?:_+|\|+|[-—–－]{1,2}|\s+-\s+)\s*")
 _SHORT_LINE = 200  # a footer line; a paragraph of the story holding 版权所有 is longer
 _HEADLINE = 40  # a headline line: short, and it ends no sentence
+_LONG_CELL = 200  # a table cell of more is a paragraph, and its table lays the page out
 _BAR = 100  # an information bar that opens with its date: short, with a field of the page's
 _SENTENCE_END = re.compile(r"[。！？!?；;：:]")
 _DIGITS = re.compile(r"\d+")
@@ -175,14 +176,15 @@ def _config(trafilatura: Any) -> Any:
 
 
 def _layout_tables_as_blocks(tree: Any) -> None:
-    """Make the tables that lay a page out (a table holding tables, or one without two rows of
-    two cells: a column of blocks) into blocks, as a browser shows them. Old sites put every
-    part of the page in table cells, and read as a data table the story would be one row of
-    cells with its paragraphs run together. A data table (rows of cells, no table inside) stays."""
+    """Make the tables that lay a page out into blocks, as a browser shows them: a table holding
+    tables or paragraphs (a cell with ``<p>``, ``<div>``, ``<br>`` or a long text), or one without
+    two rows of two cells (a column of blocks). Old sites put every part of the page in table
+    cells, and read as a data table the story would be one row of cells with its paragraphs run
+    together. A data table (rows of short cells) stays."""
     for table in list(tree.iter("table")):
         rows = table.xpath("./tr|./tbody/tr|./thead/tr|./tfoot/tr")
         wide = sum(1 for row in rows if len(row.xpath("./td|./th")) >= 2)
-        if wide >= 2 and not table.xpath(".//table"):
+        if wide >= 2 and not table.xpath(".//table|.//td//p|.//td//div|.//td//br") and not _long_cell(table):
             continue
         for part in [table, *table.xpath("./tbody|./thead|./tfoot"), *rows]:
             part.tag = "div"
@@ -251,6 +253,11 @@ _BLOCKS = (
     "center",
     "menu",
 )
+
+
+def _long_cell(table: Any) -> bool:
+    """Whether a cell of ``table`` holds a paragraph's worth of text rather than a datum."""
+    return any(len(cell.text_content()) > _LONG_CELL for cell in table.iter("td", "th"))
 
 
 def _drop_link_lists(tree: Any) -> None:
