@@ -101,8 +101,21 @@ def clean_text(raw: str, *, paragraphs: bool = False) -> CleanText:
         if not start or end == size:
             continue  # whitespace at either end of the text goes
         before = raw[start - 1]
-        after = raw[end]
         gap = match.group()
+        if gap == "\n" and not paragraphs and "\u4e00" <= before <= "\u9fff" and not _STORY_START.match(raw, end):
+            # The commonest gap of a PDF's text by far (two in three on a newspaper page): a line
+            # break inside a sentence, after an ideograph. The rules below keep such a break only
+            # before a dateline (an ideograph is no sentence mark, digit or Latin letter), so it
+            # goes without reading them.
+            continue
+        if gap[0] == "\n" and before in _CLOSERS:
+            # A paragraph break after a sentence mark, the commonest gap of a web page's text: one
+            # \n stays, where its first break stood (the first rule below, read without counting
+            # breaks). Kept where it stood, it goes on with the run before it: no offset to add.
+            pieces.append("\n")
+            length += 1
+            continue
+        after = raw[end]
         # \r\n is one break; most pages have no \r, and one count does then
         breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n") if "\r" in gap else gap.count("\n")
         # what the run becomes (a line break, a space or nothing) and the raw index it maps to
