@@ -20,6 +20,7 @@ digits), so the order in which owners are looked at never matters.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import itertools
 from collections.abc import Iterable
 
@@ -63,10 +64,24 @@ def resolve(records: Iterable[Record]) -> list[Record]:
     records = list(records)
     owners = _Owners(records)
     kept: list[Record] = []
+    # A repeat has the same place and kind, so it comes right after the records kept there: only
+    # those are looked at, and a record alone in its place (most are) is never hashed.
+    place: tuple[int, int, str] | None = None
+    first: Record | None = None  # the first record kept at this place, hashed when another comes
     seen: set[Record] = set()
     for record in sorted(records, key=lambda r: (r.span.start, r.span.end, r.kind)):
         if owners.claim(record):
             continue
+        here = (record.span.start, record.span.end, record.kind)
+        if here != place:
+            place, first = here, record
+            kept.append(record)
+            continue
+        if first is not None:
+            seen = set()
+            with contextlib.suppress(TypeError):  # one not hashable is kept as it is, and never matches
+                seen.add(first)
+            first = None
         try:
             if record in seen:
                 continue

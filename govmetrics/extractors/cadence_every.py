@@ -50,8 +50,9 @@ def _every_pattern(lexicons: Lexicons) -> re.Pattern[str]:
     festivals = lexicon.alternation(lexicons.words("festivals")) or "(?!)"
     return re.compile(
         # 每逢周三 is 每周三; 隔周 (every other week) is every two weeks. Both branches start with their
-        # character, so the search skips ahead to a 每 or a 隔.
-        rf"(?:每(?:隔|逢)?|(?P<other>隔)(?<![每间]隔)(?=[周天月年]))(?P<n>[一两二三四五六七八九十半双]|\d+)?个?(?P<unit>{UNIT_ALT})"
+        # character, so the search skips ahead to a 每 or a 隔 (re does so only when each branch opens
+        # with a plain character, not a group: ``other`` is the empty group after 隔, set or None).
+        rf"(?:每(?:隔|逢)?|隔(?<![每间]隔)(?=[周天月年])(?P<other>))(?P<n>[一两二三四五六七八九十半双]|\d+)?个?(?P<unit>{UNIT_ALT})"
         # 每周六在…, 每周三上午, 每周一、三、五 (but 每周一次 is once a week)
         # 每年3月31日前, 每年的10月底前: a yearly period's day or month is its anchor, not a date of its
         # own (a rule's every year, not the publication's)
@@ -103,7 +104,7 @@ def every_period(text: str, lexicons: Lexicons) -> Iterator[Cadence]:
         if start < taken:
             continue
         rate = RATE_BEFORE.search(text, max(0, start - 6), start)
-        period = iso_period("两" if match.group("other") else match.group("n"), match.group("unit"))
+        period = iso_period("两" if match.group("other") is not None else match.group("n"), match.group("unit"))
         if period is None:
             continue
         end = match.end()

@@ -57,6 +57,7 @@ from govmetrics.extractors.meeting_names import (
     name_at,
     name_before,
     name_from_headline,
+    place_of,
     sentence_bounds,
 )
 from govmetrics.extractors.meeting_organs import (
@@ -98,9 +99,10 @@ def find_meetings(article: Article, lexicons: Lexicons) -> Iterator[Meeting]:
     regulation, review = is_rule_text(text), is_review(names, text)
 
     for hold in HOLD_OR_AT.finditer(text):
-        verb_start, verb_end = hold.span("at") if hold.group("at") else hold.span()
+        at = place_of(hold)
+        verb_start, verb_end = (at, at + 1) if at is not None else hold.span()
         sentence = sentence_bounds(text, verb_start)
-        if hold.group("at"):
+        if at is not None:
             named = name_at(meeting_words, text, verb_start, sentence[0])
         else:
             # a meeting opens (开幕) with its name before the verb, never after
