@@ -103,6 +103,11 @@ VERSIONS = (
     "recognizers-text-date-time",
     "regex",
     "emoji",
+    # the readers of the input-kinds job
+    "trafilatura",
+    "htmldate",
+    "pypdfium2",
+    "reportlab",
 )
 
 Doc = tuple[str, dt.date | None]  # a document's text and publication date
