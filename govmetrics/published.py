@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from govmetrics.errors import InputError
@@ -100,3 +101,29 @@ def date_in_name(name: str) -> dt.date | None:
         return dt.date(*map(int, match.groups()))
     except ValueError:
         return None
+
+
+#: A full date as pages print it: year, month and day in that order, with any of their marks
+#: between (2021-03-05, 2021年3月5日, 2021/03/05, 2021.3.5). Web pages and PDF pages read their own
+#: publication dates with it and :func:`written_day`.
+WRITTEN_DAY = r"(?<!\d)(?:19|20)\d{2}\s*[-年/.]\s*[01]?\d\s*[-月/.]\s*[0-3]?\d(?!\d)"
+
+
+def written_day(written: str) -> dt.date | None:
+    """The day a full date as written names (its first three numbers: year, month, day), or None
+    for a slip that names no day (2021-02-30) and for a day outside :data:`PUBLISHED_RANGE`."""
+    numbers = re.findall(r"\d+", written)
+    if len(numbers) < 3:
+        return None
+    try:
+        day = dt.date(*(int(number) for number in numbers[:3]))
+    except ValueError:
+        return None
+    first, last = PUBLISHED_RANGE
+    return day if first <= day <= last else None
+
+
+def first_written_day(written: Iterable[str]) -> dt.date | None:
+    """The day of the first of ``written`` that names one (:func:`written_day`): a slip before it
+    is passed over, as a page's later date may hold the right one."""
+    return next(filter(None, map(written_day, written)), None)

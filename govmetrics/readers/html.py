@@ -44,7 +44,7 @@ import attrs
 from govmetrics.decoding import decode
 from govmetrics.errors import InputError
 from govmetrics.extras import require
-from govmetrics.published import PUBLISHED_RANGE, parse_published
+from govmetrics.published import PUBLISHED_RANGE, WRITTEN_DAY, first_written_day, parse_published
 from govmetrics.reading import reading_text
 
 if TYPE_CHECKING:
@@ -66,10 +66,9 @@ _GB_CHARSETS = frozenset({"gb2312", "gbk", "x-gbk", "gb18030", "cp936", "ms936",
 # the label and the date: 发布时间：2021-03-05, <span>发布日期：</span><span>2021年03月05日</span>.
 _LABELLED_DATE = re.compile(
     r"(?:发布|发稿|发表|成文|印发)(?:时间|日期)\s*[:：]?(?:\s|&nbsp;|<[^>]{0,200}>){0,12}"
-    r"(?P<date>(?:19|20)\d{2}\s*[-年/.]\s*[01]?\d\s*[-月/.]\s*[0-3]?\d)(?!\d)"
+    rf"(?P<date>{WRITTEN_DAY})"
 )
-_FULL_DATE_FORM = r"(?<!\d)(?:19|20)\d{2}\s*[-年/.]\s*[01]?\d\s*[-月/.]\s*[0-3]?\d(?!\d)"
-_FULL_DATE = re.compile(_FULL_DATE_FORM)
+_FULL_DATE = re.compile(WRITTEN_DAY)
 # what may stand between a bar's date and its next field: a clock time, spaces, tags
 _BAR_GAP = r"日?(?:\s|&nbsp;|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|<[^>]{0,200}>){0,12}"
 _TITLE_PARTS = re.compile(r"\s*(?:_+|\|+|[-—–－]{1,2}|\s+-\s+)\s*")
@@ -161,7 +160,8 @@ def read_html(
     title, text, bar = furniture.story(found.text, found.title)
     if not text:
         raise InputError(f"{name}: no story text found in the web page")
-    published = _labelled_date(html) or furniture.bar_date(html) or bar or _metadata_date(html, url)
+    read = reading_text(html)  # the page as the labels are written: 發布時間 read as 发布时间
+    published = _labelled_date(read) or furniture.bar_date(read) or bar or _metadata_date(html, url)
     return WebPage(text=text, title=title, published=published)
 
 
@@ -193,21 +193,10 @@ def _layout_tables_as_blocks(tree: Any) -> None:
                 cell.tag = "div"
 
 
-def _labelled_date(html: str) -> dt.date | None:
-    """The first full date the page prints after a publication label (发布时间：, 發佈日期：)."""
-    for match in _LABELLED_DATE.finditer(reading_text(html)):
-        day = _full_date(match.group("date"))
-        if day is not None:
-            return day
-    return None
-
-
-def _full_date(written: str) -> dt.date | None:
-    """A written full date (2021-03-05, 2021年3月5日, 2021/03/05), or None for a slip (2021-02-30)."""
-    try:
-        return parse_published(_as_iso(re.sub(r"\s+", "", written)))
-    except InputError:
-        return None
+def _labelled_date(read: str) -> dt.date | None:
+    """The first full date the page (in its reading view) prints after a publication label
+    (发布时间：, 發佈日期：)."""
+    return first_written_day(match.group("date") for match in _LABELLED_DATE.finditer(read))
 
 
 def _metadata_date(html: str, url: str | None) -> dt.date | None:
@@ -227,11 +216,6 @@ def _metadata_date(html: str, url: str | None) -> dt.date | None:
         return parse_published(found)
     except InputError:
         return None
-
-
-def _as_iso(written: str) -> str:
-    year, month, day = re.split(r"[-年/.月]", written)[:3]
-    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 #: Blocks that may hold a page's menus and link lists (not headings, which may be a link to the
@@ -291,19 +275,15 @@ class _Furniture:
         # the same label anywhere a field of a bar starts: 2021-03-05 09:30　来源：区政府办
         self._field = re.compile(rf"(?:^|[\s|【\[（(])(?:{alternation(labels) or '(?!)'})\s*[:：]")
         self._date_then_field = re.compile(
-            rf"(?P<date>{_FULL_DATE_FORM}){_BAR_GAP}[|【\[（(]?(?:{alternation(labels) or '(?!)'})\s*[:：]"
+            rf"(?P<date>{WRITTEN_DAY}){_BAR_GAP}[|【\[（(]?(?:{alternation(labels) or '(?!)'})\s*[:：]"
         )
         self._line = re.compile(alternation(lines) or "(?!)", re.IGNORECASE)
         self._site = re.compile(rf"(?:{alternation(sites) or '(?!)'})$")
 
-    def bar_date(self, html: str) -> dt.date | None:
-        """The first full date the page prints just before a field of its information bar
-        (``<span>2021-03-05 09:30</span><span>来源：区政府办</span>``)."""
-        for match in self._date_then_field.finditer(reading_text(html)):
-            day = _full_date(match.group("date"))
-            if day is not None:
-                return day
-        return None
+    def bar_date(self, read: str) -> dt.date | None:
+        """The first full date the page (in its reading view) prints just before a field of its
+        information bar (``<span>2021-03-05 09:30</span><span>来源：区政府办</span>``)."""
+        return first_written_day(match.group("date") for match in self._date_then_field.finditer(read))
 
     def story(self, text: str, title: str | None) -> tuple[str | None, str, dt.date | None]:
         """The headline, the story's lines without the page's furniture, and the first full date
@@ -318,14 +298,13 @@ class _Furniture:
         kept: list[str] = []
         bar: dt.date | None = None
         for line in text.splitlines():
-            line = _unescaped(line.strip())
-            bare = line
+            bare = _unescaped(line.strip())
             read = reading_text(bare)
             if not _WORD.search(bare):
                 continue
             dates = _FULL_DATE.findall(read)
             if self._label.match(read) or (dates and len(bare) <= _BAR and self._field.search(read)):
-                bar = bar or next(filter(None, map(_full_date, dates)), None)
+                bar = bar or first_written_day(dates)
                 continue
             if len(bare) <= _SHORT_LINE and self._line.search(read):
                 continue

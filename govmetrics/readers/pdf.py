@@ -34,7 +34,7 @@ import attrs
 
 from govmetrics.errors import InputError
 from govmetrics.extras import require
-from govmetrics.published import parse_published
+from govmetrics.published import first_written_day
 from govmetrics.readers.pdf_layout import PageChars, PageText, read_page, upright
 from govmetrics.reading import reading_text
 
@@ -235,10 +235,5 @@ def printed_date(pdf: PdfText) -> dt.date | None:
     A date in a story is what the story speaks of, and not taken: only the first
     :data:`MASTHEAD_CHARS` characters of the first page are read, and only such a line."""
     end = pdf.page_starts[1] if len(pdf.page_starts) > 1 else len(pdf.text)
-    for match in _PRINTED_DAY.finditer(reading_text(pdf.text[: min(end, MASTHEAD_CHARS)])):
-        year, month, day = (int(n) for n in re.findall(r"\d+", match.group("before") or match.group("after")))
-        try:
-            return parse_published(dt.date(year, month, day).isoformat())
-        except (ValueError, InputError):
-            continue  # 2月30日: a slip, no day
-    return None
+    top = reading_text(pdf.text[: min(end, MASTHEAD_CHARS)])
+    return first_written_day(match.group("before") or match.group("after") for match in _PRINTED_DAY.finditer(top))
