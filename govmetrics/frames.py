@@ -18,11 +18,11 @@ from govmetrics.columns import BOOL_COLUMNS, DATE_COLUMNS, INT_COLUMNS, JSON_COL
 from govmetrics.document_rows import document_rows
 from govmetrics.documents import Document
 from govmetrics.plugins import strict_from_env
+from govmetrics.rows import extraction_rows
 from govmetrics.typed_frames import (
     COLUMNS,
     dtypes,
     empty_frame,
-    extraction_rows,
     frame_columns,
     frame_to_dicts,
     records_frame,

@@ -32,7 +32,7 @@ that extract a whole corpus into a frame, and is where users import all of them 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +43,7 @@ from govmetrics.columns import (
 )
 from govmetrics.extras import require
 from govmetrics.models import as_day, exact
-from govmetrics.rows import extraction_rows as _tagged_rows
+from govmetrics.rows import extraction_rows
 from govmetrics.serialize import as_double, exact_text, from_json
 
 if TYPE_CHECKING:
@@ -75,19 +75,6 @@ def dtypes(columns: Columns | None = None) -> dict[str, Any]:
         "bool": pd.BooleanDtype(),
     }
     return {name: kinds.get(kind, pd.StringDtype()) for name, _, kind in (columns or table_columns()).cells}
-
-
-def extraction_rows(
-    extraction: Extraction,
-    id: str,
-    source: str | None = None,
-    kept: tuple[tuple[str, str | None], ...] = (),
-) -> Iterator[dict[str, Any]]:
-    """The record dicts of one document, each tagged as every path tags its rows
-    (:func:`govmetrics.rows.extraction_rows`): ``id``, ``source`` (the file, else the article's
-    ``source``, else ``id``) and, when the article has one, ``article_title``.
-    :func:`rows_frame` makes them a frame."""
-    return _tagged_rows(extraction, id, source, kept)
 
 
 def _day(value: Any) -> dt.date | None:
