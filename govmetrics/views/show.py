@@ -25,15 +25,12 @@ from typing import Any, TextIO
 
 import attrs
 
-from govmetrics.api import extract
 from govmetrics.corpus import corpus_items
+from govmetrics.document_rows import extract_document
 from govmetrics.documents import Document, parse_published
 from govmetrics.errors import InputError, PluginError
 from govmetrics.escapes import for_terminal
-from govmetrics.extraction import Extraction
-from govmetrics.models import Article
 from govmetrics.output_file import AtomicOutput
-from govmetrics.pages import split_page
 from govmetrics.plugins import PluginWarning
 from govmetrics.pool import ReadOptions, read_item
 from govmetrics.views.report import DocumentView, report_html
@@ -134,19 +131,8 @@ def _limited(items: Iterator[Any], limit: int | None) -> list[Any]:
 
 def document_view(document: Document, *, pages: bool, strict: bool) -> DocumentView:
     """Extract one document for the report: its text, or each story of its page (a PDF's always)."""
-    if not pages and document.pdf is None:
-        if isinstance(document.text, Article):
-            article = document.text
-        else:
-            article = Article.from_text(document.text, published=document.published, source=document.id)
-        return DocumentView(id=document.id, extractions=[extract(article, strict=strict)], published=document.published)
-    text = document.text.raw if isinstance(document.text, Article) else document.text
-    stories = [
-        attrs.evolve(story, source=document.id) if story.text else story  # a plugin warning names the document
-        for story in split_page(text, published=document.published)
-    ]
-    extractions = [extract(story, strict=strict) if story.text else Extraction(article=story) for story in stories]
-    return DocumentView(id=document.id, extractions=extractions, published=document.published, page=True)
+    paged, extractions = extract_document(document, strict=strict, pages=pages)
+    return DocumentView(id=document.id, extractions=extractions, published=document.published, page=paged)
 
 
 def _title(inputs: Sequence[str], documents: Sequence[DocumentView]) -> str:
