@@ -24,12 +24,12 @@ from typing import Any
 
 import attrs
 
-from govmetrics.documents import Document, decode, text_document
+from govmetrics.documents import PDF_SUFFIXES, WEB_PAGE_SUFFIXES, Document, decode, text_document
 from govmetrics.errors import GovmetricsError
 
 #: File names a directory is searched for: a text file, a web page or a PDF is a document, a JSON
 #: Lines file a corpus.
-CORPUS_SUFFIXES = (".txt", ".jsonl", ".html", ".htm", ".shtml", ".xhtml", ".pdf")
+CORPUS_SUFFIXES = (".txt", ".jsonl", *WEB_PAGE_SUFFIXES, *PDF_SUFFIXES)
 _GLOB_MAGIC = re.compile(r"[*?[]")
 
 

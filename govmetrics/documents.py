@@ -121,8 +121,9 @@ def as_document(
     """Read one corpus item into a :class:`Document`.
 
     The publication date is the item's own (an article's ``published``, a record's date field),
-    else a date in the file name, else ``published``. An item without an id is numbered by
-    ``index``. ``keep_fields`` are fields of a record to carry along (:func:`kept_fields`).
+    else the one a web page or PDF page prints, else a date in the file name, else ``published``.
+    An item without an id is numbered by ``index``. ``keep_fields`` are fields of a record to carry
+    along (:func:`kept_fields`).
     """
     if isinstance(item, Document):
         return item
