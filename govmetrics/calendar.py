@@ -36,6 +36,7 @@ from govmetrics.calendar_pattern import (
     RELATIVE_MONTHS,
     RELATIVE_WEEKS,
     SECOND_POINT,
+    date_matches,
 )
 from govmetrics.calendar_points import (
     checked_day,
@@ -56,6 +57,7 @@ __all__ = [
     "HALF_A_YEAR",
     "CalendarValue",
     "DateError",
+    "date_matches",
     "gapped_relation",
     "parse_date",
     "resolve_match",

@@ -12,6 +12,7 @@ Numeric dates (2019-07-10, 2019/7/10, 2019.07.10) are matched year first, as Chi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from govmetrics.chinese import MONTH_OR_DAY_NUMERAL, alternation
 
@@ -22,6 +23,7 @@ __all__ = [
     "RELATIVE_WEEKS",
     "RELATIVE_YEARS",
     "SECOND_POINT",
+    "date_matches",
 ]
 
 _N = MONTH_OR_DAY_NUMERAL
@@ -124,21 +126,49 @@ _BODY = (
 # Every date starts with one of these characters: a cheap first test that lets the scan pass over
 # all other positions.
 _FIRST_CHARACTER = r"\d〇零一二三四五六七八九十第今本去上前明下后年月昨这大自从截直到至元"
-# Where one stands, a date opens with one of these: a word before it (自, 从, 截至, 直到, 至), the first
-# two characters of a relative word (今年, 上个月, 大后天) or of a period (上半年, 年底, 前两个月, 前三
-# 季度, 元月, 元至九月), a numeral followed as in a date, or 第 before a quarter's number (第一季度).
-# A numeral in a date has, right after its digits, a date word (年, 月, 日, 号), the 季 of a quarter, a
-# list mark (三、四季度), a span's separator (1至9月) or a numeric date's mark (2019-07-10). Most of
-# those characters in a text open none of these (5万元, 十分, 第十条, 本次, 上级, 大力), and the full
+# Where one stands, a date opens with one of these: the first two characters of a relative word
+# (今年, 上个月, 大后天) or of a period (上半年, 年底, 前两个月, 前三季度, 元月, 元至九月), a numeral
+# followed as in a date, or 第 before a quarter's number (第一季度, 第一、二季度). A numeral in a
+# date has, right after its digits, a date word (年, 月, 日, 号), the 季 of a quarter, a span's
+# separator (1至9月), a list mark before a quarter (三、四季度), or a numeric date's mark after its
+# four-digit year (2019-07-10, 2019.07.10). A word before a date (自, 从, 截至, 直到, 至) opens one
+# only with such an opening right after it. Most of those characters in a text open none of these
+# (5万元, 1.5倍, 一、, 十分, 第十条, 第二十条, 本次, 上级, 大力, 自治区, 直接, 到位), and the full
 # pattern, costly to fail, is not tried there.
-_NUMERAL_THEN = r"[\d〇零一二三四五六七八九十]+[年月日号季、至到—\-－~～〜/.]"
+_NUMERAL_THEN = r"[\d〇零一二三四五六七八九十]+[年月日号季至到—\-－~～〜]|\d{4}[/.]|[一二三四1-4]、[一二三四1-4]季"
 _RELATIVE_OPENINGS = {word[:2] for word in (*RELATIVE_YEARS, *RELATIVE_MONTHS, *RELATIVE_DAYS, *RELATIVE_WEEKS)}
 _PERIOD_OPENINGS = {"上半", "下半", "年初", "年底", "年末", "月初", "月底", "月末"}
-_OPENING = (
-    rf"[自从截直到至]|{alternation(_RELATIVE_OPENINGS | _PERIOD_OPENINGS)}"
-    rf"|前[\d一二三四五六七八九十两]|元[月至到—\-－~～〜]|{_NUMERAL_THEN}|第[一二三四1-4]"
+_BODY_OPENING = (
+    rf"{alternation(_RELATIVE_OPENINGS | _PERIOD_OPENINGS)}"
+    rf"|前[\d一二三四五六七八九十两]|元[月至到—\-－~～〜]|{_NUMERAL_THEN}|第[一二三四1-4](?:[、至到~～\-－—][一二三四1-4])?季"
 )
+_OPENING = rf"(?:自从|自|从|截至|截止到|截止|直到|[到至])?(?:{_BODY_OPENING})"
 _FIRST = rf"(?=[{_FIRST_CHARACTER}])(?={_OPENING})"
 DATE_PATTERN = re.compile(rf"{_FIRST}{_PREFIX}{_BODY}{_SUFFIX}")
+# Where a date may open: the character class consumed first, so the scan skips every other character
+# at a glance (re does that for a pattern opening with a class, not for one opening with an
+# assertion, as DATE_PATTERN must); the lookbehind then steps back over that character to test the
+# opening from it.
+_OPENINGS = re.compile(rf"[{_FIRST_CHARACTER}](?<=(?=(?:{_OPENING})).)")
+
+
+def date_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches ``DATE_PATTERN.finditer(text, pos, endpos)`` gives, found faster.
+
+    The pattern is tried only where :data:`_OPENINGS` finds a date may open (in a work report, one
+    in twelve of the characters a date may start with), and the scan goes on after each date as
+    ``finditer`` does. A date is never empty, so no empty match needs stepping over.
+    """
+    end = len(text) if endpos is None else endpos
+    opening = _OPENINGS.search(text, pos, end)
+    while opening is not None:
+        match = DATE_PATTERN.match(text, opening.start(), end)
+        if match is not None:
+            yield match
+            opening = _OPENINGS.search(text, match.end(), end)
+        else:
+            opening = _OPENINGS.search(text, opening.end(), end)
+
+
 # The groups of a span's second point (7月10日至(12日)): a date is a span when one of them matched.
 SECOND_POINT = tuple(name for name in DATE_PATTERN.groupindex if name.startswith("b") and name != "b")

@@ -3,7 +3,8 @@
 The built-in extractors are built from these same pieces, so a plugin that uses them reads text as
 they do: a numeral means the same (:func:`parse_amount`), a clause ends at the same marks
 (:data:`CLAUSE_ENDS`), a qualifier is guarded against the same words (节约 holds no 约:
-:data:`NOT_A_QUALIFIER_AFTER`), a date is found by the same pattern (:data:`DATE_PATTERN`).
+:data:`NOT_A_QUALIFIER_AFTER`), a date is found by the same pattern (:data:`DATE_PATTERN`, whose
+matches :func:`date_matches` finds fast).
 These names are kept stable between minor versions; a plugin should need nothing from the
 modules behind them.
 
@@ -17,7 +18,7 @@ modules behind them.
 
 from __future__ import annotations
 
-from govmetrics.calendar import DATE_PATTERN, parse_date, resolve_match
+from govmetrics.calendar import DATE_PATTERN, date_matches, parse_date, resolve_match
 from govmetrics.chinese import (
     CLAUSE_END,
     CLAUSE_ENDS,
@@ -55,6 +56,7 @@ __all__ = [
     "Number",
     "alternation",
     "clause_end",
+    "date_matches",
     "exact",
     "exact_or_none",
     "parse_amount",

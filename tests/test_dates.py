@@ -6,6 +6,8 @@ import datetime as dt
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govmetrics
 from govmetrics.calendar import parse_date
@@ -374,3 +376,25 @@ def test_the_guard_before_the_date_pattern_skips_no_place_a_date_starts() -> Non
     found = [m.span() for m in dates.DATE_PATTERN.finditer(text)]
     assert found == [m.span() for m in unguarded.finditer(text)]
     assert len(found) > 40 + 2 * len(relative)
+    # the fast scan finds the same matches, from any start and to any end
+    assert [m.span() for m in dates.date_matches(text)] == found
+    for pos, endpos in ((3, len(text)), (17, 240), (0, 61)):
+        expected = [m.span() for m in unguarded.finditer(text, pos, endpos)]
+        assert [m.span() for m in dates.date_matches(text, pos, endpos)] == expected
+
+
+# Texts made of the characters dates are written with: wherever a date may start, the fast scan
+# must try the pattern there.
+_DATE_CHARACTERS = (
+    "0123456789２〇零一二三四五六七八九十两年月日号季度第"
+    "今本去上前明下后初底末旬半周个自从截至止直到元、—-~./起以来，于"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_DATE_CHARACTERS, max_size=40))
+def test_the_fast_date_scan_finds_what_the_pattern_finds(text: str) -> None:
+    from govmetrics import calendar_pattern as dates
+
+    unguarded = re.compile(dates.DATE_PATTERN.pattern.removeprefix(dates._FIRST))
+    assert [m.span() for m in dates.date_matches(text)] == [m.span() for m in unguarded.finditer(text)]

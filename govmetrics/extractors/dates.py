@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import attrs
 
-from govmetrics.calendar import DATE_PATTERN, CalendarValue, gapped_relation, resolve_match
+from govmetrics.calendar import CalendarValue, date_matches, gapped_relation, resolve_match
 from govmetrics.chinese import SMALL_NUMERAL
 from govmetrics.errors import DateError
 from govmetrics.extractors.metric_exclusions import is_day_count
@@ -143,7 +143,7 @@ def find_dates(article: Article, lexicons: Lexicons) -> Iterator[DateMention]:
     month_of = None
     story_year: int | None = None  # the year the current paragraph opened a statement with
     story_at = 0  # where that year was named
-    for match in DATE_PATTERN.finditer(text):
+    for match in date_matches(text):
         start, end = match.span()
         if start == end or (start and text[start - 1] in _GLUED_BEFORE) or _before_something(text, match):
             continue

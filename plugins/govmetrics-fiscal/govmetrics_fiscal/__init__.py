@@ -43,7 +43,7 @@ from typing import Any, ClassVar
 import attrs
 
 import govmetrics
-from govmetrics.kit import APPROX_VALUES, DATE_PATTERN, Approx, Number, alternation, exact_or_none, read_rows
+from govmetrics.kit import APPROX_VALUES, Approx, Number, alternation, date_matches, exact_or_none, read_rows
 
 __version__ = "0.1.0"
 
@@ -285,7 +285,7 @@ def _one_change(match: re.Match[str]) -> bool:
 
 def _dates_in(text: str, start: int, end: int) -> list[re.Match[str]]:
     found = []
-    for match in DATE_PATTERN.finditer(text, start, end):
+    for match in date_matches(text, start, end):
         if match.start() == match.end():
             continue
         if match.start() and text[match.start() - 1] in _GLUED_BEFORE:
