@@ -90,6 +90,9 @@ class PluginHost:
         self.load_errors: list[PluginError] = []
         self._packages: dict[str, tuple[str, str]] = {}
         self._builtin: set[str] = set()
+        #: The built-in extractor modules: their records are new objects on every call (the dates
+        #: an article's extractors share are cached, and stamped the same each time).
+        self._own: set[object] = set()
         #: What is built from these plugins (their lexicons, the record kinds they register), kept
         #: until a plugin is registered.
         self.cache: dict[str, Any] = {}
@@ -104,6 +107,7 @@ class PluginHost:
             if self.allowed(name) and self._register(name, lambda module=module: importlib.import_module(module)):
                 self._packages[name] = ("govmetrics", version)
                 self._builtin.add(name)
+                self._own.add(self.manager.get_plugin(name))
 
     def load_entry_points(self) -> None:
         for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
@@ -238,6 +242,7 @@ class PluginHost:
         records: list[Record] = []
         for impl in reversed(self.manager.hook.govmetrics_extract.get_hookimpls()):
             name = impl.plugin_name
+            own = impl.plugin in self._own
             started = time.perf_counter() if trace else 0.0
             # All or nothing: a plugin that fails halfway (a generator that raises after two
             # records) contributes none, so a warning always means "this plugin's records are missing".
@@ -259,7 +264,15 @@ class PluginHost:
                             f"returned a {record.kind!r} record, a kind no plugin registered "
                             "with govmetrics_record_types"
                         )
-                    mine.append(record if record.plugin else with_plugin(record, name))
+                    if record.plugin:
+                        mine.append(record)
+                    elif own:
+                        # nothing but this call holds a built-in extractor's new record: it is
+                        # stamped where it stands, not copied (2 µs a record, 40 ms a corpus)
+                        object.__setattr__(record, "plugin", name)
+                        mine.append(record)
+                    else:
+                        mine.append(with_plugin(record, name))
             except BaseException as exc:
                 # SystemExit and KeyboardInterrupt raised by the hook itself are its failure too;
                 # only a signal the process received ends the run from here.

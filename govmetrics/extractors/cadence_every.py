@@ -74,6 +74,9 @@ _PER = re.compile(
     rf"(?P<unit>{UNIT_ALT})"
     rf"(?P<count>{COUNT_NUMERAL})(?P<cu>次|回|遍)?"
 )
+# a verb of one or two characters after 一 (一调度, 一问候), alone in its clause after a weekday's 一
+_SHORT_VERB = re.compile(r"[\u4e00-\u9fff]{1,2}")
+_SHORT_VERB_ALONE = re.compile(r"(?P<verb>[\u4e00-\u9fff]{1,2})(?:[，。；、！？”\n]|$)")
 _WEEKDAYS = frozenset("一二三四五六日天")
 _WEEK_UNITS = ("周", "星期", "礼拜")
 # more weekdays after the first: 每周一、三、五, 每周一、周四
@@ -127,16 +130,16 @@ def every_period(text: str, lexicons: Lexicons) -> Iterator[Cadence]:
                 if times is not None and times == counted[1]:
                     low = high = days * times
                 end = counted[2]
-        elif weekday_one and re.match(r"[\u4e00-\u9fff]{1,2}(?:[，。；、！？”\n]|$)", text[end:]):
+        elif weekday_one and (short := _SHORT_VERB_ALONE.match(text, end)):
             # 每周一探访、每日一问候: 一 and a short verb is once a week, not Monday
             low = high = 1
-            end = re.match(r"[\u4e00-\u9fff]{1,2}", text[end:]).end() + end  # type: ignore[union-attr]
+            end = short.end("verb")
             activity = text[match.end() : end]
         elif not anchor and once_by_verb(text, end):
             low = high = 1
-            verb = re.match(r"[\u4e00-\u9fff]{1,2}", text[end + 1 :])
+            verb = _SHORT_VERB.match(text, end + 1)
             activity = verb.group() if verb else None
-            end += 1 + (verb.end() if verb else 0)
+            end = verb.end() if verb else end + 1
         else:
             counted = count_after(text, end)
             window = _WINDOW_THEN_CLAUSE.match(text, end) if counted is None and anchor else None
@@ -182,8 +185,8 @@ def _per_period(text: str, names: list[tuple[int, int]]) -> Iterator[Cadence]:
         if match.group("cu") is None:
             if match.group("count") != "一" or not once_by_verb(text, end - 1):
                 continue
-            verb = re.match(r"[\u4e00-\u9fff]{1,2}", text[end:])
-            end += verb.end() if verb else 0
+            verb = _SHORT_VERB.match(text, end)
+            end = verb.end() if verb else end
         times = positive_count(match.group("count"))
         if times is None or lexicon.covered(names, match.start(), end):
             continue

