@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from govmetrics.chinese import MONTH_OR_DAY_NUMERAL, alternation
+from govmetrics.chinese import DIGITS_AT_A_GLANCE, MONTH_OR_DAY_NUMERAL, alternation
 
 __all__ = [
     "DATE_PATTERN",
@@ -125,7 +125,8 @@ _BODY = (
 )
 # Every date starts with one of these characters: a cheap first test that lets the scan pass over
 # all other positions.
-_FIRST_CHARACTER = r"\d〇零一二三四五六七八九十第今本去上前明下后年月昨这大自从截直到至元"
+_FIRST_WORD_CHARACTER = "〇零一二三四五六七八九十第今本去上前明下后年月昨这大自从截直到至元"
+_FIRST_CHARACTER = r"\d" + _FIRST_WORD_CHARACTER
 # Where one stands, a date opens with one of these: the first two characters of a relative word
 # (今年, 上个月, 大后天) or of a period (上半年, 年底, 前两个月, 前三季度, 元月, 元至九月), a numeral
 # followed as in a date, or 第 before a quarter's number (第一季度, 第一、二季度). A numeral in a
@@ -147,9 +148,9 @@ _FIRST = rf"(?=[{_FIRST_CHARACTER}])(?={_OPENING})"
 DATE_PATTERN = re.compile(rf"{_FIRST}{_PREFIX}{_BODY}{_SUFFIX}")
 # Where a date may open: the character class consumed first, so the scan skips every other character
 # at a glance (re does that for a pattern opening with a class, not for one opening with an
-# assertion, as DATE_PATTERN must); the lookbehind then steps back over that character to test the
-# opening from it.
-_OPENINGS = re.compile(rf"[{_FIRST_CHARACTER}](?<=(?=(?:{_OPENING})).)")
+# assertion, as DATE_PATTERN must), its digits tested as a bitmap; the lookbehind then steps back
+# over that character to test the opening from it.
+_OPENINGS = re.compile(rf"[{DIGITS_AT_A_GLANCE}{_FIRST_WORD_CHARACTER}](?<=(?=(?:{_OPENING})).)")
 
 
 def date_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:

@@ -388,6 +388,7 @@ def test_the_guard_before_the_date_pattern_skips_no_place_a_date_starts() -> Non
 _DATE_CHARACTERS = (
     "0123456789２〇零一二三四五六七八九十两年月日号季度第"
     "今本去上前明下后初底末旬半周个自从截至止直到元、—-~./起以来，于"
+    "٣𝟐😀"  # digits of other scripts, in and beyond the BMP, and a character among the latter
 )
 
 

@@ -17,7 +17,7 @@ import re
 import attrs
 
 from govmetrics import lexicon
-from govmetrics.chinese import NOT_A_QUALIFIER_AFTER, alternation
+from govmetrics.chinese import DIGITS_AT_A_GLANCE, NOT_A_QUALIFIER_AFTER, alternation
 from govmetrics.lexicon import Lexicons
 from govmetrics.numerals import CN_NUMERAL_CHARS
 
@@ -100,7 +100,7 @@ def _build(lexicons: Lexicons) -> MetricLexicon:
         sorted({w[0] for w in before + list(_GAPPED) + list(_OF_WHAT)} | set(CN_NUMERAL_CHARS) | {"百", "千"})
     )
     pattern = re.compile(
-        rf"(?=[\d{re.escape(first)}])"
+        rf"(?=[{DIGITS_AT_A_GLANCE}{re.escape(first)}])"
         # 最高为每年每平方米三元: the rate's denominators may stand between the bound and the amount
         rf"(?:(?P<pre>{_prefix_alternation(before)})(?:{currencies})?(?P<per>(?:每(?:{units}|{_PERIODS}))+)?"
         rf"|(?P<gapped>{lexicon.alternation(_GAPPED)})[^{_NOT_IN_GAP}\d\s]{{1,4}}?"
