@@ -10,7 +10,7 @@ from govmetrics.documents import parse_published
 from govmetrics.errors import InputError
 from govmetrics.extraction import Extraction
 from govmetrics.models import Article
-from govmetrics.plugins import get_plugin_host, strict_from_env
+from govmetrics.plugins import get_plugin_host
 from govmetrics.resolve import resolve
 
 
@@ -37,5 +37,5 @@ def extract(
     else:
         raise InputError(f"extract takes a str or an Article, not {type(text).__name__}")
     host = get_plugin_host()
-    records = host.extract(article, strict=strict_from_env() if strict is None else strict)
+    records = host.extract(article, strict=strict)
     return Extraction(article=article, records=resolve(records))

@@ -173,9 +173,9 @@ class PluginHost:
         self.load_errors.append(error)
         warnings.warn(PluginWarning(str(error), plugin, failure_reason(cause)), stacklevel=4)
 
-    def check(self, strict: bool) -> None:
-        """Raise the first load error in strict mode."""
-        if strict and self.load_errors:
+    def check(self, strict: bool | None) -> None:
+        """Raise the first load error in strict mode (``None``: as ``GOVMETRICS_STRICT_PLUGINS`` says)."""
+        if self.load_errors and _is_strict(strict):
             raise self.load_errors[0]
 
     def lexicons(self) -> Lexicons:
@@ -211,7 +211,7 @@ class PluginHost:
             built = self.cache["lexicons"] = Lexicons(added)
         return cast(Lexicons, built)
 
-    def extract(self, article: Article, *, strict: bool = False) -> list[Record]:
+    def extract(self, article: Article, *, strict: bool | None = False) -> list[Record]:
         """Call every ``govmetrics_extract`` implementation; stamp each record with its plugin.
 
         Every plugin reads the article's reading view (:mod:`govmetrics.reading`: traditional
@@ -219,7 +219,8 @@ class PluginHost:
         offsets); the records it returns are given back the text as written. Each is called on
         its own, so that one failing loses only its own records; the calls are logged (at DEBUG,
         to the ``govmetrics.plugins`` logger) with the plugin, the article, the number of records
-        and the time taken.
+        and the time taken. ``strict`` turns a failure into a :class:`PluginError`; ``None`` leaves
+        it to ``GOVMETRICS_STRICT_PLUGINS``.
         """
         lexicons = self.lexicons()
         self.check(strict)
@@ -237,7 +238,7 @@ class PluginHost:
         return records
 
     def _extract_each(
-        self, article: Article, arguments: dict[str, Any], kinds: frozenset[str], strict: bool, trace: bool
+        self, article: Article, arguments: dict[str, Any], kinds: frozenset[str], strict: bool | None, trace: bool
     ) -> list[Record]:
         records: list[Record] = []
         for impl in reversed(self.manager.hook.govmetrics_extract.get_hookimpls()):
@@ -280,7 +281,7 @@ class PluginHost:
                 error = PluginError(f'plugin "{name}" failed: {exc!r} (on {_label(article)})')
                 if trace:
                     _log.debug("govmetrics_extract: %s failed on %s: %r", name, _label(article), exc)
-                if strict:
+                if _is_strict(strict):
                     raise error from exc
                 warnings.warn(PluginWarning(str(error), name, failure_reason(exc)), stacklevel=4)
                 continue
@@ -363,6 +364,12 @@ def _allow_list() -> set[str] | None:
 
 def strict_from_env() -> bool:
     return os.environ.get("GOVMETRICS_STRICT_PLUGINS", "").strip().lower() in _TRUE
+
+
+def _is_strict(strict: bool | None) -> bool:
+    """``strict``, or with ``None`` what the environment says: read only when a plugin has failed,
+    since reading the environment costs a microsecond, a fiftieth of extracting a short text."""
+    return strict_from_env() if strict is None else strict
 
 
 _host: PluginHost | None = None
