@@ -203,8 +203,14 @@ def as_written(value: str, original: str, twin: str, near: Span) -> str:
     finds its parts."""
     if not value:
         return value
-    after = twin.find(value, near.start)
-    before = twin.rfind(value, 0, near.start + len(value) - 1)
+    # looked for within PIECES_REACH of the record first, where a record's words stand: the nearest
+    # occurrence found there is the nearest in the text (one outside is farther than any inside),
+    # and a long text is not searched to its end for each record
+    after = twin.find(value, near.start, near.end + PIECES_REACH)
+    before = twin.rfind(value, max(0, near.start - PIECES_REACH), near.start + len(value) - 1)
+    if after < 0 and before < 0:
+        after = twin.find(value, near.start)
+        before = twin.rfind(value, 0, near.start + len(value) - 1)
     if after < 0 and before < 0:
         return _put_together(value, original, twin, near)
     gap_after = max(0, after - near.end) if after >= 0 else len(twin)

@@ -23,12 +23,16 @@ from collections.abc import Iterator
 
 import attrs
 
-from govmetrics.chinese import ORDINAL_NUMERAL
+from govmetrics.chinese import DIGITS_AT_A_GLANCE, ORDINAL_NUMERAL
 
 _NUMERAL = "[\\d０-９〇零一二三四五六七八九十]"
 # (the year's first numeral written on its own: a pattern that opens with a character class lets the
-# search skip ahead to one, where one that opens with a repeat is tried at every position)
-_DAY = rf"{_NUMERAL}{_NUMERAL}{{1,3}}年{_NUMERAL}{{1,2}}月{_NUMERAL}{{1,3}}日"
+# search skip ahead to one, where one that opens with a repeat is tried at every position; its digits
+# are tested as a bitmap, and read as \d after it)
+_DAY = (
+    rf"[{DIGITS_AT_A_GLANCE}０-９〇零一二三四五六七八九十](?<={_NUMERAL})"
+    rf"{_NUMERAL}{{1,3}}年{_NUMERAL}{{1,2}}月{_NUMERAL}{{1,3}}日"
+)
 # a full day, then the session's name up to the last 会议 before 通过 (the name holds no break, and
 # no other day: 1991年3月4日 国务院令第76号发布 2018年9月6日 国务院第23次常务会议修订通过, run on by
 # cleaning, is the order's day and then the session's)

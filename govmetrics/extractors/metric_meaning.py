@@ -175,9 +175,9 @@ def describe(text: str, metrics: Sequence[Metric], lexicons: Lexicons, *, rules:
 
     :param rules: ``text`` is a regulation (a text of articles): its numbers are what must hold.
     """
-    lex = meaning_lexicon(lexicons)
     if not metrics:
         return []
+    lex = meaning_lexicon(lexicons)
     cues = None if rules else _Cues(text, lex)
     out: list[Meaning] = []
     previous: Metric | None = None

@@ -80,6 +80,8 @@ def find_metrics(text: str, lexicons: Lexicons) -> Iterator[Metric]:
         carried = metric if metric.approx in BOUNDS and (inherited or bound_before(match, bare, peak)) else None
     share_trailing_qualifier(text, found)
     metrics = list(pair_bounds(text, found))
+    if not metrics:
+        return  # a short text with no metric: whether it is a regulation is not asked
     meanings = describe(text, metrics, lexicons, rules=is_rule_text(text))
     # The metrics were made by this call, each once, and nothing else holds them yet: their meaning
     # is written into them where a copy of each would cost 2.4 µs (40 ms on the real corpus).
