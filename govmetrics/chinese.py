@@ -22,24 +22,20 @@ CLAUSE_ENDS = "，。；！？：,;!?\n"
 SENTENCE_ENDS = "。；！？\n"
 
 
-def _digits_at_a_glance() -> str:
-    bmp = [code for code in range(0x10000) if chr(code).isdecimal()]
-    runs: list[list[int]] = []
-    for code in bmp:
-        if runs and runs[-1][1] == code - 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    beyond = [code for code in range(0x10000, 0x110000) if chr(code).isdecimal()]
-    runs.append([min(beyond), max(beyond)])
-    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
-
-
-#: The body of a character class holding every character ``\d`` matches (and, beyond the BMP, the
-#: characters between its digits there), which re tests as one bitmap and a range: for the first
-#: test of a scan, whose pattern then reads the digit with ``\d``. ``\d`` itself is a lookup of the
-#: character's Unicode category, and a scan opening with a class that holds it takes twice as long.
-DIGITS_AT_A_GLANCE = _digits_at_a_glance()
+#: The body of a character class holding every character ``\d`` matches, which re tests as one
+#: bitmap and a range: for the first test of a scan, whose pattern then reads the digit with ``\d``.
+#: ``\d`` itself is a lookup of the character's Unicode category, and a scan opening with a class
+#: that holds it takes twice as long. Here are the decimal digits of the BMP, run by run, and one
+#: range over those beyond it (with the characters between them); tests check it against ``\d``.
+DIGITS_AT_A_GLANCE = (
+    "0-9\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f"
+    "\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f"
+    "\u0de6-\u0def\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\u1090-\u1099"
+    "\u17e0-\u17e9\u1810-\u1819\u1946-\u194f\u19d0-\u19d9\u1a80-\u1a89\u1a90-\u1a99"
+    "\u1b50-\u1b59\u1bb0-\u1bb9\u1c40-\u1c49\u1c50-\u1c59\ua620-\ua629\ua8d0-\ua8d9"
+    "\ua900-\ua909\ua9d0-\ua9d9\ua9f0-\ua9f9\uaa50-\uaa59\uabf0-\uabf9\uff10-\uff19"
+    "\U000104a0-\U0001fbf9"
+)
 #: A character class of one small numeral, in Arabic digits or Chinese up to ten: a day of the
 #: month (5日, 十日), a count of sessions (三届) or of hours (8时) is written with these.
 SMALL_NUMERAL = r"[\d一二三四五六七八九十]"

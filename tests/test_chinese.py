@@ -85,3 +85,16 @@ def test_the_kit_gives_plugin_authors_every_name_it_lists() -> None:
     for name in kit.__all__:
         assert getattr(kit, name) is not None
     assert kit.alternation is alternation
+
+
+def test_the_digits_read_at_a_glance_hold_every_digit_and_no_other_character_of_the_bmp() -> None:
+    from govmetrics.chinese import DIGITS_AT_A_GLANCE
+
+    at_a_glance = re.compile(f"[{DIGITS_AT_A_GLANCE}]")
+    digit = re.compile(r"\d")
+    for code in range(0x110000):
+        character = chr(code)
+        if digit.match(character):
+            assert at_a_glance.match(character), f"U+{code:04X} is a digit the class leaves out"
+        elif code <= 0xFFFF:
+            assert not at_a_glance.match(character), f"U+{code:04X} is in the class but no digit"
