@@ -136,7 +136,10 @@ _FIRST_CHARACTER = r"\d" + _FIRST_WORD_CHARACTER
 # only with such an opening right after it. Most of those characters in a text open none of these
 # (5万元, 1.5倍, 一、, 十分, 第十条, 第二十条, 本次, 上级, 大力, 自治区, 直接, 到位), and the full
 # pattern, costly to fail, is not tried there.
-_NUMERAL_THEN = r"[\d〇零一二三四五六七八九十]+[年月日号季至到—\-－~～〜]|\d{4}[/.]|[一二三四1-4]、[一二三四1-4]季"
+# A date's numeral is at most four characters (2019, 二〇一九, 三十一), so the run is read no further:
+# an unbounded run would be read to its end from each of its characters, and a text of one long run
+# of digits would take time growing with the square of its length.
+_NUMERAL_THEN = r"[\d〇零一二三四五六七八九十]{1,4}[年月日号季至到—\-－~～〜]|\d{4}[/.]|[一二三四1-4]、[一二三四1-4]季"
 _RELATIVE_OPENINGS = {word[:2] for word in (*RELATIVE_YEARS, *RELATIVE_MONTHS, *RELATIVE_DAYS, *RELATIVE_WEEKS)}
 _PERIOD_OPENINGS = {"上半", "下半", "年初", "年底", "年末", "月初", "月底", "月末"}
 _BODY_OPENING = (

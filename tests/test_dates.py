@@ -383,6 +383,21 @@ def test_the_guard_before_the_date_pattern_skips_no_place_a_date_starts() -> Non
         assert [m.span() for m in dates.date_matches(text, pos, endpos)] == expected
 
 
+def test_a_date_is_read_from_each_place_within_a_few_characters() -> None:
+    # The pattern and its guard are tried at many places of a text; each reads a bounded number of
+    # characters from there, so a text of one long run of digits or numerals is scanned in time
+    # that grows with its length, not with its square (an unbounded run in the guard once made a
+    # run of 100,000 digits take a minute).
+    import importlib.util
+
+    from govmetrics import calendar_pattern as dates
+
+    # re's own parser gives a pattern's least and most width (re._parser from Python 3.11 on)
+    parser = importlib.import_module("re._parser" if importlib.util.find_spec("re._parser") else "sre_parse")
+    assert parser.parse(dates._OPENING).getwidth()[1] <= 8
+    assert parser.parse(dates.DATE_PATTERN.pattern).getwidth()[1] < 100
+
+
 # Texts made of the characters dates are written with: wherever a date may start, the fast scan
 # must try the pattern there.
 _DATE_CHARACTERS = (
