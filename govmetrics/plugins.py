@@ -89,10 +89,9 @@ class PluginHost:
         self.allow = allow
         self.load_errors: list[PluginError] = []
         self._packages: dict[str, tuple[str, str]] = {}
-        self._builtin: set[str] = set()
-        #: The built-in extractor modules: their records are new objects on every call (the dates
-        #: an article's extractors share are cached, and stamped the same each time).
-        self._own: set[object] = set()
+        #: The built-in plugin modules: listed as built in, and their records are new objects on
+        #: every call (the dates an article's extractors share are cached, and stamped the same each time).
+        self._builtin: set[object] = set()
         #: What is built from these plugins (their lexicons, the record kinds they register), kept
         #: until a plugin is registered.
         self.cache: dict[str, Any] = {}
@@ -106,8 +105,7 @@ class PluginHost:
         for name, module in DEFAULT_PLUGINS:
             if self.allowed(name) and self._register(name, lambda module=module: importlib.import_module(module)):
                 self._packages[name] = ("govmetrics", version)
-                self._builtin.add(name)
-                self._own.add(self.manager.get_plugin(name))
+                self._builtin.add(self.manager.get_plugin(name))
 
     def load_entry_points(self) -> None:
         for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
@@ -243,7 +241,7 @@ class PluginHost:
         records: list[Record] = []
         for impl in reversed(self.manager.hook.govmetrics_extract.get_hookimpls()):
             name = impl.plugin_name
-            own = impl.plugin in self._own
+            builtin = impl.plugin in self._builtin
             started = time.perf_counter() if trace else 0.0
             # All or nothing: a plugin that fails halfway (a generator that raises after two
             # records) contributes none, so a warning always means "this plugin's records are missing".
@@ -267,7 +265,7 @@ class PluginHost:
                         )
                     if record.plugin:
                         mine.append(record)
-                    elif own:
+                    elif builtin:
                         # nothing but this call holds a built-in extractor's new record: it is
                         # stamped where it stands, not copied (2 µs a record, 40 ms a corpus)
                         object.__setattr__(record, "plugin", name)
@@ -308,7 +306,7 @@ class PluginHost:
             package, version = self._packages.get(name, (name, "unknown"))
             hooks = tuple(sorted(caller.name for caller in self.manager.get_hookcallers(plugin) or ()))
             out.append(
-                PluginInfo(name=name, version=version, package=package, hooks=hooks, builtin=name in self._builtin)
+                PluginInfo(name=name, version=version, package=package, hooks=hooks, builtin=plugin in self._builtin)
             )
         return sorted(out, key=lambda p: (not p.builtin, p.name))
 

@@ -30,7 +30,7 @@ _NUMERAL = "[\\d０-９〇零一二三四五六七八九十]"
 # search skip ahead to one, where one that opens with a repeat is tried at every position; its digits
 # are tested as a bitmap, and read as \d after it)
 _DAY = (
-    rf"[{DIGITS_AT_A_GLANCE}０-９〇零一二三四五六七八九十](?<={_NUMERAL})"
+    rf"[{DIGITS_AT_A_GLANCE}〇零一二三四五六七八九十](?<={_NUMERAL})"
     rf"{_NUMERAL}{{1,3}}年{_NUMERAL}{{1,2}}月{_NUMERAL}{{1,3}}日"
 )
 # a full day, then the session's name up to the last 会议 before 通过 (the name holds no break, and
