@@ -161,13 +161,14 @@ def date_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterator
 
     The pattern is tried only where :data:`_OPENINGS` finds a date may open (in a work report, one
     in twelve of the characters a date may start with), and the scan goes on after each date as
-    ``finditer`` does. A date is never empty, so no empty match needs stepping over.
+    ``finditer`` does. A date is never empty; were one ever matched, the scan would step past its
+    opening rather than find the same opening again without end.
     """
     end = len(text) if endpos is None else endpos
     opening = _OPENINGS.search(text, pos, end)
     while opening is not None:
         match = DATE_PATTERN.match(text, opening.start(), end)
-        if match is not None:
+        if match is not None and match.end() > match.start():
             yield match
             opening = _OPENINGS.search(text, match.end(), end)
         else:
