@@ -36,6 +36,19 @@ DIGITS_AT_A_GLANCE = (
     "\ua900-\ua909\ua9d0-\ua9d9\ua9f0-\ua9f9\uaa50-\uaa59\uabf0-\uabf9\uff10-\uff19"
     "\U000104a0-\U0001fbf9"
 )
+
+
+def first_at_a_glance(characters: str) -> str:
+    """One character of the class ``[characters]`` (which holds ``\\d``), written to open a scan.
+
+    The class is tested with :data:`DIGITS_AT_A_GLANCE` in place of ``\\d``, so the search skips
+    ahead at a glance; a lookbehind then tests the character against the class as written, since
+    the range beyond the BMP holds characters that are no digits.
+    """
+    at_a_glance = characters.replace(r"\d", DIGITS_AT_A_GLANCE)
+    return f"[{at_a_glance}](?<=[{characters}])"
+
+
 #: A character class of one small numeral, in Arabic digits or Chinese up to ten: a day of the
 #: month (5日, 十日), a count of sessions (三届) or of hours (8时) is written with these.
 SMALL_NUMERAL = r"[\d一二三四五六七八九十]"

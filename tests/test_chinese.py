@@ -98,3 +98,14 @@ def test_the_digits_read_at_a_glance_hold_every_digit_and_no_other_character_of_
             assert at_a_glance.match(character), f"U+{code:04X} is a digit the class leaves out"
         elif code <= 0xFFFF:
             assert not at_a_glance.match(character), f"U+{code:04X} is in the class but no digit"
+
+
+def test_a_first_character_read_at_a_glance_is_the_class_as_written() -> None:
+    from govmetrics.chinese import first_at_a_glance
+
+    first = re.compile(first_at_a_glance(r"一半\d"))
+    written = re.compile(r"[一半\d]")
+    # every digit, the class's own characters, and characters beyond the BMP inside the range the
+    # glance takes whole (U+1F600 is no digit, U+1D7CE is one)
+    for character in ("7", "７", "٣", "一", "半", "二", "x", "\U0001f600", "\U0001d7ce", "\U000104a0"):
+        assert bool(first.fullmatch(character)) == bool(written.fullmatch(character)), repr(character)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from govmetrics import lexicon
-from govmetrics.chinese import DIGITS_AT_A_GLANCE, MODALS, alternation
+from govmetrics.chinese import MODALS, alternation, first_at_a_glance
 from govmetrics.extractors.cadence_counts import (
     AT_LEAST,
     AT_MOST,
@@ -66,12 +66,14 @@ def _every_pattern(lexicons: Lexicons) -> re.Pattern[str]:
     )
 
 
+# the first character of a count per period's numeral
+_PER_FIRST = first_at_a_glance(r"一两二三四五六半\d")
 _PER = re.compile(
     # The numeral's first character opens the pattern, so the search skips ahead to one (a leading
     # assertion would be tried at every position), its digits tested as a bitmap and then read as
     # \d; the lookbehind then looks past it: not the end of a span of months (1至9月一般公共预算收入).
     # A digit may go on (12月); a Chinese numeral is one.
-    rf"(?P<n>[一两二三四五六半{DIGITS_AT_A_GLANCE}](?<=[一两二三四五六半\d])(?<![\d一二三四五六七八九十第每至到~～\-－].)"
+    rf"(?P<n>{_PER_FIRST}(?<![\d一二三四五六七八九十第每至到~～\-－].)"
     r"(?:(?<=\d)\d*)?)"
     rf"(?P<unit>{UNIT_ALT})"
     rf"(?P<count>{COUNT_NUMERAL})(?P<cu>次|回|遍)?"

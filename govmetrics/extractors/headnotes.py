@@ -23,14 +23,15 @@ from collections.abc import Iterator
 
 import attrs
 
-from govmetrics.chinese import DIGITS_AT_A_GLANCE, ORDINAL_NUMERAL
+from govmetrics.chinese import ORDINAL_NUMERAL, first_at_a_glance
 
-_NUMERAL = "[\\d０-９〇零一二三四五六七八九十]"
+_NUMERAL_CHARACTERS = "\\d０-９〇零一二三四五六七八九十"
+_NUMERAL = f"[{_NUMERAL_CHARACTERS}]"
 # (the year's first numeral written on its own: a pattern that opens with a character class lets the
 # search skip ahead to one, where one that opens with a repeat is tried at every position; its digits
 # are tested as a bitmap, and read as \d after it)
 _DAY = (
-    rf"[{DIGITS_AT_A_GLANCE}〇零一二三四五六七八九十](?<={_NUMERAL})"
+    rf"{first_at_a_glance(_NUMERAL_CHARACTERS)}"
     rf"{_NUMERAL}{{1,3}}年{_NUMERAL}{{1,2}}月{_NUMERAL}{{1,3}}日"
 )
 # a full day, then the session's name up to the last 会议 before 通过 (the name holds no break, and
