@@ -83,3 +83,54 @@ def test_the_targets_table_explains_the_per_document_cost_and_the_start_up_bound
     bound = "\n".join(bench._start_up_bound({"1": 0.3, "2": 0.3}, {"1": 1.8, "2": 1.2}))
     assert "1.50 s of work" in bound and "give 1.71×" in bound
     assert bench._per_document_cost({}) == [] and bench._start_up_bound(None, None) == []
+
+
+def test_the_per_document_note_shows_what_the_two_share_targets_leave_a_call_together() -> None:
+    """Cleaning at 50 M chars/s puts the first target at 10 M chars/s: 200 characters then cost
+    20 µs, and 0.8 of that rate leaves a call 5 µs, beside cleaning's own call (10 µs a short
+    document against 4 µs for its characters in long ones: 6 µs)."""
+    bench = BENCHMARK
+    results = {
+        "govmetrics.extract": [
+            {"input": bench.SHORT, "size": "whole", "docs": 1000, "chars": 200_000, "seconds": 0.08},
+            {"input": bench.LONG, "size": "whole", "docs": 2, "chars": 200_000, "seconds": 0.05},
+        ],
+        "govmetrics clean": [
+            {"input": "real corpus", "size": "whole", "docs": 10, "chars": 4_000_000, "seconds": 0.08},
+            {"input": bench.SHORT, "size": "whole", "docs": 1000, "chars": 200_000, "seconds": 0.01},
+            {"input": bench.LONG, "size": "whole", "docs": 2, "chars": 200_000, "seconds": 0.004},
+        ],
+    }
+    note = "\n".join(bench._per_document_cost(results))
+    assert "the characters would cost 20.0 µs and 0.8 would leave the call 5.0 µs" in note
+    assert "cleaning's own call" in note and "took 6.0 µs" in note
+
+
+def test_the_parallel_benchmark_splits_the_work_into_halves_of_equal_characters() -> None:
+    """The row of extraction alone gives each process half the characters, not half the documents:
+    one long document against three short ones."""
+    parallel = _sibling("parallel")
+    documents = [("甲" * 30, None), ("乙" * 10, None), ("丙" * 10, None), ("丁" * 10, None)]
+    halves = parallel._halves(documents)
+    assert sorted(sum(len(text) for text, _ in half) for half in halves) == [30, 30]
+    assert sorted(documents) == sorted(halves[0] + halves[1])
+
+
+def test_the_parallel_report_sets_no_target_on_extraction_alone() -> None:
+    parallel = _sibling("parallel")
+    result = {
+        "rounds": 1,
+        "docs": 3,
+        "cores": 2,
+        "best": {
+            "extract_many": {"1": 1.0, "2": 0.6},
+            "extraction alone": {"1": 0.9, "2": 0.5},
+            "machine": {"1": 0.5, "2": 0.26},
+        },
+        "found": {"extract_many": 7, "extraction alone": 7, "machine": 0},
+        "same": {"extract_many": True, "extraction alone": True, "machine": True},
+    }
+    rows = {line.split(" | ")[0]: line for line in parallel.report(result, ["corpus.jsonl"]) if line.startswith("| ")}
+    alone = rows["| " + parallel.LABELS["extraction alone"]]
+    assert "1.80×" in alone and alone.rstrip(" |").endswith("%")
+    assert "**not met**" in rows["| " + parallel.LABELS["extract_many"]]
