@@ -655,15 +655,27 @@ def machine() -> list[str]:
             versions.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{name} (not installed)")
-    commit = subprocess.run(
-        ["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True, text=True, check=False
-    ).stdout.strip()
+    commit = _commit()
     return [
         f"- CPU: {cpu}, {os.cpu_count()} cores ({usable} usable){memory}",
         f"- Python {platform.python_version()} ({platform.python_implementation()}), {platform.platform()}",
         f"- govmetrics at commit {commit or 'unknown'}",
         "- packages: " + ", ".join(versions),
     ]
+
+
+def _commit() -> str:
+    """The commit the measured code is at, ``-dirty`` when a tracked file other than this script's
+    own output differs from it (a run after a run is still at its commit)."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False).stdout
+
+    commit = git("rev-parse", "--short", "HEAD").strip()
+    changed = git(
+        "status", "--porcelain", "--untracked-files=no", "--", ".", f":(exclude){OUTPUT.relative_to(ROOT).as_posix()}"
+    )
+    return f"{commit}-dirty" if commit and changed.strip() else commit
 
 
 def _text_label(row: dict[str, Any], spec: Input) -> str:

@@ -134,3 +134,32 @@ def test_the_parallel_report_sets_no_target_on_extraction_alone() -> None:
     alone = rows["| " + parallel.LABELS["extraction alone"]]
     assert "1.80×" in alone and alone.rstrip(" |").endswith("%")
     assert "**not met**" in rows["| " + parallel.LABELS["extract_many"]]
+
+
+def test_the_benchmark_names_its_commit_dirty_only_when_more_than_its_own_output_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run after a run rewrites docs/benchmarks.md, and the code is still at its commit."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    bench = BENCHMARK
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "benchmarks.md").write_text("first run\n")
+    (tmp_path / "code.py").write_text("x = 1\n")
+    git("init", "-q")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "start")
+    monkeypatch.setattr(bench, "ROOT", tmp_path)
+    monkeypatch.setattr(bench, "OUTPUT", tmp_path / "docs" / "benchmarks.md")
+    (tmp_path / "docs" / "benchmarks.md").write_text("second run\n")
+    commit = bench._commit()
+    assert commit and not commit.endswith("-dirty")
+    (tmp_path / "code.py").write_text("x = 2\n")
+    assert bench._commit() == f"{commit}-dirty"
