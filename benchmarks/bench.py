@@ -919,15 +919,23 @@ def _whole_row(results: dict[str, Any], tool: str, input_name: str) -> dict[str,
     return None
 
 
+def _call_cost(results: dict[str, Any], tool: str) -> tuple[float, float, float] | None:
+    """A tool's cost on one 200-character document, split: the document's characters, its
+    seconds, and the seconds those characters take in 100,000-character documents."""
+    short = _whole_row(results, tool, SHORT)
+    long_rate = _rate_of(results, tool, LONG)
+    if short is None or long_rate is None:
+        return None
+    size = short["chars"] / short["docs"]
+    return size, short["seconds"] / short["docs"], size / long_rate
+
+
 def _per_document_cost(results: dict[str, Any]) -> list[str]:
     """What a short document costs beyond its characters: the gap the 200-character target measures."""
-    short = _whole_row(results, "govmetrics.extract", SHORT)
-    long_rate = _rate_of(results, "govmetrics.extract", LONG)
-    if short is None or long_rate is None:
+    cost = _call_cost(results, "govmetrics.extract")
+    if cost is None:
         return []
-    size = short["chars"] / short["docs"]
-    per_doc = short["seconds"] / short["docs"]
-    characters = size / long_rate  # the same characters in long documents
+    size, per_doc, characters = cost  # characters: the same characters in long documents
     allowed = characters / SHORT_SHARE_TARGET - characters
     lines = [
         "",
@@ -938,18 +946,17 @@ def _per_document_cost(results: dict[str, Any]) -> list[str]:
         f"{SHORT_SHARE_TARGET} of the long documents' rate leaves the call {allowed * 1e6:.1f} µs.",
     ]
     clean_rate = _rate_of(results, "govmetrics clean", "real corpus")
-    short_clean = _whole_row(results, "govmetrics clean", SHORT)
-    long_clean = _rate_of(results, "govmetrics clean", LONG)
-    if clean_rate is not None and short_clean is not None and long_clean is not None:
+    cleaning = _call_cost(results, "govmetrics clean")
+    if clean_rate is not None and cleaning is not None:
         # the two share targets pull against each other: the faster a character, the less a call may cost
         at_target = size / (clean_rate * CLEAN_SHARE_TARGET)
-        cleaning_call = short_clean["seconds"] / short_clean["docs"] - size / long_clean
+        _, clean_per_doc, clean_characters = cleaning
         lines[-1] += (
             f" Were extraction at {CLEAN_SHARE_TARGET:.2g} of cleaning's rate (the first target), the characters "
             f"would cost {at_target * 1e6:.1f} µs and {SHORT_SHARE_TARGET} would leave the call "
             f"{(at_target / SHORT_SHARE_TARGET - at_target) * 1e6:.1f} µs, where cleaning's own call "
             f"(`Article.from_text` on a {size:.0f}-character document beyond its characters) took "
-            f"{cleaning_call * 1e6:.1f} µs in this run."
+            f"{(clean_per_doc - clean_characters) * 1e6:.1f} µs in this run."
         )
     return lines
 

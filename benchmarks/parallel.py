@@ -32,6 +32,7 @@ alternating which goes first; the best time of each is kept:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import subprocess
@@ -92,16 +93,16 @@ def _extract_many(items: list[Any], processes: int) -> Callable[[], int]:
     return run
 
 
-def _count_records(documents: list[tuple[str, str | None]]) -> int:
+def _count_records(documents: list[tuple[str, dt.date | None]]) -> int:
     from govmetrics import extract
 
     return sum(len(extract(text, published=date).records) for text, date in documents)
 
 
-def _halves(documents: list[tuple[str, str | None]]) -> list[list[tuple[str, str | None]]]:
+def _halves(documents: list[tuple[str, dt.date | None]]) -> list[list[tuple[str, dt.date | None]]]:
     """The documents in two halves of about the same number of characters (longest first, each to
     the lighter half), so that neither process waits for the other at the end."""
-    halves: list[list[tuple[str, str | None]]] = [[], []]
+    halves: list[list[tuple[str, dt.date | None]]] = [[], []]
     sizes = [0, 0]
     for document in sorted(documents, key=lambda document: -len(document[0])):
         lighter = sizes.index(min(sizes))
@@ -110,7 +111,7 @@ def _halves(documents: list[tuple[str, str | None]]) -> list[list[tuple[str, str
     return halves
 
 
-def _extraction_alone(documents: list[tuple[str, str | None]], processes: int) -> Callable[[], int]:
+def _extraction_alone(documents: list[tuple[str, dt.date | None]], processes: int) -> Callable[[], int]:
     halves = _halves(documents)
 
     def run() -> int:
@@ -123,15 +124,16 @@ def _extraction_alone(documents: list[tuple[str, str | None]], processes: int) -
     return run
 
 
-def _documents(files: list[str]) -> list[tuple[str, str | None]]:
-    """Each line's text and date, as the command and ``extract_many`` read them."""
+def _documents(items: list[Any]) -> list[tuple[str, dt.date | None]]:
+    """Each corpus item's text and date, read by the reader the command and ``extract_many`` use."""
+    from govmetrics.pool import ReadOptions, read_item
+
+    options = ReadOptions(text_field="text", date_field="date")
     documents = []
-    for file in files:
-        with open(file, encoding="utf-8") as lines:
-            for line in lines:
-                if line.strip():
-                    record = json.loads(line)
-                    documents.append((record["text"], record.get("date")))
+    for index, item in enumerate(items):
+        document, _ = read_item(item, index, options)
+        assert isinstance(document.text, str)  # a line of JSON holds its text
+        documents.append((document.text, document.published))
     return documents
 
 
@@ -189,7 +191,7 @@ def measure(files: list[str], rounds: int) -> dict[str, Any]:
         except ImportError:
             pass
         rows["extract_many"] = lambda p: _extract_many(items, p)
-        documents = _documents(files)
+        documents = _documents(items)
         rows["extraction alone"] = lambda p: _extraction_alone(documents, p)
         rows["machine"] = lambda p: _machine(p, n)
         best: dict[str, dict[int, float]] = {name: {} for name in rows}
